@@ -1,0 +1,82 @@
+# placezero: `make run` serves the demo, `make test` runs everything CI checks.
+# Every target installs what it needs, so both work on a fresh clone.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Django 6 needs Python 3.12 or newer: take the first one found.
+PYTHON_FOR_VENV ?= $(firstword $(foreach p,python3.13 python3.12 $(wildcard /root/.pyenv/versions/3.13*/bin/python3) $(wildcard /root/.pyenv/versions/3.12*/bin/python3),$(shell command -v $(p) 2>/dev/null)))
+VENV := .venv
+PY := $(VENV)/bin/python
+PLACEZERO := $(VENV)/bin/placezero
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/placezero
+PYTEST_WORKERS ?= 2
+export DJANGO_SETTINGS_MODULE ?= placezero.settings.dev
+
+.PHONY: help install static migrate demo run test lint test-sqlite test-postgres test-browser bench pack chromium postgres clean
+
+help:
+	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
+	@echo "make test   lint, the suite on SQLite and PostgreSQL, browser tests"
+	@echo "make bench  engine and web benchmarks; results under benchmarks/"
+	@echo "make pack   rebuild the committed Leicestershire place pack from ../shared/data"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6). Install python3.12 and retry."; exit 1; }
+	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Front-end packages from the npm registry, compiled and copied into static files.
+static: node_modules/.installed
+	npm run --silent build
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PLACEZERO) place load leicestershire
+	$(PY) manage.py create_demo_accounts
+
+run: install static demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+test-sqlite: install static
+	$(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
+
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL did not start on 127.0.0.1:5432"; exit 1
+
+test-postgres: install static postgres
+	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
+
+test-browser: install static chromium
+	$(VENV)/bin/pytest -q -m browser -p no:xdist
+
+test: lint test-sqlite test-postgres test-browser
+
+bench: install
+	$(PY) -m benchmarks.run
+
+pack: install
+	$(PLACEZERO) place build --definition leicestershire
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles src/placezero/web/static/vendor

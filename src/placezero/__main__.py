@@ -1,0 +1,5 @@
+import sys
+
+from placezero.cli import main
+
+sys.exit(main())

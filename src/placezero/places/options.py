@@ -1,0 +1,21 @@
+"""Choices used across the places app."""
+
+from django.db import models
+
+
+class AreaKind(models.TextChoices):
+    COUNTY = "county", "County"
+    DISTRICT = "district", "District or borough"
+    UNITARY = "unitary", "Unitary authority"
+
+
+class AreaRole(models.TextChoices):
+    """Whether the partnership plans for the area or works alongside it."""
+
+    MEMBER = "member", "Part of the place"
+    NEIGHBOUR = "neighbour", "Neighbour the partnership works with"
+
+
+class TargetScope(models.TextChoices):
+    AREA = "area", "The whole area"
+    OWN_OPERATIONS = "own-operations", "The council's own operations"

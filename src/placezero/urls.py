@@ -1,0 +1,13 @@
+"""Top-level routes: each app owns its own urls module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from placezero.api.api import api
+
+urlpatterns = [
+    path("", include("placezero.web.urls")),
+    path("accounts/", include("placezero.accounts.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
