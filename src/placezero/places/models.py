@@ -196,3 +196,25 @@ class TargetVersion(models.Model):
 
     class Meta:
         ordering = ["target", "valid_from"]
+
+
+class PlaceLoad(models.Model):
+    """One load of a place pack into the database: who, when, which pack, how many rows.
+    Kept so an auditor can tell which published figures the site showed at any time."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="loads")
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    pack_digest = models.CharField(max_length=64, help_text="sha256 of the pack's manifest")
+    pack_source = models.CharField(max_length=500, help_text="folder the pack was read from")
+    row_counts = models.JSONField(default=dict, help_text="rows written, by table")
+    duration_s = models.FloatField(help_text="wall-clock seconds the load took")
+
+    class Meta:
+        ordering = ["-loaded_at", "-id"]
+        get_latest_by = "loaded_at"
+
+    def __str__(self) -> str:
+        return f"{self.place} loaded {self.loaded_at:%Y-%m-%d %H:%M} ({self.pack_digest[:12]})"
