@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
+    "ninja",
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
