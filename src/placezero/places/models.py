@@ -124,6 +124,9 @@ class AreaStatistic(StatisticBase):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.variable} {self.scenario or ''} {self.year}: {self.value:g} {self.unit}"
+
 
 class ZoneStatistic(StatisticBase):
     zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="statistics")
@@ -136,6 +139,9 @@ class ZoneStatistic(StatisticBase):
                 name="zone_statistic_unique",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.variable} {self.scenario or ''} {self.year}: {self.value:g} {self.unit}"
 
 
 class RenewableSite(models.Model):
@@ -157,6 +163,9 @@ class RenewableSite(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["place", "ref_id"], name="repd_ref_unique_in_place")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (REPD {self.ref_id})"
 
 
 class NetZeroTarget(models.Model):
@@ -196,6 +205,9 @@ class TargetVersion(models.Model):
 
     class Meta:
         ordering = ["target", "valid_from"]
+
+    def __str__(self) -> str:
+        return f"net zero by {self.net_zero_year} from {self.valid_from}"
 
 
 class PlaceLoad(models.Model):
