@@ -1,0 +1,49 @@
+// Builds placezero's front end without any CDN: compiles our Sass (which uses govuk-frontend)
+// and copies the third-party browser files out of node_modules into the Django static tree.
+// Outputs are git-ignored; run `make static` (npm ci, then this) on every fresh clone.
+import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const modules = join(root, "node_modules");
+const staticDir = join(root, "src", "placezero", "web", "static");
+const vendorDir = join(staticDir, "vendor");
+
+function copy(from, to) {
+  const source = join(modules, from);
+  if (!existsSync(source)) {
+    throw new Error(`${source} is missing: run \`npm ci\` (or \`make static\`) first.`);
+  }
+  const target = join(vendorDir, to);
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(source, target, { recursive: true });
+}
+
+function compileStyles() {
+  const entry = join(root, "src", "placezero", "web", "static_src", "placezero.scss");
+  const result = sass.compile(entry, {
+    loadPaths: [modules],
+    style: "compressed",
+    sourceMap: false,
+    // govuk-frontend still uses a few Sass features dart-sass marks as deprecated.
+    quietDeps: true,
+    silenceDeprecations: ["import", "global-builtin"],
+  });
+  const target = join(staticDir, "css", "placezero.css");
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, result.css);
+  return target;
+}
+
+rmSync(vendorDir, { recursive: true, force: true });
+copy("govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk/govuk-frontend.min.js");
+copy("govuk-frontend/dist/govuk/govuk-frontend.min.js.map", "govuk/govuk-frontend.min.js.map");
+copy("govuk-frontend/dist/govuk/assets", "govuk/assets");
+copy("leaflet/dist", "leaflet");
+copy("htmx.org/dist/htmx.min.js", "htmx/htmx.min.js");
+copy("chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js");
+copy("chart.js/dist/chart.umd.min.js.map", "chartjs/chart.umd.min.js.map");
+const css = compileStyles();
+console.log(`placezero static: wrote ${css} and ${vendorDir}`);
