@@ -1,5 +1,7 @@
 """Roles and organisation kinds."""
 
+from __future__ import annotations
+
 from django.db import models
 
 
@@ -25,3 +27,6 @@ class OrganisationKind(models.TextChoices):
     VOLUNTARY = "voluntary", "Voluntary and community sector"
     PARISH_COUNCIL = "parish_council", "Parish or town council"
     PUBLIC_BODY = "public_body", "Other public body"
+    # Not-for-profit research and technology organisations such as Energy Systems Catapult
+    # and Cenex: neither business nor public body in the partnership's own descriptions.
+    RESEARCH = "research", "Research and technology organisation"
