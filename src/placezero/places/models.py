@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .options import AreaKind, AreaRole, TargetScope
+from .options import AreaKind, AreaRole, DatePrecision, TargetScope
 
 
 class Place(models.Model):
@@ -198,6 +198,19 @@ class TargetVersion(models.Model):
     valid_from = models.DateField()
     decision = models.TextField(help_text="the decision that set or changed the target")
     source = models.CharField(max_length=500, blank=True)
+    date_precision = models.CharField(
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="how precisely the source dates valid_from",
+    )
+    assumption = models.TextField(
+        blank=True, help_text="what was assumed where the source is silent, and why"
+    )
+    from_pack = models.BooleanField(
+        default=False,
+        help_text="came from the place pack; otherwise recorded by a person in the app",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -19,3 +19,12 @@ class AreaRole(models.TextChoices):
 class TargetScope(models.TextChoices):
     AREA = "area", "The whole area"
     OWN_OPERATIONS = "own-operations", "The council's own operations"
+
+
+class DatePrecision(models.TextChoices):
+    """How precisely a source dates a decision (a target's valid_from)."""
+
+    DAY = "day", "Exact date"
+    MONTH = "month", "Month only"
+    YEAR = "year", "Year only"
+    ASSUMED = "assumed", "Not given by the source: assumed"
