@@ -1,0 +1,165 @@
+"""A place's definition: which authorities it covers, its county, neighbours and targets.
+
+Definitions ship as YAML in `definitions/<slug>.yaml`, or are made on the fly from GSS codes
+(`placezero place create --lad …`) with names read from the national files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PackError, SourceDataError
+from .sources import DEFAULT_DATA_DIR, read_raw_csv
+
+DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
+GSS_CODE = re.compile(r"^[EW]\d{8}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LAD_NAMES_FILE = "desnz/la-ghg-totals-2005-2023.csv"
+COUNTY_NAMES_FILE = "census2021/census2021-ts041-utla.csv"
+VALID_CODES_HINT = (
+    "Valid codes are the 2023 local authority district GSS codes (e.g. E07000134 for North "
+    f"West Leicestershire): see the lad_code column of {LAD_NAMES_FILE} in the data directory "
+    "or the ONS Open Geography Portal."
+)
+
+
+@dataclass(frozen=True)
+class PlaceDefinition:
+    slug: str
+    name: str
+    lads: tuple[str, ...]
+    county: str | None
+    county_name: str | None
+    neighbours: tuple[str, ...]
+    targets: tuple[dict, ...]
+
+
+def available_definitions() -> list[str]:
+    return sorted(path.stem for path in DEFINITIONS_DIR.glob("*.yaml"))
+
+
+def load_definition(slug_or_path: str | Path) -> PlaceDefinition:
+    """Read `definitions/<slug>.yaml` (or a YAML file path) and check it."""
+    path = Path(slug_or_path)
+    if not path.is_file():
+        path = DEFINITIONS_DIR / f"{slug_or_path}.yaml"
+    if not path.is_file():
+        raise PackError(
+            f"no place definition {str(slug_or_path)!r}. Known definitions: "
+            f"{', '.join(available_definitions())}; or make one from GSS codes with "
+            "`placezero place create --lad E07000129 …`."
+        )
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise PackError(
+            f"not valid YAML ({getattr(error, 'problem', error)}).",
+            file=path.name,
+            row=mark.line + 1 if mark else None,
+        ) from None
+    return _from_mapping(data, file=path.name)
+
+
+def _from_mapping(data: Any, *, file: str) -> PlaceDefinition:
+    if not isinstance(data, dict):
+        raise PackError("expected a mapping with slug, name and lads.", file=file)
+    for key in ("slug", "name", "lads"):
+        if not data.get(key):
+            raise PackError(f"the definition needs a {key!r}.", file=file, column=key)
+    lads = tuple(str(code) for code in data["lads"])
+    neighbours = tuple(str(code) for code in data.get("neighbours") or ())
+    county = data.get("county")
+    for code in (*lads, *neighbours, *([county] if county else [])):
+        if not GSS_CODE.match(code):
+            raise PackError(f"{code!r} is not a GSS code. {VALID_CODES_HINT}", file=file)
+    if not SLUG.match(data["slug"]):
+        raise PackError(
+            f"slug {data['slug']!r} must be lower-case letters, digits and hyphens.",
+            file=file,
+            column="slug",
+        )
+    targets = tuple(_check_target(target, file=file) for target in data.get("targets") or ())
+    return PlaceDefinition(
+        slug=data["slug"],
+        name=str(data["name"]),
+        lads=lads,
+        county=county,
+        county_name=data.get("county_name"),
+        neighbours=neighbours,
+        targets=targets,
+    )
+
+
+def _check_target(target: Any, *, file: str) -> dict:
+    if not isinstance(target, dict) or not {"area", "scope", "history"} <= set(target):
+        raise PackError("each target needs area, scope and history.", file=file, column="targets")
+    for version in target["history"]:
+        for key in ("net_zero_year", "valid_from", "date_precision", "decision", "source"):
+            if key not in version:
+                raise PackError(
+                    f"target {target['area']}/{target['scope']}: a history entry lacks {key!r}.",
+                    file=file,
+                    column="targets",
+                )
+        version["valid_from"] = str(version["valid_from"])
+    return target
+
+
+def authority_names(data_dir: Path | None = None) -> dict[str, str]:
+    """GSS code -> name for every district/unitary (DESNZ GHG file) and county (Census UTLA)."""
+    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+    names: dict[str, str] = {}
+    for _row, cells in read_raw_csv(data_dir, LAD_NAMES_FILE, ("lad_code", "lad_name")):
+        names[cells["lad_code"]] = cells["lad_name"]
+    for _row, cells in read_raw_csv(data_dir, COUNTY_NAMES_FILE, ("geography", "geography code")):
+        names.setdefault(cells["geography code"], cells["geography"])
+    return names
+
+
+def slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def definition_from_lads(
+    lads: list[str] | tuple[str, ...],
+    *,
+    slug: str | None = None,
+    name: str | None = None,
+    county: str | None = None,
+    neighbours: list[str] | tuple[str, ...] = (),
+    data_dir: Path | None = None,
+) -> PlaceDefinition:
+    """A definition for the given LAD codes, with names from the national files.
+
+    An unknown code raises `SourceDataError` naming it and saying where valid codes are."""
+    if not lads:
+        raise SourceDataError(f"give at least one local authority code. {VALID_CODES_HINT}")
+    names = authority_names(data_dir)
+    for code in (*lads, *neighbours):
+        if code not in names or code.startswith("E10"):
+            raise SourceDataError(
+                f"unknown local authority code {code!r}. {VALID_CODES_HINT}", file=LAD_NAMES_FILE
+            )
+    if county and county not in names:
+        raise SourceDataError(
+            f"unknown county code {county!r}: counties are the E10 codes in the "
+            "'geography code' column of this file.",
+            file=COUNTY_NAMES_FILE,
+        )
+    if name is None:
+        name = names[county] if county else " and ".join(names[code] for code in lads)
+    return PlaceDefinition(
+        slug=slug or slugify(name),
+        name=name,
+        lads=tuple(lads),
+        county=county,
+        county_name=names[county] if county else None,
+        neighbours=tuple(neighbours),
+        targets=(),
+    )
