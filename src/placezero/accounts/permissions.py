@@ -111,6 +111,17 @@ def _lookup(name: str) -> Permission:
         ) from None
 
 
+def check_name(name: str) -> None:
+    """Raise UnknownPermission now for a name nobody registered (used when decorating views).
+
+    Before every app's permissions module has been imported the answer is not known yet, so
+    the check waits for the first request, which raises just the same."""
+    from django.apps import apps
+
+    if apps.ready:
+        _lookup(name)
+
+
 def check(user: AnyUser, permission: str, obj: object | None = None) -> Verdict:
     """May `user` do `permission` (to `obj`)? Raises UnknownPermission for unknown names."""
     return _lookup(permission).rule(user, obj)

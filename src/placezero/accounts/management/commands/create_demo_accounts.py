@@ -1,0 +1,58 @@
+"""`manage.py create_demo_accounts`: the real partnership organisations and one demo person
+per role, with their passwords printed (see accounts.demo)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from placezero.accounts.demo import DEMO_PASSWORD_ENV, DemoAccountError, create_demo_accounts
+
+
+def find_place(slug: str | None) -> Any:
+    """The place to attach organisations to, or None when no place has been loaded yet."""
+    from placezero.places.models import Place
+
+    if slug:
+        place = Place.objects.filter(slug=slug).first()
+        if place is None:
+            raise CommandError(
+                f"No place called {slug!r} is loaded. Load it first "
+                f"(placezero place load {slug}) or leave out --place."
+            )
+        return place
+    try:
+        from placezero.places.services import get_place
+    except ImportError:
+        return Place.objects.order_by("pk").first()
+    try:
+        return get_place()
+    except Exception:
+        return None
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or refresh the partnership organisations and one demo account per role. "
+        f"Passwords are fixed and documented, or all set from ${DEMO_PASSWORD_ENV}."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--place", help="slug of the place to attach organisations to")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        place = find_place(options["place"])
+        try:
+            accounts = create_demo_accounts(place)
+        except DemoAccountError as error:
+            raise CommandError(str(error)) from error
+        rows = [("Username", "Role", "Organisation", "Password")]
+        rows += [(a.username, a.role, a.organisation or "-", a.password) for a in accounts]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for number, row in enumerate(rows):
+            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+            if number == 0:
+                self.stdout.write("  ".join("-" * w for w in widths))
+        where = f" for {place}" if place else " (no place loaded: organisations not attached)"
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts ready{where}."))

@@ -1,0 +1,70 @@
+"""Signing in and out, resetting a forgotten password, and "Your account"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+from django.views.generic import TemplateView
+
+from .decorators import requires
+from .forms import NewPasswordForm, ResetRequestForm, SignInForm
+from .permissions import has, registered
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST only (Django refuses GET with 405), so a link or prefetch cannot sign you out."""
+
+    template_name = "accounts/logged_out.html"
+
+
+class ResetRequestView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    form_class = ResetRequestForm
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class ResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The token generator's own lifetime, so the page never promises more than it gives.
+        context["timeout_days"] = settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)
+        return context
+
+
+class ResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class ResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@requires("accounts.view_own_account")
+class ProfileView(TemplateView):
+    template_name = "accounts/profile.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["memberships"] = user.memberships.select_related("organisation")
+        context["allowed"] = [
+            permission
+            for name, permission in registered().items()
+            if permission.description and has(user, name)
+        ]
+        return context
