@@ -1,0 +1,89 @@
+"""Error bodies that tell a caller what was wrong and what to send instead.
+
+404s come from `not_found` (raised by the query module); 422s from ninja's request validation,
+rewritten here so each message names the parameter, the value sent and a valid example.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+# A valid example for each query parameter, quoted back in 422 messages.
+PARAMETER_EXAMPLES: dict[str, str] = {
+    "year_from": "2015",
+    "year_to": "2023",
+    "year": "2023",
+    "limit": "100",
+    "offset": "0",
+    "kind": "district",
+    "role": "member",
+    "by": "subsector",
+    "area": "E07000134",
+    "zone": "E02005347",
+}
+
+
+class NotFound(HttpError):
+    """A named place, area or zone does not exist; the message lists the ones that do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(404, message)
+
+
+def not_found(kind: str, wanted: str, known: list[str], *, within: str = "") -> NotFound:
+    where = f" in {within}" if within else ""
+    shown = ", ".join(known[:20]) + (f" (and {len(known) - 20} more)" if len(known) > 20 else "")
+    return NotFound(f"No {kind} '{wanted}'{where}. Known {kind}s: {shown or 'none'}.")
+
+
+def _parameter_name(loc: list[Any] | tuple[Any, ...]) -> str:
+    """ninja locates a query error as ('query', name) or ('query', schema, name)."""
+    names = [str(part) for part in loc if part not in ("query", "path", "body")]
+    return names[-1] if names else "request"
+
+
+def _fix(error: dict[str, Any], name: str) -> str:
+    """What to send instead, from the pydantic error type and its context."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    example = PARAMETER_EXAMPLES.get(name)
+    if kind == "less_than_equal":
+        return f"Send {name} no larger than {ctx.get('le')}, e.g. {name}={ctx.get('le')}."
+    if kind == "greater_than_equal":
+        return f"Send {name} of at least {ctx.get('ge')}, e.g. {name}={ctx.get('ge')}."
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"Send {name} as a whole number, e.g. {name}={example or '1'}."
+    if kind in ("literal_error", "enum"):
+        return f"Send {name} as one of: {ctx.get('expected')}."
+    if kind == "missing":
+        return f"Add {name} to the request, e.g. {name}={example or '…'}."
+    if example:
+        return f"For example {name}={example}."
+    return "See /api/docs for the parameters this endpoint accepts."
+
+
+def describe(error: dict[str, Any]) -> dict[str, Any]:
+    name = _parameter_name(error.get("loc", ()))
+    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    sent = error.get("input")
+    said = f" (sent {sent!r})" if isinstance(sent, str | int | float) and sent != "" else ""
+    return {
+        "parameter": name,
+        "msg": f"{name}: {message}{said}. {_fix(error, name)}",
+        "type": error.get("type", ""),
+        "loc": list(error.get("loc", ())),
+    }
+
+
+def install(api: NinjaAPI) -> None:
+    """Replace ninja's bare 422 body with messages that say how to fix the request."""
+
+    @api.exception_handler(ValidationError)
+    def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": [describe(error) for error in exc.errors]}, status=422
+        )

@@ -1,0 +1,96 @@
+"""Query-string filters, declared as ninja FilterSchemas so they validate and document
+themselves in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from typing import Annotated, Self
+
+from django.db.models import Q
+from ninja import Field, FilterLookup, FilterSchema
+from pydantic import field_validator, model_validator
+
+from placezero.places.options import AreaKind, AreaRole
+
+# Figures in the packs run from 2005 (DESNZ GHG) to 2050 (FES); wider bounds catch typos.
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
+OBSERVED = "observed"
+
+
+def _upper(code: str | None) -> str | None:
+    return code.strip().upper() if code else None
+
+
+class AreaFilter(FilterSchema):
+    kind: Annotated[AreaKind | None, FilterLookup("kind")] = Field(
+        None, description="county, district or unitary"
+    )
+    role: Annotated[AreaRole | None, FilterLookup("role")] = Field(
+        None, description="member (part of the place) or neighbour"
+    )
+
+
+class ZoneFilter(FilterSchema):
+    area: Annotated[str | None, FilterLookup("area__code")] = Field(
+        None, description="GSS code of the local authority, e.g. E07000134"
+    )
+
+    _area = field_validator("area")(_upper)
+
+
+class YearRange(FilterSchema):
+    year_from: Annotated[int | None, FilterLookup("year__gte")] = Field(
+        None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="first year, inclusive"
+    )
+    year_to: Annotated[int | None, FilterLookup("year__lte")] = Field(
+        None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="last year, inclusive"
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise ValueError(
+                f"year_from {self.year_from} is after year_to {self.year_to}; "
+                "send year_from no later than year_to"
+            )
+        return self
+
+
+class StatisticFilter(YearRange):
+    area: Annotated[str | None, FilterLookup("area__code")] = Field(
+        None, description="GSS code of the local authority, e.g. E07000134"
+    )
+    dataset: Annotated[str | None, FilterLookup("dataset__key")] = Field(
+        None, description="dataset key, as listed by /datasets, e.g. desnz-la-ghg"
+    )
+    variable: Annotated[str | None, FilterLookup("variable")] = Field(
+        None, description="variable name, e.g. territorial_emissions"
+    )
+    scenario: str | None = Field(
+        None,
+        description=f"FES scenario code (CT, LW, ST, FS), or '{OBSERVED}' for published figures",
+    )
+
+    _area = field_validator("area")(_upper)
+
+    def filter_scenario(self, value: str | None) -> Q:
+        if value is None:
+            return Q()
+        return Q(scenario="" if value.lower() == OBSERVED else value.upper())
+
+
+class ZoneStatisticFilter(StatisticFilter):
+    zone: Annotated[str | None, FilterLookup("zone__code")] = Field(
+        None, description="MSOA 2011 code, e.g. E02005347"
+    )
+    area: Annotated[str | None, FilterLookup("zone__area__code")] = Field(
+        None, description="GSS code of the local authority the zones lie in"
+    )
+
+    _zone = field_validator("zone")(_upper)
+
+
+class SeriesFilter(YearRange):
+    area: str | None = Field(None, description="GSS code of the local authority, e.g. E07000134")
+
+    _area = field_validator("area")(_upper)
