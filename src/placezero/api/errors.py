@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -41,9 +41,9 @@ def not_found(kind: str, wanted: str, known: list[str], *, within: str = "") -> 
 
 
 def _parameter_name(loc: list[Any] | tuple[Any, ...]) -> str:
-    """ninja locates a query error as ('query', name) or ('query', schema, name)."""
+    """ninja locates a query error as ('query', name); a whole-filter error as ('query',)."""
     names = [str(part) for part in loc if part not in ("query", "path", "body")]
-    return names[-1] if names else "request"
+    return names[-1] if names else ""
 
 
 def _fix(error: dict[str, Any], name: str) -> str:
@@ -66,11 +66,20 @@ def _fix(error: dict[str, Any], name: str) -> str:
     return "See /api/docs for the parameters this endpoint accepts."
 
 
-def describe(error: dict[str, Any]) -> dict[str, Any]:
+def describe(error: dict[str, Any], query: QueryDict) -> dict[str, Any]:
+    """One 422 entry; ninja drops pydantic's `input`, so the value sent is read back from
+    the query string."""
     name = _parameter_name(error.get("loc", ()))
     message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
-    sent = error.get("input")
-    said = f" (sent {sent!r})" if isinstance(sent, str | int | float) and sent != "" else ""
+    if not name:
+        return {
+            "parameter": None,
+            "msg": f"{message}.",
+            "type": error.get("type", ""),
+            "loc": list(error.get("loc", ())),
+        }
+    sent = query.get(name)
+    said = f" (sent {sent!r})" if sent else ""
     return {
         "parameter": name,
         "msg": f"{name}: {message}{said}. {_fix(error, name)}",
@@ -85,5 +94,5 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(
-            request, {"detail": [describe(error) for error in exc.errors]}, status=422
+            request, {"detail": [describe(error, request.GET) for error in exc.errors]}, status=422
         )

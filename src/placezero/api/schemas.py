@@ -37,8 +37,10 @@ class PlaceDetailOut(PlaceOut):
 class TargetVersionOut(Schema):
     net_zero_year: int
     valid_from: date
+    date_precision: str = Field(description="how precisely the source dates valid_from")
     decision: str
     source: str
+    assumption: str = Field(description="what was assumed where the source is silent, and why")
 
 
 class TargetOut(Schema):

@@ -51,6 +51,12 @@ def test_area_carries_target_history_with_the_current_year(api_client, small_pla
     assert [v["net_zero_year"] for v in target["history"]] == [2045, 2050]
 
 
+def test_target_versions_say_how_precisely_they_are_dated(api_client, small_place):
+    body = api_client.get("/api/places/testshire/areas/E10000099").json()
+    version = body["targets"][0]["history"][0]
+    assert (version["date_precision"], version["assumption"]) == ("day", "")
+
+
 def test_unknown_area_is_404_listing_the_place_areas(api_client, small_place):
     response = api_client.get("/api/places/testshire/areas/E07999999")
     assert response.status_code == 404

@@ -64,6 +64,11 @@ def test_year_that_is_not_a_number_is_422_saying_what_to_send(api_client, small_
     assert "Send year_from as a whole number, e.g. year_from=2015." in error["msg"]
 
 
+def test_422_message_quotes_the_value_sent(api_client, small_place):
+    response = api_client.get(f"{URL}?year_to=last")
+    assert "(sent 'last')" in response.json()["detail"][0]["msg"]
+
+
 def test_limit_above_the_maximum_is_422_naming_the_maximum(api_client, small_place):
     response = api_client.get(f"{URL}?limit=100000")
     assert response.status_code == 422
