@@ -3,12 +3,14 @@ themselves in the OpenAPI schema."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Self
 
 from django.db.models import Q
 from ninja import Field, FilterLookup, FilterSchema
 from pydantic import field_validator, model_validator
 
+from placezero.datapack.schema import EXPECTED_UNITS, FES_SCENARIOS
 from placezero.places.options import AreaKind, AreaRole
 
 # Figures in the packs run from 2005 (DESNZ GHG) to 2050 (FES); wider bounds catch typos.
@@ -17,8 +19,28 @@ LATEST_YEAR = 2100
 OBSERVED = "observed"
 
 
+# Every variable a pack may hold (the builder writes no other), for checking `variable`.
+KNOWN_VARIABLES = frozenset(variable for _dataset, variable in EXPECTED_UNITS)
+
+
 def _upper(code: str | None) -> str | None:
     return code.strip().upper() if code else None
+
+
+def _known_variable(name: str | None) -> str | None:
+    if name is None or name in KNOWN_VARIABLES:
+        return name
+    close = difflib.get_close_matches(name, sorted(KNOWN_VARIABLES), n=3, cutoff=0.5)
+    hint = f"did you mean {' or '.join(close)}?" if close else "see docs/place-pack.md"
+    raise ValueError(f"no variable '{name}' in the place packs; {hint}")
+
+
+def _known_scenario(code: str | None) -> str | None:
+    if code is None or code.lower() == OBSERVED or code.upper() in FES_SCENARIOS:
+        return code
+    raise ValueError(
+        f"no scenario '{code}'; send {OBSERVED} or a FES 2023 code: {', '.join(FES_SCENARIOS)}"
+    )
 
 
 class AreaFilter(FilterSchema):
@@ -72,6 +94,8 @@ class StatisticFilter(YearRange):
     )
 
     _area = field_validator("area")(_upper)
+    _variable = field_validator("variable")(_known_variable)
+    _scenario = field_validator("scenario")(_known_scenario)
 
     def filter_scenario(self, value: str | None) -> Q:
         if value is None:

@@ -114,3 +114,15 @@ def test_zone_statistics_with_unknown_zone_is_404(api_client, small_place):
     response = api_client.get("/api/places/testshire/zone-statistics?zone=E02999999")
     assert response.status_code == 404
     assert response.json()["detail"].startswith("No zone 'E02999999' in Testshire.")
+
+
+def test_unknown_variable_is_422_suggesting_close_names(api_client, small_place):
+    response = api_client.get(f"{URL}?variable=territorial_emissions")
+    assert response.status_code == 422
+    assert "did you mean territorial_emissions_ktco2e" in response.json()["detail"][0]["msg"]
+
+
+def test_unknown_scenario_is_422_listing_the_codes(api_client, small_place):
+    response = api_client.get(f"{URL}?scenario=XX")
+    assert response.status_code == 422
+    assert "send observed or a FES 2023 code: CT, LW, ST, FS" in response.json()["detail"][0]["msg"]
