@@ -8,27 +8,21 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from placezero.accounts.demo import DEMO_PASSWORD_ENV, DemoAccountError, create_demo_accounts
+from placezero.places.models import Place
+from placezero.places.services import get_place
 
 
-def find_place(slug: str | None) -> Any:
-    """The place to attach organisations to, or None when no place has been loaded yet."""
-    from placezero.places.models import Place
-
-    if slug:
-        place = Place.objects.filter(slug=slug).first()
-        if place is None:
+def find_place(slug: str | None) -> Place | None:
+    """The place to attach organisations to: the one named, else the site's default place,
+    else None (no place loaded yet is normal before `placezero place load`)."""
+    try:
+        return get_place(slug)
+    except Place.DoesNotExist:
+        if slug:
             raise CommandError(
                 f"No place called {slug!r} is loaded. Load it first "
                 f"(placezero place load {slug}) or leave out --place."
-            )
-        return place
-    try:
-        from placezero.places.services import get_place
-    except ImportError:
-        return Place.objects.order_by("pk").first()
-    try:
-        return get_place()
-    except Exception:
+            ) from None
         return None
 
 
