@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.generic import View
 
 from placezero.accounts.decorators import requires
+from placezero.accounts.models import User
 from placezero.accounts.options import Role
 from placezero.accounts.permissions import UnknownPermission
 
@@ -134,3 +135,23 @@ def test_requires_passes_the_object_to_the_rule() -> None:
 def test_requires_an_unknown_permission_raises_when_decorating() -> None:
     with pytest.raises(UnknownPermission):
         requires("places.edit_tragets")
+
+
+def test_administrators_add_an_officer_in_admin_and_the_flags_follow() -> None:
+    client = client_for(Role.ADMINISTRATOR)
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "username": "newofficer",
+            "email": "new@example.invalid",
+            "role": Role.OFFICER,
+            "usable_password": "true",
+            "password1": "a-long-pass-phrase-1",
+            "password2": "a-long-pass-phrase-1",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(username="newofficer")
+    assert (user.role, user.is_staff, user.is_superuser) == (Role.OFFICER, True, False)

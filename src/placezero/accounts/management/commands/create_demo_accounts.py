@@ -45,7 +45,8 @@ class Command(BaseCommand):
         rows += [(a.username, a.role, a.organisation or "-", a.password) for a in accounts]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for number, row in enumerate(rows):
-            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+            line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            self.stdout.write(line.rstrip())
             if number == 0:
                 self.stdout.write("  ".join("-" * w for w in widths))
         where = f" for {place}" if place else " (no place loaded: organisations not attached)"
