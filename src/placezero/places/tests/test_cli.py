@@ -1,0 +1,81 @@
+"""`placezero place …` end to end, in process, against the test database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from placezero.cli import main
+from placezero.places.models import Area, AreaStatistic, Place
+
+from .packs import PackSpec
+
+pytestmark = pytest.mark.django_db
+SHARED_DATA = Path("/work/shared/data")
+needs_shared_data = pytest.mark.skipif(
+    not (SHARED_DATA / "PROVENANCE.md").is_file(),
+    reason=f"the raw national files are not at {SHARED_DATA}",
+)
+
+
+def test_load_twice_reports_then_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = PackSpec().write(tmp_path / "testshire")
+    assert main(["place", "load", str(folder)]) == 0
+    first = capsys.readouterr().out
+    counts = (Area.objects.count(), AreaStatistic.objects.count())
+    assert main(["place", "load", str(folder)]) == 0
+    second = capsys.readouterr().out
+    assert "Created Testshire (testshire)" in first
+    assert "Reloaded Testshire (testshire)" in second
+    assert "24 area statistics" in second
+    assert (Area.objects.count(), AreaStatistic.objects.count()) == counts
+
+
+def test_load_of_a_broken_pack_exits_2_with_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = PackSpec()
+    spec.area_statistics[0]["unit"] = "Mt CO2e"
+    folder = spec.write(tmp_path / "broken")
+    assert main(["place", "load", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("placezero place load: area_statistics.csv, row 2, column 'unit'")
+    assert "Traceback" not in err
+    assert not Place.objects.filter(slug="testshire").exists()
+
+
+def test_load_of_unknown_slug_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["place", "load", "atlantis"]) == 2
+    assert "no place pack 'atlantis'" in capsys.readouterr().err
+
+
+def test_list_shows_loaded_places(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["place", "load", str(PackSpec().write(tmp_path / "testshire"))])
+    capsys.readouterr()
+    assert main(["place", "list"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if "testshire" in line)
+    assert "Testshire" in line and "4 areas" in line
+
+
+def test_create_with_missing_data_dir_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    assert main(["place", "create", "--lad", "E06000017", "--data-dir", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"the data directory {missing} does not exist" in err
+
+
+@needs_shared_data
+def test_create_with_unknown_code_exits_2_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["place", "create", "--lad", "E07999999", "--data-dir", str(SHARED_DATA)]
+    assert main([*argv, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "E07999999" in err
+    assert "Traceback" not in err
+    assert not Place.objects.exclude(slug="leicestershire").exists()
