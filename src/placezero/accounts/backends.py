@@ -4,9 +4,11 @@
 `permissions.check(user, "places.edit_targets", obj)` gives (an unknown name raises).
 
 Django admin: officers are staff (see `models.User.save`) and this backend grants them the
-*view* permission on every model, so they can open admin and look records up but not change
-them; administrators are superusers and Django grants them everything. Other Django model
-permissions still come from groups and user permissions through `ModelBackend`.
+*view* permission on every model except people's accounts, so they can open admin and look
+records up but not change them. Accounts hold personal data (email, last sign-in) that an
+officer does not need to see (UK GDPR data minimisation); administrators manage accounts
+(`accounts.manage_users`). Administrators are superusers and Django grants them everything.
+Other Django model permissions still come from groups and user permissions (`ModelBackend`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from .models import PERMISSION_PREFIX
 from .options import Role
 
 OFFICER_RANK = Role.values.index(Role.OFFICER) + 1
+# Django model permissions officers do not get, though they are view permissions.
+HIDDEN_FROM_OFFICERS = frozenset({"accounts.view_user"})
 
 
 class RolePermissionBackend(BaseBackend):
@@ -48,4 +52,8 @@ class RolePermissionBackend(BaseBackend):
     @staticmethod
     def _officer_may_view(user_obj: Any, perm: str) -> bool:
         _, _, codename = perm.partition(".")
-        return codename.startswith("view_") and permissions.rank_of(user_obj) >= OFFICER_RANK
+        return (
+            codename.startswith("view_")
+            and perm not in HIDDEN_FROM_OFFICERS
+            and permissions.rank_of(user_obj) >= OFFICER_RANK
+        )

@@ -14,7 +14,7 @@ from placezero.accounts.models import User
 from placezero.accounts.options import Role
 from placezero.accounts.permissions import UnknownPermission
 
-from .factories import MembershipFactory, UserFactory
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,11 +65,24 @@ def test_django_admin_is_for_officers_and_administrators(role: str | None) -> No
         assert response.status_code == 302 and "/admin/login/" in response.url
 
 
-def test_officers_see_users_in_admin_read_only() -> None:
-    client = client_for(Role.OFFICER)
+def test_officers_see_organisations_in_admin() -> None:
+    organisation = OrganisationFactory()
+    url = reverse("admin:accounts_organisation_change", args=[organisation.pk])
+    assert client_for(Role.OFFICER).get(url).status_code == 200
+
+
+def test_officers_cannot_change_organisations_in_admin() -> None:
+    organisation = OrganisationFactory(name="Before")
+    url = reverse("admin:accounts_organisation_change", args=[organisation.pk])
+    response = client_for(Role.OFFICER).post(url, {"name": "After", "kind": organisation.kind})
+    organisation.refresh_from_db()
+    assert response.status_code == 403 and organisation.name == "Before"
+
+
+def test_officers_cannot_see_peoples_accounts_in_admin() -> None:
     other = UserFactory(role=Role.RESIDENT)
-    assert client.get(reverse("admin:accounts_user_change", args=[other.pk])).status_code == 200
-    assert client.post(reverse("admin:accounts_user_add"), {}).status_code == 403
+    url = reverse("admin:accounts_user_change", args=[other.pk])
+    assert client_for(Role.OFFICER).get(url).status_code in (302, 403)
 
 
 def test_administrators_change_roles_in_admin() -> None:
