@@ -51,6 +51,10 @@ class AreaFilter(FilterSchema):
         None, description="member (part of the place) or neighbour"
     )
 
+    def keeps(self, kind: str, role: str) -> bool:
+        """For the lists places.services returns (already ordered county first)."""
+        return (self.kind is None or kind == self.kind) and (self.role is None or role == self.role)
+
 
 class ZoneFilter(FilterSchema):
     area: Annotated[str | None, FilterLookup("area__code")] = Field(

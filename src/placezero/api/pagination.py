@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -39,10 +40,13 @@ def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def paginate(queryset: QuerySet, page: PageParams, request: HttpRequest) -> dict[str, Any]:
-    """One COUNT and one slice query; `next`/`previous` keep the caller's filters."""
-    count = queryset.count()
-    items = list(queryset[page.offset : page.offset + page.limit])
+def paginate(
+    rows: QuerySet | Sequence[Any], page: PageParams, request: HttpRequest
+) -> dict[str, Any]:
+    """For a queryset one COUNT and one slice query (a list is sliced as it is);
+    `next`/`previous` keep the caller's filters."""
+    count = rows.count() if isinstance(rows, QuerySet) else len(rows)
+    items = list(rows[page.offset : page.offset + page.limit])
     has_next = page.offset + page.limit < count
     has_previous = page.offset > 0
     return {

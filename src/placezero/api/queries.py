@@ -1,13 +1,18 @@
-"""Read queries behind the API, each scoped to one place and shaped to avoid N+1 queries.
+"""Read queries behind the API, each scoped to one place and run in a fixed number of queries.
 
-`placezero.places.services` did not yet offer these reads when the API was written, so the
-API keeps its own small query module; every function here reads, none writes.
+Places, areas, zones, datasets, maps and targets come from `placezero.places.services` (the
+read interface other apps use); this module adds the 404s the API answers with, and the two
+reads services does not offer: the long statistics tables (filtered and paged in the
+database) and the multi-area series behind /emissions and /consumption.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from typing import Any
 
+from django.db.models import F, Q, QuerySet
+
+from placezero.places import services
 from placezero.places.models import (
     Area,
     AreaStatistic,
@@ -25,71 +30,77 @@ from .series import Measure
 STATISTIC_FIELDS = ("variable", "scenario", "year", "value", "unit")
 
 
-def places() -> QuerySet[Place]:
-    return Place.objects.annotate(
-        area_count=Count("areas", distinct=True), zone_count=Count("zones", distinct=True)
-    ).order_by("name")
+def places() -> list[Place]:
+    return services.list_places()
 
 
 def place(slug: str) -> Place:
-    found = places().filter(slug=slug).first()
-    if found is None:
-        known = list(Place.objects.order_by("slug").values_list("slug", flat=True))
-        raise not_found("place", slug, known)
-    return found
+    try:
+        # An empty slug would give the default place; the URL never sends one.
+        return services.get_place(slug or "-")
+    except Place.DoesNotExist:
+        raise not_found("place", slug, sorted(p.slug for p in services.list_places())) from None
 
 
-def areas(place: Place) -> QuerySet[Area]:
-    return (
-        Area.objects.filter(place=place)
-        .annotate(parent_code=F("parent__code"), zone_count=Count("zones"))
-        .order_by("kind", "name")
-    )
+def areas(place: Place) -> list[Area]:
+    """County first, then member districts A to Z, then neighbours (services' order)."""
+    return services.member_areas(place)
 
 
 def area(place: Place, code: str) -> Area:
-    targets = NetZeroTarget.objects.prefetch_related(
-        Prefetch("versions", queryset=TargetVersion.objects.order_by("valid_from", "id"))
-    ).order_by("scope")
-    found = (
-        areas(place)
-        .filter(code=code.upper())
-        .prefetch_related(Prefetch("targets", queryset=targets))
-        .first()
-    )
-    if found is None:
-        raise not_found("area", code, area_codes(place), within=place.name)
-    return found
+    try:
+        return services.get_area(place, code.strip().upper())
+    except Area.DoesNotExist:
+        raise not_found("area", code, area_codes(place), within=place.name) from None
+
+
+def area_targets(place: Place, area: Area) -> list[tuple[NetZeroTarget, list[TargetVersion]]]:
+    return [(t, versions) for t, versions in services.target_history(place) if t.area == area]
 
 
 def area_codes(place: Place) -> list[str]:
-    return list(Area.objects.filter(place=place).order_by("code").values_list("code", flat=True))
+    return sorted(area.code for area in services.member_areas(place))
 
 
 def check_area(place: Place, code: str | None) -> None:
     """A filter naming an area the place does not have is a mistake, not an empty answer."""
-    if code and not Area.objects.filter(place=place, code=code).exists():
-        raise not_found("area", code, area_codes(place), within=place.name)
+    if code:
+        area(place, code)
 
 
 def check_zone(place: Place, code: str | None) -> None:
-    if code and not Zone.objects.filter(place=place, code=code).exists():
-        known = Zone.objects.filter(place=place).order_by("code").values_list("code", flat=True)
-        raise not_found("zone", code, list(known), within=place.name)
+    if code:
+        known = sorted(zone.code for zone in services.zones(place))
+        if code not in known:
+            raise not_found("zone", code, known, within=place.name)
 
 
 def check_dataset(place: Place, key: str | None) -> None:
-    if key and not Dataset.objects.filter(place=place, key=key).exists():
-        known = Dataset.objects.filter(place=place).order_by("key").values_list("key", flat=True)
-        raise not_found("dataset", key, list(known), within=place.name)
+    if key:
+        known = sorted(dataset.key for dataset in services.datasets(place))
+        if key not in known:
+            raise not_found("dataset", key, known, within=place.name)
 
 
-def zones(place: Place) -> QuerySet[Zone]:
-    return Zone.objects.filter(place=place).annotate(area_code=F("area__code")).order_by("code")
+def zones(place: Place, area_code: str | None = None) -> list[Zone]:
+    return services.zones(place, area_code=area_code)
 
 
-def datasets(place: Place) -> QuerySet[Dataset]:
-    return Dataset.objects.filter(place=place).order_by("key")
+def datasets(place: Place) -> list[Dataset]:
+    return services.datasets(place)
+
+
+def areas_geojson(place: Place, *, kind: str | None, role: str | None) -> dict[str, Any]:
+    collection = services.areas_geojson(place, role=role)
+    if kind:
+        collection["features"] = [
+            f for f in collection["features"] if f["properties"]["kind"] == kind
+        ]
+    return collection
+
+
+def zones_geojson(place: Place, area_code: str | None) -> dict[str, Any]:
+    return services.zones_geojson(place, area_code=area_code)
 
 
 def area_statistics(place: Place) -> QuerySet:

@@ -15,8 +15,6 @@ class PlaceOut(Schema):
     slug: str
     name: str
     description: str
-    area_count: int
-    zone_count: int
     loaded_at: datetime | None = Field(description="when the place pack was last loaded")
     pack_digest: str = Field(description="sha256 of the place pack last loaded")
 
@@ -27,7 +25,12 @@ class AreaOut(Schema):
     kind: str = Field(description="county, district or unitary")
     role: str = Field(description="member (part of the place) or neighbour")
     parent_code: str | None = Field(description="GSS code of the county a district lies in")
-    zone_count: int = Field(description="MSOAs (2011) in the area")
+
+    @staticmethod
+    def resolve_parent_code(area: Any) -> str | None:
+        if isinstance(area, dict):  # a detail body already built from this schema
+            return area.get("parent_code")
+        return area.parent.code if area.parent else None
 
 
 class PlaceDetailOut(PlaceOut):
@@ -48,18 +51,9 @@ class TargetOut(Schema):
     net_zero_year: int | None = Field(description="the year currently in force")
     history: list[TargetVersionOut] = Field(description="every setting of the target, oldest first")
 
-    # Versions arrive prefetched in date order (queries.area), so no query per target.
-    @staticmethod
-    def resolve_history(target: Any) -> list[Any]:
-        return list(target.versions.all())
-
-    @staticmethod
-    def resolve_net_zero_year(target: Any) -> int | None:
-        versions = list(target.versions.all())
-        return versions[-1].net_zero_year if versions else None
-
 
 class AreaDetailOut(AreaOut):
+    zone_count: int = Field(description="zones (2011 MSOAs) in the area")
     targets: list[TargetOut]
 
 
@@ -68,6 +62,10 @@ class ZoneOut(Schema):
     name: str = Field(description="ONS name, e.g. Charnwood 001")
     local_name: str = Field(description="House of Commons Library name")
     area_code: str = Field(description="GSS code of the local authority the zone lies in")
+
+    @staticmethod
+    def resolve_area_code(zone: Any) -> str:
+        return zone.area.code
 
 
 class ZonePage(Page):

@@ -23,44 +23,29 @@ router = Router(tags=["places"])
 
 @router.get("/places", response=list[PlaceOut], summary="List places")
 def list_places(request: HttpRequest) -> list:
-    return list(queries.places())
+    return queries.places()
 
 
 @router.get("/places/{slug}", response=PlaceDetailOut, summary="One place with its areas")
 def get_place(request: HttpRequest, slug: str) -> dict:
     place = queries.place(slug)
-    return {**PlaceOut.model_validate(place).model_dump(), "areas": list(queries.areas(place))}
+    return {**PlaceOut.model_validate(place).model_dump(), "areas": queries.areas(place)}
 
 
 @router.get("/places/{slug}/areas", response=list[AreaOut], summary="Areas of a place")
 def list_areas(request: HttpRequest, slug: str, filters: Query[AreaFilter]) -> list:
-    return list(filters.filter(queries.areas(queries.place(slug))))
+    return [a for a in queries.areas(queries.place(slug)) if filters.keeps(a.kind, a.role)]
 
 
 @router.get(
     "/places/{slug}/areas.geojson",
     response=FeatureCollectionOut,
-    summary="Area boundaries as GeoJSON",
+    summary="Area boundaries as GeoJSON, with each area's latest territorial emissions",
     openapi_extra=geojson.openapi_response("FeatureCollection of areas, WGS84"),
 )
 def areas_geojson(request: HttpRequest, slug: str, filters: Query[AreaFilter]) -> HttpResponse:
-    rows = filters.filter(queries.areas(queries.place(slug)))
-    return geojson.response(
-        geojson.collection(
-            geojson.feature(
-                area.code,
-                area.geometry,
-                {
-                    "code": area.code,
-                    "name": area.name,
-                    "kind": area.kind,
-                    "role": area.role,
-                    "parent": area.parent_code,
-                },
-            )
-            for area in rows
-        )
-    )
+    place = queries.place(slug)
+    return geojson.response(queries.areas_geojson(place, kind=filters.kind, role=filters.role))
 
 
 @router.get(
@@ -68,8 +53,22 @@ def areas_geojson(request: HttpRequest, slug: str, filters: Query[AreaFilter]) -
     response=AreaDetailOut,
     summary="One area with its net zero targets and their history",
 )
-def get_area(request: HttpRequest, slug: str, code: str) -> object:
-    return queries.area(queries.place(slug), code)
+def get_area(request: HttpRequest, slug: str, code: str) -> dict:
+    place = queries.place(slug)
+    area = queries.area(place, code)
+    targets = [
+        {
+            "scope": target.scope,
+            "net_zero_year": versions[-1].net_zero_year if versions else None,
+            "history": versions,
+        }
+        for target, versions in queries.area_targets(place, area)
+    ]
+    return {
+        **AreaOut.model_validate(area).model_dump(),
+        "zone_count": len(queries.zones(place, area.code)),
+        "targets": targets,
+    }
 
 
 @router.get("/places/{slug}/zones", response=ZonePage, summary="Zones (2011 MSOAs), paged")
@@ -78,7 +77,7 @@ def list_zones(
 ) -> dict:
     place = queries.place(slug)
     queries.check_area(place, filters.area)
-    return paginate(filters.filter(queries.zones(place)), page, request)
+    return paginate(queries.zones(place, filters.area), page, request)
 
 
 @router.get(
@@ -90,22 +89,7 @@ def list_zones(
 def zones_geojson(request: HttpRequest, slug: str, filters: Query[ZoneFilter]) -> HttpResponse:
     place = queries.place(slug)
     queries.check_area(place, filters.area)
-    rows = filters.filter(queries.zones(place))
-    return geojson.response(
-        geojson.collection(
-            geojson.feature(
-                zone.code,
-                zone.geometry,
-                {
-                    "code": zone.code,
-                    "name": zone.name,
-                    "local_name": zone.local_name,
-                    "area": zone.area_code,
-                },
-            )
-            for zone in rows
-        )
-    )
+    return geojson.response(queries.zones_geojson(place, filters.area))
 
 
 @router.get(
@@ -114,4 +98,4 @@ def zones_geojson(request: HttpRequest, slug: str, filters: Query[ZoneFilter]) -
     summary="Datasets with their provenance and licence",
 )
 def list_datasets(request: HttpRequest, slug: str) -> list:
-    return list(queries.datasets(queries.place(slug)))
+    return queries.datasets(queries.place(slug))

@@ -47,6 +47,7 @@ def test_zone_features_have_polygon_geometry_and_properties(api_client, small_pl
         "name": feature["properties"]["name"],
         "local_name": feature["properties"]["local_name"],
         "area": "E07000901",
+        "area_name": "North Test",
     }
 
 
