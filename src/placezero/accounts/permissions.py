@@ -13,7 +13,7 @@ How it fits together:
   `everyone()`, `signed_in()`, `minimum_role(role)`, `member_of(get_org)`,
   `editor_of(get_org)`, and `any_of(...)` / `all_of(...)` to combine them.
 - Ask with `check(user, "places.edit_targets", obj)` (a `Verdict`) or `has(...)` (a bool),
-  in views with `@requires(...)` (`accounts.decorators`), in templates with
+  in views with `@requires(...)` (here or `accounts.decorators`), in templates with
   `{% load permissions %}{% can "places.edit_targets" target as allowed %}`, or through
   Django: `user.has_perm("placezero:places.edit_targets")` (`accounts.backends`).
 - A name nobody registered raises `UnknownPermission`: a typo must never allow anything.
@@ -298,3 +298,11 @@ register(
     minimum_role(Role.OFFICER),
     "Open Django admin (officers read-only, administrators everything)",
 )
+
+
+def requires(permission: str, get_object: Callable[..., object | None] | None = None) -> Any:
+    """The view decorator, importable from here too (defined in accounts.decorators, which
+    needs Django's view machinery this module does not)."""
+    from .decorators import requires as view_decorator
+
+    return view_decorator(permission, get_object)
