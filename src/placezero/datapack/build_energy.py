@@ -1,0 +1,133 @@
+"""DESNZ sub-national electricity and gas consumption workbooks (one sheet per year).
+
+Sheets before 2012 (electricity) carry old NUTS/LAU codes, so rows are matched on the
+local authority name; later sheets on the GSS code, with the name as a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+
+from .build_areas import county_sums
+from .context import BuildContext, Row
+from .errors import SourceDataError
+from .schema import DESNZ_ENERGY_COLUMNS
+from .sources import FETCH_HINT, raw_path
+
+ELECTRICITY_FILE = "desnz/subnational-electricity-consumption-2005-2021.xlsx"
+GAS_FILE = "desnz/subnational-gas-consumption-non-weather-corrected-2015-2021.xlsx"
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", str(text).lower().replace("&", "and")))
+
+
+def _header_key(header: object) -> tuple[str, str]:
+    """'Number of meters\\n(thousands):\\nDomestic E7 \\n' -> ('Number of meters (thousands)',
+    'Domestic E7')."""
+    text = " ".join(str(header or "").split())
+    measure, _, sector = text.partition(":")
+    return measure.strip(), sector.strip()
+
+
+def _sheet_rows(ctx: BuildContext, relative: str, dataset: str) -> list[Row]:
+    path = raw_path(ctx.data_dir, relative)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError) as error:
+        raise SourceDataError(
+            f"not a readable xlsx workbook ({error}): truncated or damaged. {FETCH_HINT}",
+            file=relative,
+        ) from None
+    by_name = {_normal(ctx.names[code]): code for code in ctx.lads}
+    rows: list[Row] = []
+    for sheet in workbook.sheetnames:
+        if not sheet.isdigit():
+            continue
+        rows += _one_sheet(workbook[sheet], int(sheet), relative, dataset, ctx, by_name)
+    workbook.close()
+    return rows
+
+
+def _one_sheet(
+    worksheet: object,
+    year: int,
+    relative: str,
+    dataset: str,
+    ctx: BuildContext,
+    by_name: dict[str, str],
+) -> list[Row]:
+    rows: list[Row] = []
+    header: tuple | None = None
+    found: set[str] = set()
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
+        if header is None:
+            if values and values[0] == "Code":
+                header = values
+            continue
+        code = values[0] if values[0] in ctx.lads else by_name.get(_normal(values[2] or ""))
+        if code is None:
+            continue
+        found.add(code)
+        for index, column in enumerate(header):
+            target = DESNZ_ENERGY_COLUMNS.get(_header_key(column))
+            if target is None:
+                continue
+            value = values[index]
+            if not isinstance(value, (int, float)):
+                raise SourceDataError(
+                    f"expected a number, found {value!r} (sheet {year}). {FETCH_HINT}",
+                    file=relative,
+                    row=number,
+                    column=_header_key(column)[0] + ": " + _header_key(column)[1],
+                )
+            rows.append((code, dataset, target[0], "", year, float(value), target[1]))
+    if header is None:
+        raise SourceDataError(
+            f"sheet {year} has no header row starting 'Code'. {FETCH_HINT}", file=relative
+        )
+    missing = [code for code in ctx.lads if code not in found]
+    if missing:
+        raise SourceDataError(
+            f"sheet {year} has no row for {', '.join(missing)}. {FETCH_HINT}", file=relative
+        )
+    return rows
+
+
+def electricity_rows(ctx: BuildContext) -> list[Row]:
+    rows = _sheet_rows(ctx, ELECTRICITY_FILE, "desnz-electricity-la")
+    rows += county_sums(ctx, rows, "desnz-electricity-la")
+    years = sorted({row[4] for row in rows})
+    ctx.note(
+        "desnz-electricity-la",
+        raw_files=[ELECTRICITY_FILE],
+        coverage=f"{years[0]}-{years[-1]}",
+        method=(
+            "From each year's sheet: meters (thousands) and consumption (GWh, the publisher's "
+            "unit) for all domestic, Economy 7 domestic (2012 onwards, when the sheets split "
+            "it out) and non-domestic meters. Sheets 2005-2011 use old LAU codes, so rows "
+            "are matched on the authority name; later sheets on the GSS code. Electricity "
+            "years for non-half-hourly meters run February to January. The county is the "
+            "sum of its districts."
+        ),
+    )
+    return rows
+
+
+def gas_rows(ctx: BuildContext) -> list[Row]:
+    rows = _sheet_rows(ctx, GAS_FILE, "desnz-gas-la")
+    rows += county_sums(ctx, rows, "desnz-gas-la")
+    years = sorted({row[4] for row in rows})
+    ctx.note(
+        "desnz-gas-la",
+        raw_files=[GAS_FILE],
+        coverage=f"{years[0]}-{years[-1]}",
+        method=(
+            "From each year's sheet: domestic and non-domestic meters (thousands) and "
+            "consumption (GWh, not weather corrected). The county is the sum of its districts."
+        ),
+    )
+    return rows
