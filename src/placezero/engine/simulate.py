@@ -1,0 +1,232 @@
+"""simulate(inputs, scenario, assumptions) -> Results: the lever simulation.
+
+Arithmetic only, vectorised over zones x years (no Python loop over zones). Each step is an
+equation in docs/method/equations.md, cited here by its number (E1, E2...).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .assumptions import Assumptions, load_assumptions
+from .dimensions import BUILDING_SECTORS, CARRIERS, NON_DOMESTIC_BUILDINGS, C, S, U
+from .inputs import PlaceInputs
+from .network import network_peak
+from .results import Results
+from .scenario import Scenario
+from .trajectories import district_trajectory, lever_shares, spread_to_zones
+
+KW_PER_MW = 1000.0
+HOURS_PER_YEAR = 8760.0
+
+
+def grid_intensity(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:
+    """[Y] grid carbon intensity: observed DESNZ factors, then the assumed 2030/2035/2050
+    points, linear in between (E12)."""
+    points = dict(inputs.observed_grid_intensity_kgco2e_per_kwh)
+    last_observed = max(points)
+    for year in (2030, 2035, 2050):
+        if year > last_observed:
+            points[year] = a[f"grid_intensity_{year}_kgco2e_per_kwh"]
+    years = sorted(points)
+    return np.interp(inputs.years, years, [points[y] for y in years])
+
+
+def _apply_explicit(inputs, scenario, shares, lever, weight, to_share):
+    """Replace a lever's [Z, Y] array with an explicit district trajectory where given."""
+    by_district = scenario.trajectories.get(lever)
+    if not by_district:
+        return shares
+    values, mask = district_trajectory(inputs, by_district)
+    zone_values = to_share(spread_to_zones(inputs, values, weight))
+    in_districts = mask[inputs.zone_district_index]
+    shares[in_districts] = zone_values[in_districts]
+    return shares
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    denominator = np.broadcast_to(denominator, numerator.shape)
+    return np.divide(numerator, denominator, out=np.zeros(numerator.shape), where=denominator > 0)
+
+
+def simulate(
+    inputs: PlaceInputs, scenario: Scenario, assumptions: Assumptions | None = None
+) -> Results:
+    """Run one scenario over every zone and year of a place."""
+    a = assumptions or load_assumptions()
+    scenario.check_against(inputs.zones, inputs.districts)
+    share = lever_shares(inputs, scenario)
+    base = inputs.baseline_energy_kwh
+    n_zones, n_years = len(inputs.zones), len(inputs.years)
+    energy = np.broadcast_to(base[:, None], (n_zones, n_years, *base.shape[1:])).copy()
+    deploy: dict[str, np.ndarray] = {}
+    households = inputs.households
+    fossil_homes = inputs.fossil_heated_households
+
+    # --- buildings: heat (E1-E5) ------------------------------------------------------------
+    eta_gas, eta_other = a["gas_boiler_efficiency"], a["other_fuel_heating_efficiency"]
+    spf, spf_network = a["heat_pump_spf"], a["heat_network_spf"]
+    b = list(BUILDING_SECTORS)
+    gas0 = base[:, b, U["heat"], C["gas"]]  # [Z, 3]
+    other0 = base[:, b, U["heat"], C["other_fuels"]]
+    useful_gas0, useful_other0 = gas0 * eta_gas, other0 * eta_other
+    useful0 = useful_gas0 + useful_other0  # E1: fossil useful heat
+    gas_part = _ratio(useful_gas0, useful0)
+
+    retrofit_share = share["domestic_retrofit"]
+    nd_share = share["non_domestic_efficiency_electrification"]
+    reduction = np.zeros((n_zones, n_years, 3))
+    reduction[:, :, 0] = retrofit_share * a["retrofit_heat_saving_fraction"]  # E2
+    nd_efficiency = nd_share / 3.0  # a third of the electrified share is saved (lever text)
+    reduction[:, :, 1:] = nd_efficiency[:, :, None]
+    useful = useful0[:, None, :] * (1.0 - reduction)  # E2: heat demand after efficiency
+
+    hp_dom = _apply_explicit(
+        inputs,
+        scenario,
+        share["domestic_heat_pumps"].copy(),
+        "domestic_heat_pumps",
+        fossil_homes,
+        lambda count: np.minimum(_ratio(count, fossil_homes[:, None]), 1.0),
+    )
+    hp = np.stack([hp_dom, nd_share, nd_share], axis=2)  # [Z, Y, 3] heat pump share
+    network = np.minimum(share["heat_networks"][:, :, None], 1.0 - hp)  # E3
+    fossil = 1.0 - hp - network
+    energy[:, :, b, U["heat"], C["gas"]] = useful * fossil * gas_part[:, None] / eta_gas  # E4
+    energy[:, :, b, U["heat"], C["other_fuels"]] = (
+        useful * fossil * (1.0 - gas_part[:, None]) / eta_other
+    )
+    heat_electricity = useful * (hp / spf + network / spf_network)  # E5
+    energy[:, :, b, U["heat"], C["electricity"]] = (
+        base[:, None, b, U["heat"], C["electricity"]] + heat_electricity
+    )
+    nd = list(NON_DOMESTIC_BUILDINGS)
+    energy[:, :, nd, U["power"], C["electricity"]] *= 1.0 - nd_efficiency[:, :, None]
+    deploy["heat_pumps"] = hp_dom * fossil_homes[:, None]
+    deploy["retrofits"] = retrofit_share * households[:, None]
+    deploy["heat_network_connections"] = network[:, :, 0] * fossil_homes[:, None]
+
+    # --- transport (E6-E8) -------------------------------------------------------------------
+    road0 = base[:, S["transport"], U["road_vehicles"], C["road_fuel"]]
+    car_vkm0 = road0 * a["car_van_share_of_road_fuel"] / a["ice_car_kwh_per_km"]  # E6
+    hgv_vkm0 = road0 * (1 - a["car_van_share_of_road_fuel"]) / a["ice_hgv_kwh_per_km"]
+    car_vkm = car_vkm0[:, None] * (1.0 - share["travel_demand"])  # E7
+    ev = _apply_explicit(
+        inputs,
+        scenario,
+        share["car_van_electrification"].copy(),
+        "car_van_electrification",
+        car_vkm0,
+        lambda count: np.minimum(_ratio(count * a["km_per_car_per_year"], car_vkm), 1),
+    )
+    hgv = _apply_explicit(
+        inputs,
+        scenario,
+        share["hgv_decarbonisation"].copy(),
+        "hgv_decarbonisation",
+        hgv_vkm0,
+        lambda count: np.minimum(_ratio(count * a["km_per_hgv_per_year"], hgv_vkm0[:, None]), 1),
+    )
+    energy[:, :, S["transport"], U["road_vehicles"], C["road_fuel"]] = (  # E8
+        car_vkm * (1 - ev) * a["ice_car_kwh_per_km"]
+        + hgv_vkm0[:, None] * (1 - hgv) * a["ice_hgv_kwh_per_km"]
+    )
+    energy[:, :, S["transport"], U["road_vehicles"], C["electricity"]] = (
+        car_vkm * ev * a["ev_car_kwh_per_km"] + hgv_vkm0[:, None] * hgv * a["ev_hgv_kwh_per_km"]
+    )
+    deploy["electric_vehicles"] = car_vkm * ev / a["km_per_car_per_year"]
+    deploy["electric_hgvs"] = hgv_vkm0[:, None] * hgv / a["km_per_hgv_per_year"]
+
+    # --- industry and agriculture (E9-E10) ---------------------------------------------------
+    switch = share["industrial_fuel_switching"]
+    fuel0 = base[:, S["industry"], U["other"], :]  # [Z, NC]
+    switched = (fuel0[:, C["gas"]] + fuel0[:, C["other_fuels"]])[:, None] * switch
+    for carrier in ("gas", "other_fuels"):
+        energy[:, :, S["industry"], U["other"], C[carrier]] = fuel0[:, None, C[carrier]] * (
+            1 - switch
+        )
+    energy[:, :, S["industry"], U["other"], C["electricity"]] += (
+        switched * a["industry_electrification_ratio"]
+    )
+    agri = share["agriculture"]
+    for carrier in ("gas", "other_fuels", "road_fuel"):
+        energy[:, :, S["agriculture"], :, C[carrier]] *= (1 - agri)[:, :, None]
+
+    # --- generation (E11) -------------------------------------------------------------------
+    rooftop = share["rooftop_solar"] * households[:, None] * a["solar_rooftop_kw_per_installation"]
+    rooftop_mw = _explicit_mw(inputs, scenario, "rooftop_solar", rooftop / KW_PER_MW, households)
+    ground = share["ground_solar"] * inputs.land_area_ha[:, None] / a["ground_solar_ha_per_mw"]
+    ground_mw = _explicit_mw(inputs, scenario, "ground_solar", ground, inputs.land_area_ha)
+    wind = share["onshore_wind"] * inputs.land_area_ha[:, None] / 100.0 * a["wind_mw_per_km2"]
+    wind_mw = _explicit_mw(inputs, scenario, "onshore_wind", wind, inputs.land_area_ha)
+    battery = share["battery_storage"] * (rooftop_mw + ground_mw + wind_mw)
+    battery_mw = _explicit_mw(inputs, scenario, "battery_storage", battery, households)
+    solar_kwh = (rooftop_mw + ground_mw) * KW_PER_MW * HOURS_PER_YEAR * a["solar_capacity_factor"]
+    wind_kwh = wind_mw * KW_PER_MW * HOURS_PER_YEAR * a["onshore_wind_capacity_factor"]
+    deploy.update(
+        solar_rooftop_mw=rooftop_mw,
+        solar_ground_mw=ground_mw,
+        onshore_wind_mw=wind_mw,
+        battery_mw=battery_mw,
+    )
+
+    # --- emissions (E12-E14) ----------------------------------------------------------------
+    grid = grid_intensity(inputs, a)
+    scale = np.ones((n_years, len(CARRIERS)))
+    scale[:, C["electricity"]] = grid / grid[0]
+    by_carrier = energy.sum(axis=3)  # [Z, Y, NS, NC]
+    factors = inputs.emission_factor_kgco2e_per_kwh[:, None] * scale[None, :, None, :]
+    emissions = (by_carrier * factors).sum(axis=3) / 1000.0  # E13: kg -> t
+    non_energy = np.broadcast_to(inputs.non_energy_emissions_tco2e[:, None], emissions.shape).copy()
+    non_energy[:, :, S["agriculture"]] *= 1 - agri
+    non_energy[:, :, S["waste"]] *= 1 - share["waste"]
+    woodland_ha = share["trees_land_use"] * inputs.land_area_ha[:, None]
+    non_energy[:, :, S["LULUCF"]] -= woodland_ha * a["woodland_sequestration_tco2e_per_ha"]  # E14
+    emissions += non_energy
+
+    peak = network_peak(inputs, a, energy, deploy, useful, hp, network, switched)
+    heat_kw = useful / a["heating_full_load_hours"]
+    heat_peak_kw = {
+        "non_domestic_heat_pumps": (heat_kw[:, :, 1:] * hp[:, :, 1:]).sum(axis=2),
+        "heat_networks": (heat_kw * network).sum(axis=2),
+    }
+    return Results.assemble(
+        heat_peak_kw=heat_peak_kw,
+        inputs=inputs,
+        scenario=scenario,
+        assumptions=a,
+        energy_kwh=by_carrier,
+        emissions_tco2e=emissions,
+        deployment=deploy,
+        generation_kwh=solar_kwh + wind_kwh,
+        grid_intensity_kgco2e_per_kwh=grid,
+        useful_heat_kwh=useful.sum(axis=2),
+        delivered_heat_kwh=_delivered_heat(energy, a, hp, network, useful, inputs),
+        woodland_ha=woodland_ha,
+        switched_fuel_kwh=switched,
+        peak=peak,
+        abated_non_energy_tco2e=inputs.non_energy_emissions_tco2e[:, None, :] - non_energy,
+    )
+
+
+def _explicit_mw(inputs, scenario, lever, mw, weight):
+    return _apply_explicit(inputs, scenario, mw.copy(), lever, weight, lambda value: value)
+
+
+def _delivered_heat(energy, a, hp, network, useful, inputs) -> np.ndarray:
+    """[Z, Y] useful heat delivered by the heating systems, from the energy they use (E15):
+    the energy-balance contract checks it equals the heat demand after efficiency."""
+    b = list(BUILDING_SECTORS)
+    heat = energy[:, :, b, U["heat"], :]
+    base_electric = inputs.baseline_energy_kwh[:, None, b, U["heat"], C["electricity"]]
+    electric = heat[..., C["electricity"]] - base_electric
+    hp_part = _ratio(
+        hp / a["heat_pump_spf"], hp / a["heat_pump_spf"] + network / a["heat_network_spf"]
+    )
+    delivered = (
+        heat[..., C["gas"]] * a["gas_boiler_efficiency"]
+        + heat[..., C["other_fuels"]] * a["other_fuel_heating_efficiency"]
+        + electric * hp_part * a["heat_pump_spf"]
+        + electric * (1 - hp_part) * a["heat_network_spf"]
+    )
+    return delivered.sum(axis=2)
