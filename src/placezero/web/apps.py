@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,9 @@ class WebConfig(AppConfig):
     name = "placezero.web"
     label = "web"
     verbose_name = "Web shell: home, static pages, navigation"
+
+    def ready(self) -> None:
+        from .navigation import register_nav_item
+
+        register_nav_item("Overview", "web:home", order=0, also_current_for=("web:place",))
+        register_nav_item("Data sources", "web:data_sources", order=90)

@@ -1,0 +1,182 @@
+"""Turn a place's emissions (from `placezero.places.services`) into what the overview page
+shows: a table, the chart's series, the map's classes and a CSV of the table.
+
+Pure functions over plain values, so each rule is tested without a database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class Measure(StrEnum):
+    """What the chart and table show."""
+
+    TERRITORIAL = "territorial"
+    PER_PERSON = "per-person"
+
+    @property
+    def label(self) -> str:
+        return {
+            Measure.TERRITORIAL: "Territorial emissions",
+            Measure.PER_PERSON: "Territorial emissions per person",
+        }[self]
+
+    @property
+    def unit(self) -> str:
+        return {Measure.TERRITORIAL: "kt CO2e", Measure.PER_PERSON: "t CO2e per person"}[self]
+
+    @classmethod
+    def parse(cls, value: str | None) -> Measure:
+        """The measure a query string asks for; the territorial total when it names none or
+        one we do not know (a link with a stale parameter still shows the page)."""
+        try:
+            return cls(value or cls.TERRITORIAL)
+        except ValueError:
+            return cls.TERRITORIAL
+
+
+class AreaLike(Protocol):
+    code: str
+    name: str
+    kind: str
+
+
+class AreaSeries(Protocol):
+    """The shape of `services.AreaEmissions`: one area's yearly emissions (aligned with
+    `years`) and its population in people by year."""
+
+    area: AreaLike
+    years: Sequence[int]
+    territorial_ktco2e: Sequence[float]
+    population: Mapping[int, float]
+
+
+@dataclass(frozen=True)
+class Column:
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class EmissionsTable:
+    """Years down the side, areas across the top: a screen reader reads each cell with its
+    year and area headers."""
+
+    measure: Measure
+    columns: list[Column]
+    rows: list[tuple[int, list[float | None]]]
+
+    @property
+    def first_year(self) -> int | None:
+        return self.rows[0][0] if self.rows else None
+
+    @property
+    def last_year(self) -> int | None:
+        return self.rows[-1][0] if self.rows else None
+
+
+def per_person_tco2e(ktco2e: float | None, people: float | None) -> float | None:
+    """t CO2e per person = kt CO2e * 1,000 t/kt / people. None when either is missing."""
+    if ktco2e is None or people is None or people <= 0:
+        return None
+    return ktco2e * 1000.0 / people
+
+
+def _order(series: Sequence[AreaSeries]) -> list[AreaSeries]:
+    """The county (the whole place) first, then its areas by name."""
+    return sorted(series, key=lambda s: (s.area.kind != "county", s.area.name))
+
+
+def _values(series: AreaSeries, measure: Measure) -> dict[int, float | None]:
+    emissions = dict(zip(series.years, series.territorial_ktco2e, strict=True))
+    if measure is Measure.TERRITORIAL:
+        return dict(emissions)
+    return {
+        year: per_person_tco2e(kt, series.population.get(year)) for year, kt in emissions.items()
+    }
+
+
+def emissions_table(series: Sequence[AreaSeries], measure: Measure) -> EmissionsTable:
+    """The table for `measure`: one column per area, one row per year any area has."""
+    ordered = _order(series)
+    by_area = [_values(s, measure) for s in ordered]
+    years = sorted({year for values in by_area for year in values})
+    rows = [(year, [values.get(year) for values in by_area]) for year in years]
+    columns = [Column(s.area.code, s.area.name, s.area.kind) for s in ordered]
+    return EmissionsTable(measure, columns, rows)
+
+
+def chart_figures(table: EmissionsTable) -> dict[str, Any]:
+    """The chart's data, for `json_script`. Territorial totals stack (the districts add up to
+    the county); figures per person do not add up, so they are drawn as separate lines."""
+    return {
+        "measure": str(table.measure),
+        "unit": table.measure.unit,
+        "years": [year for year, _ in table.rows],
+        "stacked": table.measure is Measure.TERRITORIAL,
+        "series": [
+            {
+                "code": column.code,
+                "name": column.name,
+                "kind": column.kind,
+                "values": [_round(values[index]) for _, values in table.rows],
+            }
+            for index, column in enumerate(table.columns)
+        ],
+    }
+
+
+def _round(value: float | None, places: int = 3) -> float | None:
+    return None if value is None or math.isnan(value) else round(value, places)
+
+
+def table_csv(table: EmissionsTable) -> str:
+    """The table as CSV, with the same one-decimal figures the page shows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    unit = table.measure.unit
+    writer.writerow(["year", *(f"{c.name} ({c.code}), {unit}" for c in table.columns)])
+    for year, values in table.rows:
+        writer.writerow([year, *("" if v is None else f"{v:.1f}" for v in values)])
+    return buffer.getvalue()
+
+
+# The map's colours: a sequential blue scale, lightest for the lowest figure. Each is distinct
+# from white and from its neighbours, and every shape has a black outline (WCAG 2.2, 1.4.11).
+MAP_COLOURS = ("#d2e2f1", "#93bde0", "#4a8bc6", "#1d5a94")
+
+
+@dataclass(frozen=True)
+class MapClass:
+    lower: float
+    upper: float
+    colour: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.lower:.1f} to {self.upper:.1f}"
+
+
+def map_classes(
+    values: Sequence[float | None], colours: Sequence[str] = MAP_COLOURS
+) -> list[MapClass]:
+    """Equal-interval classes from the lowest to the highest figure, one per colour (fewer
+    when the figures are too close to split: a single class when they are all equal)."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return []
+    low, high = min(present), max(present)
+    if math.isclose(low, high):
+        return [MapClass(low, high, colours[-1])]
+    step = (high - low) / len(colours)
+    bounds = [low + step * i for i in range(len(colours) + 1)]
+    bounds[-1] = high  # no rounding drift above the highest figure
+    return [MapClass(bounds[i], bounds[i + 1], colours[i]) for i in range(len(colours))]

@@ -1,0 +1,115 @@
+"""The shell's pages: a place's overview, its data sources, and the site's own pages.
+
+Every figure is read through `placezero.places.services`; nothing here queries the places
+models, so the overview shows exactly what the rest of the site computes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from placezero.places import services
+
+from . import overview
+from .figures import Measure, emissions_table, table_csv
+
+
+def _place_or_404(slug: str | None) -> Any:
+    try:
+        return services.get_place(slug)
+    except (ObjectDoesNotExist, LookupError) as error:
+        raise Http404(f"There is no place called “{slug}” loaded.") from error
+
+
+def _default_place_or_none() -> Any:
+    """The default place for pages that are about the site rather than a place; None when no
+    place has been loaded yet (a fresh database)."""
+    try:
+        return services.get_place(None)
+    except (ObjectDoesNotExist, LookupError):
+        return None
+
+
+def _no_place_yet(request: HttpRequest) -> HttpResponse:
+    """A fresh database: say how to load the default place instead of failing."""
+    context = {"default_place_slug": settings.PLACEZERO_DEFAULT_PLACE}
+    return render(request, "web/no_place.html", context)
+
+
+def _overview(request: HttpRequest, place: Any) -> HttpResponse:
+    measure = Measure.parse(request.GET.get("measure"))
+    context = overview.context(place, measure)
+    if request.headers.get("HX-Request"):
+        # htmx switches the measure: send only the chart and table it swaps in.
+        return render(request, "web/_emissions.html", context)
+    return render(request, "web/overview.html", context)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    place = _default_place_or_none()
+    if place is None:
+        return _no_place_yet(request)
+    return _overview(request, place)
+
+
+@require_GET
+def place_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    return _overview(request, _place_or_404(slug))
+
+
+@require_GET
+def emissions_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The overview's emissions table as CSV (same figures, same measure)."""
+    place = _place_or_404(slug)
+    measure = Measure.parse(request.GET.get("measure"))
+    series = services.territorial_emissions(place)
+    table = emissions_table(overview.members(series), measure)
+    response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+    filename = f"{place.slug}-{measure}-emissions.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _data_sources(request: HttpRequest, place: Any) -> HttpResponse:
+    datasets = services.datasets(place)
+    context = {
+        "place": place,
+        "groups": overview.dataset_groups(datasets),
+        # Each statement once, in the order the datasets first ask for it.
+        "attributions": list(dict.fromkeys(d.attribution for d in datasets if d.attribution)),
+    }
+    return render(request, "web/data_sources.html", context)
+
+
+@require_GET
+def data_sources(request: HttpRequest) -> HttpResponse:
+    place = _default_place_or_none()
+    if place is None:
+        return _no_place_yet(request)
+    return _data_sources(request, place)
+
+
+@require_GET
+def place_data_sources(request: HttpRequest, slug: str) -> HttpResponse:
+    return _data_sources(request, _place_or_404(slug))
+
+
+def _site_page(template: str) -> Any:
+    @require_GET
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, template, {"place": _default_place_or_none()})
+
+    view.__name__ = template.rsplit("/", 1)[-1].removesuffix(".html")
+    return view
+
+
+accessibility = _site_page("web/accessibility.html")
+privacy = _site_page("web/privacy.html")
+licence = _site_page("web/licence.html")
