@@ -130,8 +130,14 @@ def validate_problem(problem: DeploymentProblem) -> None:
     for name in ("technical_potential_units", "acceptance_units", "build_rate_units"):
         if (np.asarray(getattr(problem, name)) < 0).any():
             raise ProblemError(f"{name} has negative values: a limit cannot be below zero.")
-    if (np.asarray(problem.cost_gbp_per_unit) < 0).any():
-        raise ProblemError("cost_gbp_per_unit has negative values: costs must be ≥ 0.")
+    # A negative cost (a unit whose savings outweigh its cost) is fine while something caps
+    # it; without a cap the cheapest plan would be to build without end.
+    saving = (np.asarray(problem.cost_gbp_per_unit) < 0).any(axis=2)
+    if (saving & np.isinf(problem.cap_units())).any():
+        raise ProblemError(
+            "cost_gbp_per_unit is negative (a net saving) for a zone and technology with no "
+            "technical potential or acceptance limit: give a finite limit."
+        )
     has_target = np.isfinite(problem.target_emissions_tco2e).any()
     if not has_target and problem.carbon_budget_tco2e is None:
         raise ProblemError(

@@ -17,8 +17,8 @@ import argparse
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,7 +28,15 @@ SAMPLING_METHODS = ("latin-hypercube", "random", "central")
 # How long to wait for a remote scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = "10s"
 
+if TYPE_CHECKING:
+    from placezero.engine.assumptions import Assumptions
+    from placezero.engine.inputs import PlaceInputs
+    from placezero.engine.results import Results
+    from placezero.engine.scenario import Scenario
+
 Progress = Callable[[int, int], None]
+# Outputs also kept per zone (not only as place totals) by default: the map layers.
+ZONE_OUTPUTS: tuple[str, ...] = ("emissions_total_tco2e", "peak_demand_kw")
 
 
 class UncertaintyError(ValueError):
@@ -105,6 +113,7 @@ class Bands:
     samples: np.ndarray  # (n_samples, len(keys)) the values drawn
     seed: int
     method: str
+    units: dict[str, str] = field(default_factory=dict)
 
     @property
     def n_samples(self) -> int:
@@ -233,6 +242,86 @@ def monte_carlo(
         seed=seed,
         method=method,
     )
+
+
+def ranges_from_assumptions(
+    assumptions: Assumptions, keys: Sequence[str] | None = None
+) -> list[AssumptionRange]:
+    """The assumptions that have a range (low < high), or the named ones."""
+    chosen = keys if keys is not None else assumptions.keys
+    ranges = [AssumptionRange(key, *assumptions.range(key)) for key in chosen]
+    return [r for r in ranges if keys is not None or r.low < r.high]
+
+
+def summarise(
+    results: Results, zone_outputs: Sequence[str] = ZONE_OUTPUTS
+) -> dict[str, np.ndarray]:
+    """Every output of a run as place totals by year ([Y]); the named ones also per zone
+    ([Z, Y], under "<name>@zone"). Per-household figures are household-weighted means."""
+    households = results.inputs.households
+    out: dict[str, np.ndarray] = {}
+    for name, _, values in results.series():
+        if name.endswith("_per_household"):
+            out[name] = households @ values / max(households.sum(), 1.0)
+        else:
+            out[name] = values.sum(axis=0)
+        if name in zone_outputs:
+            out[f"{name}@zone"] = np.asarray(values, dtype=float)
+    return out
+
+
+def output_units(results: Results) -> dict[str, str]:
+    units = {name: unit for name, unit, _ in results.series()}
+    return units | {f"{name}@zone": unit for name, unit in units.items()}
+
+
+@dataclass(frozen=True)
+class SimulationModel:
+    """`simulate` as a Monte Carlo model: assumption draws in, summarised outputs out.
+
+    A plain picklable object so Dask can ship it once to every worker (`scatter`).
+    """
+
+    inputs: PlaceInputs
+    scenario: Scenario
+    assumptions: Assumptions
+    zone_outputs: tuple[str, ...] = ZONE_OUTPUTS
+
+    def run(self, values: dict[str, float]) -> Results:
+        from placezero.engine.simulate import simulate
+
+        return simulate(self.inputs, self.scenario, self.assumptions.with_values(values))
+
+    def __call__(self, values: dict[str, float]) -> dict[str, np.ndarray]:
+        return summarise(self.run(values), self.zone_outputs)
+
+
+def place_uncertainty(
+    inputs: PlaceInputs,
+    scenario: Scenario,
+    assumptions: Assumptions,
+    *,
+    n_samples: int,
+    seed: int = 0,
+    keys: Sequence[str] | None = None,
+    method: str = "latin-hypercube",
+    scheduler: str | None = None,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+) -> Bands:
+    """Bands on every output of `simulate` for a place and scenario.
+
+    keys: the assumptions to vary (default: every one with low < high); the rest stay at
+    the value in use in `assumptions`.
+    """
+    model = SimulationModel(inputs, scenario, assumptions)
+    ranges = ranges_from_assumptions(assumptions, keys)
+    bands = monte_carlo(
+        model, ranges, n_samples=n_samples, seed=seed, method=method, scheduler=scheduler,
+        batch_size=batch_size, progress=progress,
+    )  # fmt: skip
+    units = output_units(model.run({}))
+    return Bands(bands.percentiles, bands.outputs, bands.keys, bands.samples, seed, method, units)
 
 
 def register_cli(pathway_subparsers: argparse._SubParsersAction) -> None:

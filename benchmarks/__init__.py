@@ -1,0 +1,1 @@
+"""placezero benchmarks: `make bench` runs `python -m benchmarks.run`; results in results/."""
