@@ -21,9 +21,8 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    """POST only (Django refuses GET with 405), so a link or prefetch cannot sign you out."""
-
-    template_name = "accounts/logged_out.html"
+    """POST only (Django refuses GET with 405), so a link or prefetch cannot sign you out.
+    Goes to LOGOUT_REDIRECT_URL (the home page) afterwards."""
 
 
 class ResetRequestView(auth_views.PasswordResetView):
