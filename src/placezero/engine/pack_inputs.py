@@ -1,0 +1,333 @@
+"""build_inputs(pack) -> PlaceInputs: the base year of a place from its place pack.
+
+Method (docs/method/data-to-baseline.md has it with a worked example):
+
+1. District energy by sector and carrier, base year (default 2019, the last year every
+   source covers: DESNZ sub-sector CO2 to 2020, MSOA electricity to 2019):
+   - electricity and gas: DESNZ sub-national consumption (domestic, non-domestic), the
+     non-domestic total split between commercial, public, industry and agriculture in
+     proportion to their DESNZ CO2 from that carrier;
+   - other fuels and road fuel: DESNZ CO2 divided by the assumed emission factor
+     (`other_fuels_kgco2e_per_kwh`, `road_fuel_kgco2e_per_kwh`);
+   - waste: DESNZ waste-management CO2 kept as non-energy emissions. LULUCF is not in the
+     sub-sector statistics and starts at zero.
+2. Calibrated emission factors: factor = DESNZ CO2 / energy for each district, sector and
+   carrier, so the base year reproduces DESNZ (the calibration check shows it).
+3. Zones: each district figure shared among its zones (2011 MSOAs) in proportion to:
+   domestic electricity - MSOA domestic electricity (real, same year or the latest before);
+   non-domestic electricity, gas and other fuels, industry - MSOA non-domestic electricity;
+   domestic gas - MSOA domestic gas 2016 (the only year published), falling back to Census
+   2021 mains-gas households where a zone has none; domestic other fuels - Census 2021
+   households heated by oil, bottled gas or solid fuel; road transport and waste - Census
+   2021 households; agriculture - the zone's land area.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .assumptions import Assumptions, load_assumptions
+from .dimensions import CARRIERS, END_USES, SECTORS, C, S, U
+from .inputs import END_YEAR, PlaceInputs
+
+DEFAULT_BASE_YEAR = 2019
+SUBSECTOR = "mysociety-co2-subsector"
+NON_DOMESTIC = ("commercial", "public", "industry", "agriculture")
+# DESNZ sub-sector variable (kt CO2) for each (sector, carrier); lists are summed.
+SOURCE_CO2: dict[tuple[str, str], tuple[str, ...]] = {
+    ("domestic", "electricity"): ("domestic_electricity_ktco2",),
+    ("domestic", "gas"): ("domestic_gas_ktco2",),
+    ("domestic", "other_fuels"): ("domestic_other_fuels_ktco2",),
+    ("commercial", "electricity"): ("commercial_electricity_ktco2",),
+    ("commercial", "gas"): ("commercial_gas_ktco2",),
+    ("commercial", "other_fuels"): ("commercial_other_fuels_ktco2",),
+    ("public", "electricity"): ("public_sector_electricity_ktco2",),
+    ("public", "gas"): ("public_sector_gas_ktco2",),
+    ("public", "other_fuels"): ("public_sector_other_fuels_ktco2",),
+    ("industry", "electricity"): ("industry_electricity_ktco2",),
+    ("industry", "gas"): ("industry_gas_ktco2",),
+    ("industry", "other_fuels"): (
+        "industrial_other_fuels_ktco2",
+        "large_industrial_installations_ktco2",
+    ),
+    ("transport", "road_fuel"): (
+        "road_transport_a_roads_ktco2",
+        "road_transport_minor_roads_ktco2",
+    ),
+    ("transport", "other_fuels"): ("transport_other_ktco2",),
+    ("agriculture", "electricity"): ("agriculture_electricity_ktco2",),
+    # mySociety labels agricultural gas simply "Agriculture" (BEIS: "Agriculture Gas").
+    ("agriculture", "gas"): ("agriculture_ktco2",),
+    ("agriculture", "other_fuels"): ("agriculture_other_ktco2",),
+}
+SECTOR_TOTAL: dict[str, str] = {
+    "domestic": "domestic_total_ktco2",
+    "commercial": "commercial_total_ktco2",
+    "public": "public_sector_total_ktco2",
+    "industry": "industry_total_ktco2",
+    "transport": "transport_total_ktco2",
+    "agriculture": "agriculture_total_ktco2",
+    "waste": "waste_management_total_ktco2",
+}
+END_USE_OF: dict[tuple[str, str], str] = {
+    ("transport", "road_fuel"): "road_vehicles",
+    ("transport", "other_fuels"): "other",
+    ("industry", "gas"): "other",
+    ("industry", "other_fuels"): "other",
+    ("agriculture", "gas"): "other",
+    ("agriculture", "other_fuels"): "other",
+}
+FOSSIL_HEATING = (
+    "heating_mains_gas_households",
+    "heating_oil_households",
+    "heating_tank_or_bottled_gas_households",
+    "heating_solid_fuel_households",
+    "heating_two_or_more_without_renewable_households",
+)
+OFF_GAS_HEATING = (
+    "heating_oil_households",
+    "heating_tank_or_bottled_gas_households",
+    "heating_solid_fuel_households",
+)
+
+
+class InputError(ValueError):
+    """The pack lacks data the engine needs; the message names it and how to fix it."""
+
+
+def _value(pack: Any, area: str, dataset: str, variable: str, year: int) -> float:
+    series = pack.area_series(area, dataset, variable)
+    if year not in series:
+        have = f"{min(series)}-{max(series)}" if series else "no years"
+        raise InputError(
+            f"{dataset}/{variable} for {area} has no value for {year} (pack has {have}). "
+            "Choose a base year the pack covers (--base-year) or rebuild the pack."
+        )
+    return series[year]
+
+
+def _zone_weights(pack: Any, dataset: str, variable: str, year: int, zones: list[str]):
+    values = pack.zone_values(dataset, variable, year)
+    return np.array([values.get(zone, np.nan) for zone in zones], dtype=float)
+
+
+def _latest_year(pack: Any, dataset: str, variable: str, year: int) -> int:
+    for candidate in range(year, year - 10, -1):
+        if pack.zone_values(dataset, variable, candidate):
+            return candidate
+    raise InputError(f"the pack has no zone figures for {dataset}/{variable} up to {year}.")
+
+
+def ring_area_m2(ring: list[list[float]]) -> float:
+    """Area of a lon/lat ring by the shoelace formula on a local equirectangular projection
+    (adequate for MSOA-sized polygons; error well under 1 %)."""
+    lat0 = math.radians(sum(p[1] for p in ring) / len(ring))
+    radius = 6_371_008.8
+    xs = [math.radians(p[0]) * radius * math.cos(lat0) for p in ring]
+    ys = [math.radians(p[1]) * radius for p in ring]
+    twice = sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(ring) - 1))
+    return abs(twice) / 2.0
+
+
+def geometry_area_ha(geometry: dict) -> float:
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    total = 0.0
+    for polygon in polygons:
+        total += ring_area_m2(polygon[0]) - sum(ring_area_m2(hole) for hole in polygon[1:])
+    return total / 10_000.0
+
+
+def _share(weights: np.ndarray, fallback: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
+    """Each zone's share of its district, from weights (NaN/zero districts use fallback)."""
+    w = np.where(np.isfinite(weights) & (weights >= 0), weights, 0.0)
+    totals = np.zeros(n)
+    np.add.at(totals, index, w)
+    use_fallback = totals[index] <= 0
+    w = np.where(use_fallback, fallback, w)
+    totals = np.zeros(n)
+    np.add.at(totals, index, w)
+    return np.divide(w, totals[index], out=np.zeros_like(w), where=totals[index] > 0)
+
+
+def build_inputs(
+    pack: Any,
+    base_year: int = DEFAULT_BASE_YEAR,
+    assumptions: Assumptions | None = None,
+    include_neighbours: bool = False,
+) -> PlaceInputs:
+    """Build PlaceInputs for the member districts (and optionally neighbours) of a pack."""
+    a = assumptions or load_assumptions()
+    roles = ("member", "neighbour") if include_neighbours else ("member",)
+    areas = [
+        f["properties"]
+        for f in pack.areas
+        if f["properties"]["kind"] in ("district", "unitary") and f["properties"]["role"] in roles
+    ]
+    districts = [area["code"] for area in areas]
+    zone_features = [z for z in pack.zones if z["properties"]["area"] in districts]
+    if not zone_features:
+        raise InputError(f"the pack has no zones in {', '.join(districts) or 'its districts'}.")
+    zones = [z["properties"]["code"] for z in zone_features]
+    index = np.array([districts.index(z["properties"]["area"]) for z in zone_features])
+    n_d, n_z = len(districts), len(zones)
+    census = {
+        name: _zone_weights(pack, "census-2021", name, 2021, zones)
+        for name in ("households", *FOSSIL_HEATING)
+    }
+    households = census["households"]
+    if np.isnan(households).any():
+        missing = [zones[i] for i in np.flatnonzero(np.isnan(households))]
+        raise InputError(
+            f"census-2021/households missing for zone(s) {', '.join(missing[:5])}: every "
+            "zone needs a household count. Rebuild the pack with the Census 2021 TS041 table."
+        )
+    land_ha = np.array([geometry_area_ha(z["geometry"]) for z in zone_features])
+    year_e = _latest_year(pack, "desnz-msoa-electricity", "domestic_consumption_kwh", base_year)
+    w = {
+        "dom_elec": _zone_weights(
+            pack, "desnz-msoa-electricity", "domestic_consumption_kwh", year_e, zones
+        ),
+        "nondom_elec": _zone_weights(
+            pack, "desnz-msoa-electricity", "non_domestic_consumption_kwh", year_e, zones
+        ),
+        "dom_gas": _zone_weights(
+            pack, "beis-lsoa-gas-2016", "domestic_gas_consumption_kwh", 2016, zones
+        ),
+        "off_gas": sum(
+            np.nan_to_num(_zone_weights(pack, "census-2021", n, 2021, zones))
+            for n in OFF_GAS_HEATING
+        ),
+    }
+    mains_gas = np.nan_to_num(census["heating_mains_gas_households"])
+    shares = {
+        "dom_elec": _share(w["dom_elec"], households, index, n_d),
+        "nondom": _share(w["nondom_elec"], households, index, n_d),
+        "dom_gas": _share(np.where(w["dom_gas"] > 0, w["dom_gas"], np.nan), mains_gas, index, n_d),
+        "off_gas": _share(w["off_gas"], households, index, n_d),
+        "households": _share(households, households, index, n_d),
+        "land": _share(land_ha, households, index, n_d),
+    }
+    district_energy, district_co2, reference = _district_energy(pack, districts, base_year, a)
+    zone_share = np.zeros((n_z, len(SECTORS), len(CARRIERS)))
+    for sector in SECTORS:
+        for carrier in CARRIERS:
+            zone_share[:, S[sector], C[carrier]] = shares[_weight_for(sector, carrier)]
+    energy_zsc = district_energy[index] * zone_share
+    co2_zsc = district_co2[index] * zone_share
+    energy = np.zeros((n_z, len(SECTORS), len(END_USES), len(CARRIERS)))
+    for (sector, carrier), end_use in _end_uses().items():
+        energy[:, S[sector], U[end_use], C[carrier]] = energy_zsc[:, S[sector], C[carrier]]
+    factors = _factors(pack, base_year, a, energy_zsc, co2_zsc)
+    non_energy = np.zeros((n_z, len(SECTORS)))
+    waste = np.array(
+        [_value(pack, d, SUBSECTOR, "waste_management_other_ktco2", base_year) for d in districts]
+    )
+    non_energy[:, S["waste"]] = waste[index] * 1000.0 * shares["households"]
+    years = np.arange(base_year, END_YEAR + 1)
+    fossil = sum(np.nan_to_num(census[n]) for n in FOSSIL_HEATING)
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in pack.areas}
+    return PlaceInputs(
+        place=pack.slug,
+        zones=tuple(zones),
+        zone_names=tuple(
+            z["properties"]["local_name"] or z["properties"]["name"] for z in zone_features
+        ),
+        districts=tuple(districts),
+        district_names=tuple(names[d] for d in districts),
+        zone_district_index=index,
+        base_year=base_year,
+        baseline_energy_kwh=energy,
+        emission_factor_kgco2e_per_kwh=factors,
+        non_energy_emissions_tco2e=non_energy,
+        households=households,
+        fossil_heated_households=np.minimum(fossil, households),
+        land_area_ha=land_ha,
+        observed_grid_intensity_kgco2e_per_kwh=_national(
+            pack, "grid_electricity_generated_kgco2e_per_kwh"
+        ),
+        carbon_value_gbp_per_tco2e=_carbon_values(pack, years),
+        reference_emissions_tco2e=reference,
+        notes=(f"MSOA electricity weights from {year_e}; domestic gas weights from 2016.",),
+    )
+
+
+def _weight_for(sector: str, carrier: str) -> str:
+    if sector == "domestic":
+        return {"electricity": "dom_elec", "gas": "dom_gas"}.get(carrier, "off_gas")
+    if sector in ("transport", "waste"):
+        return "households"
+    if sector == "agriculture":
+        return "land"
+    return "nondom"
+
+
+def _end_uses() -> dict[tuple[str, str], str]:
+    mapping = {}
+    for sector, carrier in SOURCE_CO2:
+        default = "power" if carrier == "electricity" else "heat"
+        mapping[(sector, carrier)] = END_USE_OF.get((sector, carrier), default)
+    return mapping
+
+
+def _district_energy(pack, districts, year, a):
+    """[D, NS, NC] kWh and kg CO2 per district, and [D, NS] DESNZ reference tCO2."""
+    n = len(districts)
+    co2_kg = np.zeros((n, len(SECTORS), len(CARRIERS)))
+    energy = np.zeros_like(co2_kg)
+    reference = np.full((n, len(SECTORS)), np.nan)
+    for d, code in enumerate(districts):
+        for (sector, carrier), variables in SOURCE_CO2.items():
+            kt = sum(_value(pack, code, SUBSECTOR, v, year) for v in variables)
+            co2_kg[d, S[sector], C[carrier]] = kt * 1e6
+        for sector, variable in SECTOR_TOTAL.items():
+            reference[d, S[sector]] = _value(pack, code, SUBSECTOR, variable, year) * 1000.0
+        for carrier, dataset in (("electricity", "desnz-electricity-la"), ("gas", "desnz-gas-la")):
+            gwh_dom = _value(pack, code, dataset, "domestic_consumption_gwh", year)
+            gwh_nd = _value(pack, code, dataset, "non_domestic_consumption_gwh", year)
+            energy[d, S["domestic"], C[carrier]] = gwh_dom * 1e6
+            nd = [S[s] for s in NON_DOMESTIC]
+            nd_co2 = co2_kg[d, nd, C[carrier]]
+            split = nd_co2 / nd_co2.sum() if nd_co2.sum() > 0 else np.full(len(nd), 1 / len(nd))
+            energy[d, nd, C[carrier]] = gwh_nd * 1e6 * split
+        energy[d, :, C["other_fuels"]] = (
+            co2_kg[d, :, C["other_fuels"]] / a["other_fuels_kgco2e_per_kwh"]
+        )
+        energy[d, :, C["road_fuel"]] = co2_kg[d, :, C["road_fuel"]] / a["road_fuel_kgco2e_per_kwh"]
+    # Waste CO2 is non-energy: it enters the reference but no carrier.
+    return energy, co2_kg, reference
+
+
+def _national(pack, variable: str, scenario: str = "") -> dict[int, float]:
+    return {
+        row.year: row.value
+        for row in pack.national_series
+        if row.variable == variable and row.scenario == scenario
+    }
+
+
+def _factors(pack, year, a, energy, co2):
+    """Calibrated base-year factors [Z, NS, NC]: CO2 / energy, national default where a
+    zone has none of that carrier (new demand, e.g. electricity for transport)."""
+    grid = _national(pack, "grid_electricity_generated_kgco2e_per_kwh")
+    gas = _national(pack, "natural_gas_gross_cv_kgco2e_per_kwh")
+    default = np.array(
+        [
+            np.interp(year, sorted(grid), [grid[y] for y in sorted(grid)]),
+            np.interp(year, sorted(gas), [gas[y] for y in sorted(gas)]),
+            a["other_fuels_kgco2e_per_kwh"],
+            a["road_fuel_kgco2e_per_kwh"],
+        ]
+    )
+    implied = np.divide(co2, energy, out=np.zeros_like(co2), where=energy > 0)
+    return np.where(energy > 0, implied, default[None, None, :])
+
+
+def _carbon_values(pack, years: np.ndarray) -> np.ndarray:
+    values = _national(pack, "carbon_value_gbp_per_tco2e", "central")
+    known = sorted(values)
+    return np.interp(years, known, [values[y] for y in known])
