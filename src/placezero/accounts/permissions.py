@@ -82,12 +82,26 @@ def register(name: str, rule: Rule, description: str = "") -> None:
             f"Permission name {name!r} is not valid: write it as 'app_label.action' in lower "
             "case, for example 'places.edit_targets'."
         )
+    _check_app_label(name)
     if name in _registry:
         raise UnknownPermission(
             f"Permission {name!r} is already registered; each permission is declared once, "
             "in its app's permissions.py."
         )
     _registry[name] = Permission(name, rule, description)
+
+
+def _check_app_label(name: str) -> None:
+    """The part before the dot must be an installed app's label, so 'place.edit_targets'
+    (for 'places.') fails at start-up rather than registering a name nobody asks for."""
+    from django.apps import apps
+
+    label = name.partition(".")[0]
+    if apps.apps_ready and label not in {config.label for config in apps.get_app_configs()}:
+        raise UnknownPermission(
+            f"Permission {name!r} names no installed app {label!r}: start the name with the "
+            "label of the app that declares it, for example 'places.'."
+        )
 
 
 def unregister(name: str) -> None:

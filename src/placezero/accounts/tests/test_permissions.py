@@ -57,6 +57,11 @@ def test_registering_a_malformed_name_raises() -> None:
         register("Edit targets", signed_in())
 
 
+def test_registering_for_an_app_that_is_not_installed_raises() -> None:
+    with pytest.raises(UnknownPermission, match="names no installed app 'place'"):
+        register("place.edit_targets", signed_in())
+
+
 def test_registering_a_name_twice_raises() -> None:
     with pytest.raises(UnknownPermission, match="already registered"):
         register("places.edit_targets", signed_in())
