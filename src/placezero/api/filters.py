@@ -111,8 +111,11 @@ class ZoneStatisticFilter(StatisticFilter):
     zone: Annotated[str | None, FilterLookup("zone__code")] = Field(
         None, description="MSOA 2011 code, e.g. E02005347"
     )
-    area: Annotated[str | None, FilterLookup("zone__area__code")] = Field(
-        None, description="GSS code of the local authority the zones lie in"
+    area: Annotated[str | None, FilterLookup(["zone__area__code", "zone__area__parent__code"])] = (
+        Field(
+            None,
+            description="GSS code of the authority the zones lie in (a county: its districts)",
+        )
     )
 
     _zone = field_validator("zone")(_upper)

@@ -62,10 +62,9 @@ def area_codes(place: Place) -> list[str]:
     return sorted(area.code for area in services.member_areas(place))
 
 
-def check_area(place: Place, code: str | None) -> None:
+def check_area(place: Place, code: str | None) -> Area | None:
     """A filter naming an area the place does not have is a mistake, not an empty answer."""
-    if code:
-        area(place, code)
+    return area(place, code) if code else None
 
 
 def check_zone(place: Place, code: str | None) -> None:
@@ -82,8 +81,15 @@ def check_dataset(place: Place, key: str | None) -> None:
             raise not_found("dataset", key, known, within=place.name)
 
 
-def zones(place: Place, area_code: str | None = None) -> list[Zone]:
-    return services.zones(place, area_code=area_code)
+def _covered(target: Area, zone_area: Area) -> bool:
+    """A zone lies in an area, or in a district of a county."""
+    return zone_area.pk == target.pk or zone_area.parent_id == target.pk
+
+
+def zones(place: Place, within: Area | None = None) -> list[Zone]:
+    """The place's zones, or those lying in an area (for a county, in its districts)."""
+    found = services.zones(place)
+    return [zone for zone in found if within is None or _covered(within, zone.area)]
 
 
 def datasets(place: Place) -> list[Dataset]:
@@ -99,8 +105,14 @@ def areas_geojson(place: Place, *, kind: str | None, role: str | None) -> dict[s
     return collection
 
 
-def zones_geojson(place: Place, area_code: str | None) -> dict[str, Any]:
-    return services.zones_geojson(place, area_code=area_code)
+def zones_geojson(place: Place, within: Area | None) -> dict[str, Any]:
+    collection = services.zones_geojson(place)
+    if within is not None:
+        codes = {zone.area.code for zone in zones(place, within)}
+        collection["features"] = [
+            f for f in collection["features"] if f["properties"]["area"] in codes
+        ]
+    return collection
 
 
 def area_statistics(place: Place) -> QuerySet:

@@ -50,7 +50,8 @@ def _energy_labels(carrier: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for (measure, sector), (variable, _unit) in schema.DESNZ_ENERGY_COLUMNS.items():
         wording = measure.split(" (")[0].lower()
-        labels.setdefault(variable, f"{carrier}, {sector.removeprefix('All ').lower()}: {wording}")
+        sector_words = sector.removeprefix("All ").lower().replace(" e7", " Economy 7")
+        labels.setdefault(variable, f"{carrier}, {sector_words}: {wording}")
     return labels
 
 

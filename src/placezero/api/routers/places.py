@@ -66,7 +66,7 @@ def get_area(request: HttpRequest, slug: str, code: str) -> dict:
     ]
     return {
         **AreaOut.model_validate(area).model_dump(),
-        "zone_count": len(queries.zones(place, area.code)),
+        "zone_count": len(queries.zones(place, area)),
         "targets": targets,
     }
 
@@ -76,8 +76,8 @@ def list_zones(
     request: HttpRequest, slug: str, filters: Query[ZoneFilter], page: Query[PageParams]
 ) -> dict:
     place = queries.place(slug)
-    queries.check_area(place, filters.area)
-    return paginate(queries.zones(place, filters.area), page, request)
+    within = queries.check_area(place, filters.area)
+    return paginate(queries.zones(place, within), page, request)
 
 
 @router.get(
@@ -88,8 +88,8 @@ def list_zones(
 )
 def zones_geojson(request: HttpRequest, slug: str, filters: Query[ZoneFilter]) -> HttpResponse:
     place = queries.place(slug)
-    queries.check_area(place, filters.area)
-    return geojson.response(queries.zones_geojson(place, filters.area))
+    within = queries.check_area(place, filters.area)
+    return geojson.response(queries.zones_geojson(place, within))
 
 
 @router.get(

@@ -126,3 +126,8 @@ def test_unknown_scenario_is_422_listing_the_codes(api_client, small_place):
     response = api_client.get(f"{URL}?scenario=XX")
     assert response.status_code == 422
     assert "send observed or a FES 2023 code: CT, LW, ST, FS" in response.json()["detail"][0]["msg"]
+
+
+def test_zone_statistics_of_a_county_cover_its_districts(api_client, small_place):
+    url = "/api/places/testshire/zone-statistics?area=E10000099"
+    assert api_client.get(url).json()["count"] == 6

@@ -69,3 +69,17 @@ def test_geojson_queries_do_not_grow_with_zones(
 ):
     with django_assert_max_num_queries(3):
         api_client.get("/api/places/testshire/zones.geojson")
+
+
+def test_zones_of_a_county_are_those_of_its_districts(api_client, small_place):
+    body = api_client.get("/api/places/testshire/zones?area=E10000099").json()
+    assert body["count"] == 4
+
+
+def test_zones_geojson_of_a_county_covers_its_districts(api_client, small_place):
+    body = api_client.get("/api/places/testshire/zones.geojson?area=E10000099").json()
+    assert len(body["features"]) == 4
+
+
+def test_county_zone_count_includes_its_districts(api_client, small_place):
+    assert api_client.get("/api/places/testshire/areas/E10000099").json()["zone_count"] == 4
