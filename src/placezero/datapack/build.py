@@ -52,6 +52,7 @@ def build_pack(
     target = out_dir / definition.slug
     staging = Path(tempfile.mkdtemp(prefix=f".{definition.slug}-", dir=out_dir))
     try:
+        staging.chmod(0o755)  # mkdtemp makes it private; a pack is meant to be read by all
         for name, content in files.items():
             (staging / name).write_bytes(content)
         manifest = _manifest(ctx, staging, files, built_with or _default_command(ctx))

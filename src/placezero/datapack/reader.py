@@ -147,20 +147,25 @@ def read_pack(slug_or_path: str | Path) -> Pack:
     _check_zone_areas(zones, area_codes)
     gsp_geojson = _read_geojson(path, "grid_supply_points.geojson")
     _check_feature_properties(gsp_geojson, "grid_supply_points.geojson")
+    # Content first, digests last: a damaged row is reported where it is, and only a change
+    # that still parses (a valid number edited, a file cut at a line end) falls to the digest.
+    contents = {
+        "area_statistics": _read_stats(path, "area_statistics.csv", "area_code", area_codes),
+        "zone_statistics": _read_stats(path, "zone_statistics.csv", "zone_code", zone_codes),
+        "national_series": _read_national(path),
+        "technology_costs": _read_technology_costs(path),
+        "renewable_sites": _read_renewable_sites(path, area_codes),
+        "grid_supply_points": _read_gsp(path),
+        "substations": _read_substations(path, zone_codes),
+    }
     pack = Pack(
         path=path,
         manifest=manifest,
         digest=_verify_digests(path, manifest),
         areas=areas,
         zones=zones,
-        area_statistics=_read_stats(path, "area_statistics.csv", "area_code", area_codes),
-        zone_statistics=_read_stats(path, "zone_statistics.csv", "zone_code", zone_codes),
-        national_series=_read_national(path),
-        technology_costs=_read_technology_costs(path),
-        renewable_sites=_read_renewable_sites(path, area_codes),
-        grid_supply_points=_read_gsp(path),
         gsp_geojson=gsp_geojson,
-        substations=_read_substations(path, zone_codes),
+        **contents,
     )
     return pack
 
