@@ -209,9 +209,11 @@ def minimum_role(role: Role) -> Rule:
             return Verdict(True, f"Allowed for {who}.")
         if not is_signed_in(user):
             return Verdict(False, f"You need to sign in to do this. Only {who} may do it.")
+        label = role_label(user).lower()
+        article = "an" if label[0] in "aeiou" else "a"
         return Verdict(
             False,
-            f"Only {who} may do this. Your account is a {role_label(user).lower()} account; "
+            f"Only {who} may do this. Yours is {article} {label} account; "
             "ask an administrator if you need more access.",
         )
 

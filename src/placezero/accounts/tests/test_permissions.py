@@ -76,7 +76,7 @@ def test_minimum_role_refusal_names_the_roles_and_the_users_role() -> None:
     verdict = minimum_role(Role.OFFICER)(UserFactory(role=Role.MEMBER), None)
     assert not verdict.allowed
     assert "Only officers and administrators" in verdict.reason
-    assert "organisation member account" in verdict.reason
+    assert "Yours is an organisation member account" in verdict.reason
 
 
 def test_minimum_role_asks_the_public_to_sign_in() -> None:
