@@ -11,6 +11,7 @@ import numpy as np
 from .assumptions import Assumptions, load_assumptions
 from .dimensions import BUILDING_SECTORS, CARRIERS, NON_DOMESTIC_BUILDINGS, C, S, U
 from .inputs import PlaceInputs
+from .levers import LEVERS
 from .network import network_peak
 from .results import Results
 from .scenario import Scenario
@@ -38,7 +39,10 @@ def _apply_explicit(inputs, scenario, shares, lever, weight, to_share):
     if not by_district:
         return shares
     values, mask = district_trajectory(inputs, by_district)
-    zone_values = to_share(spread_to_zones(inputs, values, weight))
+    if LEVERS[lever].deployment_unit:  # a district total: share it among the zones
+        zone_values = to_share(spread_to_zones(inputs, values, weight))
+    else:  # already a share: every zone of the district takes it
+        zone_values = np.minimum(values[inputs.zone_district_index], 1.0)
     in_districts = mask[inputs.zone_district_index]
     shares[in_districts] = zone_values[in_districts]
     return shares
@@ -77,7 +81,17 @@ def simulate(
     nd_share = share["non_domestic_efficiency_electrification"]
     reduction = np.zeros((n_zones, n_years, 3))
     reduction[:, :, 0] = retrofit_share * a["retrofit_heat_saving_fraction"]  # E2
-    nd_efficiency = nd_share / 3.0  # a third of the electrified share is saved (lever text)
+    # A third of the lever's electrified share is saved as efficiency (lever text). An
+    # explicit trajectory gives the electrified share only, so efficiency keeps to the level.
+    nd_efficiency = nd_share / 3.0
+    nd_share = _apply_explicit(
+        inputs,
+        scenario,
+        nd_share.copy(),
+        "non_domestic_efficiency_electrification",
+        inputs.households,
+        None,
+    )
     reduction[:, :, 1:] = nd_efficiency[:, :, None]
     useful = useful0[:, None, :] * (1.0 - reduction)  # E2: heat demand after efficiency
 

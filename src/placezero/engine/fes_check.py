@@ -1,0 +1,145 @@
+"""The FES check: the engine's physics against National Grid ESO's Future Energy Scenarios.
+
+`fes_scenario(pack)` takes FES 2023 deployment for each district as explicit lever
+trajectories - heat pumps, electric vehicles, solar MW, and the share of industrial and
+commercial customers with a heat pump - counted from FES's first year (2022), so the engine
+adds to its own base year what FES adds after 2022. `fes_check` runs it and compares each
+district's growth in annual electricity demand with FES's own demand building block
+(Dem_BB003, which includes network losses: so growth is compared, not levels):
+
+    engine index(y) = D_engine(y) / D_engine(base year)
+    FES index(y)    = Dem_BB003(y) / Dem_BB003(2022)
+    difference      = engine index / FES index - 1      (must be within +-15 %)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .assumptions import Assumptions
+from .inputs import PlaceInputs
+from .scenario import Scenario, scenario_from_mapping
+from .simulate import simulate
+
+FES = "fes-2023"
+FES_BASE_YEAR = 2022
+CHECK_YEARS = (2030, 2040, 2050)
+TOLERANCE = 0.15
+# lever -> FES variables summed (all counts or MW from fes2023-lad)
+DEPLOYMENT_BLOCKS: dict[str, tuple[str, ...]] = {
+    "domestic_heat_pumps": ("domestic_heat_pumps_count", "domestic_hybrid_heat_pumps_count"),
+    "car_van_electrification": (
+        "battery_electric_light_vehicles_count",
+        "plug_in_hybrid_light_vehicles_count",
+    ),
+    "hgv_decarbonisation": (
+        "battery_electric_other_vehicles_count",
+        "plug_in_hybrid_other_vehicles_count",
+    ),
+    "rooftop_solar": ("solar_small_mw",),
+    "ground_solar": ("solar_large_mw",),
+}
+
+
+def _series(pack: Any, district: str, variables: tuple[str, ...], scenario: str):
+    parts = [pack.area_series(district, FES, v, scenario) for v in variables]
+    return {year: sum(p[year] for p in parts) for year in parts[0]}
+
+
+def fes_scenario_mapping(pack: Any, districts: tuple[str, ...], scenario: str = "CT") -> dict:
+    """A scenario mapping (ready for YAML) with FES deployment as explicit trajectories."""
+    trajectories: dict[str, dict[str, dict[int, float]]] = {}
+    for lever, variables in DEPLOYMENT_BLOCKS.items():
+        trajectories[lever] = {}
+        for district in districts:
+            series = _series(pack, district, variables, scenario)
+            start = series[FES_BASE_YEAR]
+            trajectories[lever][district] = {
+                y: round(max(v - start, 0.0), 3) for y, v in series.items()
+            }
+    ic_share: dict[str, dict[int, float]] = {}
+    for district in districts:
+        pumps = _series(
+            pack, district, ("ic_heat_pumps_count", "ic_hybrid_heat_pumps_count"), scenario
+        )
+        customers = pack.area_series(district, FES, "ic_customers_count", scenario)
+        share0 = pumps[FES_BASE_YEAR] / customers[FES_BASE_YEAR]
+        ic_share[district] = {
+            y: round(min(max(pumps[y] / customers[y] - share0, 0.0), 1.0), 5) for y in pumps
+        }
+    trajectories["non_domestic_efficiency_electrification"] = ic_share
+    return {
+        "name": f"fes-2023-{scenario.lower()}",
+        "description": (
+            f"National Grid ESO FES 2023 '{scenario}' deployment per district (heat pumps, "
+            "electric vehicles, solar MW, share of I&C customers with a heat pump), counted "
+            "from 2022. Levers FES does not set stay at level 1."
+        ),
+        "levers": {},
+        "trajectories": trajectories,
+    }
+
+
+def fes_scenario(pack: Any, districts: tuple[str, ...], scenario: str = "CT") -> Scenario:
+    return scenario_from_mapping(fes_scenario_mapping(pack, districts, scenario))
+
+
+@dataclass(frozen=True)
+class FesComparison:
+    district: str
+    district_name: str
+    year: int
+    engine_index: float
+    fes_index: float
+
+    @property
+    def difference(self) -> float:
+        return self.engine_index / self.fes_index - 1.0
+
+    @property
+    def within_tolerance(self) -> bool:
+        return abs(self.difference) <= TOLERANCE
+
+
+def fes_check(
+    pack: Any,
+    inputs: PlaceInputs,
+    scenario: Scenario,
+    assumptions: Assumptions | None = None,
+    fes_code: str = "CT",
+) -> list[FesComparison]:
+    results = simulate(inputs, scenario, assumptions)
+    demand = results.by_district(results.electricity_demand_kwh)
+    rows = []
+    for d, district in enumerate(inputs.districts):
+        fes = pack.area_series(district, FES, "annual_demand_gwh", fes_code)
+        for year in CHECK_YEARS:
+            y = year - inputs.base_year
+            rows.append(
+                FesComparison(
+                    district,
+                    inputs.district_names[d],
+                    year,
+                    float(demand[d, y] / demand[d, 0]),
+                    fes[year] / fes[FES_BASE_YEAR],
+                )
+            )
+    return rows
+
+
+def format_comparison(rows: list[FesComparison], base_year: int) -> str:
+    lines = [
+        f"Electricity demand growth: engine (from {base_year}) vs FES 2023 Dem_BB003 "
+        f"(from {FES_BASE_YEAR}); tolerance {TOLERANCE:.0%}",
+        f"{'district':<28}{'year':>6}{'engine':>9}{'FES':>9}{'diff':>9}  ok",
+    ]
+    for row in rows:
+        ok = "yes" if row.within_tolerance else "NO"
+        lines.append(
+            f"{row.district_name[:27]:<28}{row.year:>6}{row.engine_index:>9.3f}"
+            f"{row.fes_index:>9.3f}{row.difference:>9.1%}  {ok}"
+        )
+    bad = sum(not row.within_tolerance for row in rows)
+    lines.append(f"{len(rows) - bad} of {len(rows)} within tolerance.")
+    return "\n".join(lines)
