@@ -40,6 +40,23 @@ def not_found(kind: str, wanted: str, known: list[str], *, within: str = "") -> 
     return NotFound(f"No {kind} '{wanted}'{where}. Known {kind}s: {shown or 'none'}.")
 
 
+def unknown_filter_value(
+    parameter: str, kind: str, wanted: str, known: list[str], *, within: str
+) -> ValidationError:
+    """A filter naming something the place does not have: a 422 (the request is wrong), in
+    the same shape as the other 422s, rather than a silently empty answer."""
+    return ValidationError(
+        [
+            {
+                "type": "unknown_value",
+                "loc": ("query", parameter),
+                "msg": f"No {kind} '{wanted}' in {within}",
+                "ctx": {"known": known},
+            }
+        ]
+    )
+
+
 def _parameter_name(loc: list[Any] | tuple[Any, ...]) -> str:
     """ninja locates a query error as ('query', name); a whole-filter error as ('query',)."""
     names = [str(part) for part in loc if part not in ("query", "path", "body")]
@@ -59,6 +76,10 @@ def _fix(error: dict[str, Any], name: str) -> str:
         return f"Send {name} as a whole number, e.g. {name}={example or '1'}."
     if kind in ("literal_error", "enum"):
         return f"Send {name} as one of: {ctx.get('expected')}."
+    if kind == "unknown_value":
+        known = list(ctx.get("known") or [])
+        shown = ", ".join(known[:20]) + (" …" if len(known) > 20 else "")
+        return f"Send one of: {shown or 'none (the place has none loaded)'}."
     if kind == "missing":
         return f"Add {name} to the request, e.g. {name}={example or '…'}."
     if example:

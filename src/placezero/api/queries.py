@@ -24,7 +24,7 @@ from placezero.places.models import (
     ZoneStatistic,
 )
 
-from .errors import not_found
+from .errors import not_found, unknown_filter_value
 from .series import Measure
 
 STATISTIC_FIELDS = ("variable", "scenario", "year", "value", "unit")
@@ -62,23 +62,30 @@ def area_codes(place: Place) -> list[str]:
     return sorted(area.code for area in services.member_areas(place))
 
 
-def check_area(place: Place, code: str | None) -> Area | None:
+def check_area(place: Place, code: str | None, parameter: str = "area") -> Area | None:
     """A filter naming an area the place does not have is a mistake, not an empty answer."""
-    return area(place, code) if code else None
+    if not code:
+        return None
+    try:
+        return services.get_area(place, code)
+    except Area.DoesNotExist:
+        raise unknown_filter_value(
+            parameter, "area", code, area_codes(place), within=place.name
+        ) from None
 
 
-def check_zone(place: Place, code: str | None) -> None:
+def check_zone(place: Place, code: str | None, parameter: str = "zone") -> None:
     if code:
         known = sorted(zone.code for zone in services.zones(place))
         if code not in known:
-            raise not_found("zone", code, known, within=place.name)
+            raise unknown_filter_value(parameter, "zone", code, known, within=place.name)
 
 
-def check_dataset(place: Place, key: str | None) -> None:
+def check_dataset(place: Place, key: str | None, parameter: str = "dataset") -> None:
     if key:
         known = sorted(dataset.key for dataset in services.datasets(place))
         if key not in known:
-            raise not_found("dataset", key, known, within=place.name)
+            raise unknown_filter_value(parameter, "dataset", key, known, within=place.name)
 
 
 def _covered(target: Area, zone_area: Area) -> bool:

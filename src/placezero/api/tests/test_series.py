@@ -60,9 +60,10 @@ def test_consumption_for_a_zone_gives_msoa_electricity(api_client, small_place):
     assert [p["year"] for p in series["points"]] == [2015, 2019]
 
 
-def test_consumption_for_unknown_zone_is_404(api_client, small_place):
+def test_consumption_for_unknown_zone_is_422(api_client, small_place):
     response = api_client.get("/api/places/testshire/consumption?zone=E02999999")
-    assert response.status_code == 404
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["parameter"] == "zone"
 
 
 def test_series_use_a_fixed_number_of_queries(

@@ -81,11 +81,12 @@ def test_year_from_after_year_to_is_422(api_client, small_place):
     assert "send year_from no later than year_to" in response.json()["detail"][0]["msg"]
 
 
-def test_unknown_dataset_is_404_listing_the_datasets(api_client, small_place):
+def test_unknown_dataset_is_422_listing_the_datasets(api_client, small_place):
     response = api_client.get(f"{URL}?dataset=nope")
-    assert response.status_code == 404
-    assert response.json()["detail"].endswith(
-        "Known datasets: desnz-la-ghg, desnz-msoa-electricity, fes-2023."
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == (
+        "dataset: No dataset 'nope' in Testshire (sent 'nope'). "
+        "Send one of: desnz-la-ghg, desnz-msoa-electricity, fes-2023."
     )
 
 
@@ -110,10 +111,12 @@ def test_zone_statistics_filter_by_area(api_client, small_place):
     assert api_client.get(url).json()["count"] == 3
 
 
-def test_zone_statistics_with_unknown_zone_is_404(api_client, small_place):
+def test_zone_statistics_with_unknown_zone_is_422(api_client, small_place):
     response = api_client.get("/api/places/testshire/zone-statistics?zone=E02999999")
-    assert response.status_code == 404
-    assert response.json()["detail"].startswith("No zone 'E02999999' in Testshire.")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"].startswith(
+        "zone: No zone 'E02999999' in Testshire (sent 'E02999999'). Send one of: E02000900"
+    )
 
 
 def test_unknown_variable_is_422_suggesting_close_names(api_client, small_place):

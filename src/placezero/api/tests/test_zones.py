@@ -21,10 +21,12 @@ def test_zones_filter_by_area(api_client, small_place):
     assert [(z["code"], z["area_code"]) for z in body["items"]] == [("E02000910", "E07000902")]
 
 
-def test_zones_filter_with_unknown_area_is_404(api_client, small_place):
+def test_zones_filter_with_unknown_area_is_422_listing_the_areas(api_client, small_place):
     response = api_client.get("/api/places/testshire/zones?area=E07000000")
-    assert response.status_code == 404
-    assert "Known areas: " in response.json()["detail"]
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"].endswith(
+        "Send one of: E06000999, E07000901, E07000902, E10000099."
+    )
 
 
 def test_zones_geojson_is_a_feature_collection(api_client, small_place):
