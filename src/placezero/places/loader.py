@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from placezero.datapack.errors import PackError
@@ -43,9 +43,8 @@ from .options import DatePrecision
 from .pack_checks import FIX, check_pack
 
 Progress = Callable[[str], None]
-# Rows per INSERT. Django lowers this further where the backend needs it (SQLite's limit on
-# query parameters); 2,000 rows keeps each PostgreSQL statement well under a megabyte.
-BATCH_SIZE = 2000
+# Rows per executemany / bulk_create call: bounds the memory of one round of inserts.
+BATCH_SIZE = 5000
 DATASET_FIELDS = (
     "title",
     "publisher",
@@ -210,16 +209,21 @@ def _sync_zones(place: Place, pack: Pack, areas: dict[str, Area]) -> dict[str, Z
     wanted: dict[str, Zone] = {}
     for feature in pack.zones:
         properties = feature["properties"]
+        values = {
+            "area_id": areas[properties["area"]].pk,
+            "name": properties["name"],
+            "local_name": properties["local_name"] or "",
+            "geometry": feature["geometry"],
+        }
         zone = existing.get(properties["code"])
         if zone is None:
-            zone = Zone(place=place, code=properties["code"])
+            zone = Zone(place=place, code=properties["code"], **values)
             to_create.append(zone)
-        else:
+        elif any(getattr(zone, name) != value for name, value in values.items()):
+            # Only rewrite zones that changed: geometry makes each UPDATE costly.
+            for name, value in values.items():
+                setattr(zone, name, value)
             to_update.append(zone)
-        zone.area = areas[properties["area"]]
-        zone.name = properties["name"]
-        zone.local_name = properties["local_name"] or ""
-        zone.geometry = feature["geometry"]
         wanted[zone.code] = zone
     Zone.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
     Zone.objects.bulk_update(to_update, ["area", "name", "local_name", "geometry"], batch_size=200)
@@ -256,23 +260,44 @@ def _insert_statistics(
     owners: dict[str, Area] | dict[str, Zone],
     datasets: dict[str, Dataset],
 ) -> int:
+    """Insert statistic rows without building a model instance for each.
+
+    The ORM's bulk_create spent most of a 55,000-row load building instances and SQL
+    (4.5 s on SQLite). PostgreSQL takes the rows through COPY; SQLite through executemany
+    of one INSERT. Values were already checked by the reader and by check_pack, so no model
+    validation is skipped."""
     owner_ids = {code: obj.pk for code, obj in owners.items()}
     dataset_ids = {key: dataset.pk for key, dataset in datasets.items()}
-    owner_field = f"{owner}_id"
-    objects = [
-        model(
-            **{owner_field: owner_ids[row.code]},
-            dataset_id=dataset_ids[row.dataset],
-            variable=row.variable,
-            scenario=row.scenario,
-            year=row.year,
-            value=row.value,
-            unit=row.unit,
+    columns = (f"{owner}_id", "dataset_id", "variable", "scenario", "year", "value", "unit")
+    values = [
+        (
+            owner_ids[row.code],
+            dataset_ids[row.dataset],
+            row.variable,
+            row.scenario,
+            row.year,
+            row.value,
+            row.unit,
         )
         for row in rows
     ]
-    model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
-    return len(objects)
+    _insert_rows(model._meta.db_table, columns, values)
+    return len(values)
+
+
+def _insert_rows(table: str, columns: tuple[str, ...], values: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # psycopg 3 COPY: several times faster than pipelined executemany here.
+            with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+            return
+        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        for start in range(0, len(values), BATCH_SIZE):
+            cursor.executemany(sql, values[start : start + BATCH_SIZE])
 
 
 def _replace_sites(place: Place, pack: Pack, areas: dict[str, Area]) -> int:

@@ -28,21 +28,41 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot() -> dict[str, list[tuple]]:
-    """Every row the loader writes, without the ids a replace may renumber."""
+    """Every row the loader writes, without the ids a replace may renumber.
+
+    Covers every place, so the Leicestershire rows the root conftest loaded count too."""
     return {
         "places": sorted(Place.objects.values_list("slug", "name", "pack_digest")),
         "areas": sorted(Area.objects.values_list("place__slug", "code", "name", "parent__code")),
         "zones": sorted(Zone.objects.values_list("place__slug", "code", "area__code", "name")),
         "datasets": sorted(Dataset.objects.values_list("place__slug", "key", "title")),
         "area_statistics": sorted(
-            AreaStatistic.objects.values_list("area__code", "variable", "scenario", "year", "value")
+            AreaStatistic.objects.values_list(
+                "area__place__slug",
+                "area__code",
+                "dataset__key",
+                "variable",
+                "scenario",
+                "year",
+                "value",
+            )
         ),
         "zone_statistics": sorted(
-            ZoneStatistic.objects.values_list("zone__code", "variable", "year", "value")
+            ZoneStatistic.objects.values_list(
+                "zone__place__slug",
+                "zone__code",
+                "dataset__key",
+                "variable",
+                "scenario",
+                "year",
+                "value",
+            )
         ),
         "sites": sorted(RenewableSite.objects.values_list("place__slug", "ref_id")),
         "versions": sorted(
-            TargetVersion.objects.values_list("target__area__code", "net_zero_year", "valid_from")
+            TargetVersion.objects.values_list(
+                "target__place__slug", "target__area__code", "net_zero_year", "valid_from"
+            )
         ),
         "loads": sorted(PlaceLoad.objects.values_list("place__slug", "pack_digest")),
     }
