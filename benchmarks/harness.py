@@ -2,8 +2,9 @@
 
 Time: `time.perf_counter` over repeats after one warm-up run; median and 95th percentile.
 Memory: each case is run once more in a fresh Python subprocess, which reports the peak of
-its numpy/Python allocations (`tracemalloc`, numpy reports its buffers to it) and its peak
-resident set size (`resource.getrusage`, which includes the interpreter and libraries).
+the run's numpy/Python allocations (`tracemalloc`, to which numpy reports its buffers; reset
+after the inputs are loaded) and the process's peak resident set size (VmHWM from /proc/self/status,
+which includes the interpreter, libraries and loading the place).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def _fmt_x(value: float | None) -> str:
 def table(results: list[CaseResult]) -> str:
     """A Markdown table, readable in a terminal too."""
     header = (
-        "| case | median | p95 | goal | met | peak alloc / RSS | vs Python loop "
+        "| case | median | p95 | goal | met | peak alloc / RSS | speed-up on Python loop "
         "| vs numpy copy | peak / data |\n|---|---|---|---|---|---|---|---|---|"
     )
     lines = [header]
@@ -146,7 +147,7 @@ def table(results: list[CaseResult]) -> str:
         lines.append(
             f"| {r.name} | {_fmt_s(r.timing.median_s)} | {_fmt_s(r.timing.p95_s)} | {r.goal} "
             f"| {'yes' if r.met else 'NO'} | {memory} "
-            f"| {_fmt_x(ratios['speedup_vs_python_loop'])} faster "
+            f"| {_fmt_x(ratios['speedup_vs_python_loop'])} "
             f"| {_fmt_x(ratios['time_vs_numpy_copy'])} "
             f"| {_fmt_x(ratios['peak_vs_data'])} |"
         )
