@@ -17,6 +17,8 @@ from .figures import Measure, chart_figures, emissions_table, map_classes
 # The dataset every emissions figure on the overview comes from, and the one the map's
 # boundaries come from (keys as the place pack's manifest names them).
 EMISSIONS_DATASET = services.GHG_DATASET
+# Neighbouring areas on the map: a plain light grey, outside the blue scale of the place's own.
+NEIGHBOUR_COLOUR = "#dedede"
 BOUNDARY_ATTRIBUTION = (
     "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
     "Contains OS data © Crown copyright and database right 2021."
@@ -72,24 +74,31 @@ def headline(summaries: Sequence[Any]) -> Headline | None:
 
 def map_figures(place: Any) -> dict[str, Any] | None:
     """The place's district polygons, each with its latest emissions per person, the legend's
-    classes and the boundaries' attribution: everything the map draws, with no network."""
-    geojson = services.areas_geojson(place, role=AreaRole.MEMBER)
+    classes and the boundaries' attribution: everything the map draws, with no network.
+
+    Neighbours (e.g. Leicester, inside Leicestershire but not part of it) are drawn in grey
+    for context, so the hole they would leave is explained; they do not set the classes."""
+    geojson = services.areas_geojson(place)
     features = [
         {**feature, "properties": {**feature["properties"], "figure": _figure(feature)}}
         for feature in geojson["features"]
         # The county is the whole map; its districts are drawn inside it.
         if feature["geometry"] and feature["properties"]["kind"] != AreaKind.COUNTY
     ]
-    if not features:
+    own = [f for f in features if f["properties"]["role"] == AreaRole.MEMBER]
+    if not own:
         return None
-    years = [f["properties"]["emissions_year"] for f in features]
-    classes = map_classes([f["properties"]["figure"] for f in features])
+    years = [f["properties"]["emissions_year"] for f in own]
+    classes = map_classes([f["properties"]["figure"] for f in own])
     return {
         "geojson": {"type": "FeatureCollection", "features": features},
         "classes": [
             {"lower": c.lower, "upper": c.upper, "colour": c.colour, "label": c.label}
             for c in classes
         ],
+        "neighbour_colour": NEIGHBOUR_COLOUR,
+        "has_neighbours": len(own) < len(features),
+        "place_name": place.name,
         "unit": Measure.PER_PERSON.unit,
         "year": max((y for y in years if y), default=None),
         "attribution": BOUNDARY_ATTRIBUTION,

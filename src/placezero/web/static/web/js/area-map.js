@@ -13,20 +13,30 @@
     return classes[classes.length - 1].colour;
   }
 
-  function describe(properties, figures) {
-    if (properties.figure === null || properties.figure === undefined) {
-      return properties.name + ": no figure for " + figures.year;
-    }
-    return properties.name + ": " + properties.figure.toFixed(1) + " " + figures.unit +
-      " in " + figures.year;
+  function isNeighbour(properties) {
+    return properties.role !== "member";
   }
 
-  function makeFocusable(layer, label, announce) {
+  function describe(properties, figures) {
+    var name = properties.name;
+    if (isNeighbour(properties)) {
+      name += " (neighbouring area, not part of " + figures.place_name + ")";
+    }
+    if (properties.figure === null || properties.figure === undefined) {
+      return name + ": no figure for " + figures.year;
+    }
+    return name + ": " + properties.figure.toFixed(1) + " " + figures.unit + " in " +
+      (properties.emissions_year || figures.year);
+  }
+
+  function makeFocusable(layer, properties, label, announce) {
     var path = layer.getElement && layer.getElement();
     if (!path) {
       return;
     }
     path.setAttribute("tabindex", "0");
+    path.setAttribute("data-area", properties.code);
+    path.setAttribute("data-role", properties.role);
     path.setAttribute("role", "button");
     path.setAttribute("aria-label", label);
     path.addEventListener("focus", function () {
@@ -65,11 +75,15 @@
     map.attributionControl.addAttribution(figures.attribution);
     var layer = window.L.geoJSON(figures.geojson, {
       style: function (feature) {
+        var neighbour = isNeighbour(feature.properties);
         return {
-          color: "#0b0c0c",
+          color: neighbour ? "#505a5f" : "#0b0c0c",
           weight: 1.5,
-          fillColor: colourFor(feature.properties.figure, figures.classes),
-          fillOpacity: 0.85,
+          dashArray: neighbour ? "4 3" : null,
+          fillColor: neighbour
+            ? figures.neighbour_colour
+            : colourFor(feature.properties.figure, figures.classes),
+          fillOpacity: 1, // exactly the legend's colours
         };
       },
       onEachFeature: function (feature, shape) {
@@ -79,7 +93,7 @@
           announce(label);
         });
         shape.on("add", function () {
-          makeFocusable(shape, label, announce);
+          makeFocusable(shape, feature.properties, label, announce);
         });
       },
     }).addTo(map);
