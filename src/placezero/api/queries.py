@@ -1,7 +1,7 @@
 """Read queries behind the API, each scoped to one place and run in a fixed number of queries.
 
 Places, areas, zones, datasets, maps and targets come from `placezero.places.services` (the
-read interface other apps use); this module adds the 404s the API answers with, and the two
+read interface other apps use); this module adds the 404s and 422s the API answers with and the two
 reads services does not offer: the long statistics tables (filtered and paged in the
 database) and the multi-area series behind /emissions and /consumption.
 """
