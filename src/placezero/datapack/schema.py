@@ -298,9 +298,10 @@ def _expected_units() -> dict[tuple[str, str], str]:
         units[("desnz-la-ghg", variable)] = unit
     for column in MYSOCIETY_SUBSECTORS:
         units[("mysociety-co2-subsector", subsector_variable(column))] = "kt CO2"
-    for dataset in ("desnz-electricity-la", "desnz-gas-la"):
-        for variable, unit in DESNZ_ENERGY_COLUMNS.values():
-            units[(dataset, variable)] = unit
+    for variable, unit in DESNZ_ENERGY_COLUMNS.values():
+        units[("desnz-electricity-la", variable)] = unit
+        if "_e7_" not in variable:  # the gas workbook has no Economy 7 split
+            units[("desnz-gas-la", variable)] = unit
     units[("ons-population", "population_persons")] = "persons"
     for table in CENSUS_TABLES.values():
         for variable in table.values():
