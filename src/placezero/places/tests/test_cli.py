@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from placezero.cli import main
+from placezero.places import services
 from placezero.places.models import Area, AreaStatistic, Place
 
 from .packs import PackSpec
 
 pytestmark = pytest.mark.django_db
-SHARED_DATA = Path("/work/shared/data")
+# ../shared/data beside the checkout (/work/shared/data here; CI lays a copy beside its clone).
+SHARED_DATA = Path(settings.PLACEZERO_DATA_DIR)
 needs_shared_data = pytest.mark.skipif(
     not (SHARED_DATA / "PROVENANCE.md").is_file(),
     reason=f"the raw national files are not at {SHARED_DATA}",
@@ -79,3 +82,22 @@ def test_create_with_unknown_code_exits_2_naming_it(
     assert "E07999999" in err
     assert "Traceback" not in err
     assert not Place.objects.exclude(slug="leicestershire").exists()
+
+
+@needs_shared_data
+@pytest.mark.slow
+def test_create_rutland_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Any English authority from the national files: Rutland, a unitary, by its code."""
+    argv = ["place", "create", "--lad", "E06000017", "--data-dir", str(SHARED_DATA)]
+    assert main([*argv, "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Pack written to {tmp_path / 'rutland'}" in out
+    assert "Created Rutland (rutland)" in out
+    place = services.get_place("rutland")
+    assert [(area.code, area.kind) for area in services.member_areas(place)] == [
+        ("E06000017", "unitary")
+    ]
+    assert services.zones(place)
+    summary = services.emissions_summary(place)[0]
+    assert summary.latest_year == 2023
+    assert summary.per_capita_tco2e is not None and summary.per_capita_tco2e > 0
