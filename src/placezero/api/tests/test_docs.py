@@ -7,6 +7,8 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
+from placezero.api.pagination import MAX_LIMIT
+
 ENDPOINTS = [
     "/api/places",
     "/api/places/{slug}",
@@ -71,3 +73,24 @@ def test_docs_page_assets_are_local_static_files(client, settings):
 def test_docs_turn_off_the_remote_validator_badge(client):
     # Swagger UI fetches validator.swagger.io unless validatorUrl is null.
     assert b'"validatorUrl": null' in client.get("/api/docs").content
+
+
+def test_openapi_documents_every_statistics_filter(openapi):
+    parameters = openapi["paths"]["/api/places/{slug}/statistics"]["get"]["parameters"]
+    names = {p["name"] for p in parameters if p["in"] == "query"}
+    assert names == {
+        "area",
+        "dataset",
+        "variable",
+        "scenario",
+        "year_from",
+        "year_to",
+        "limit",
+        "offset",
+    }
+
+
+def test_openapi_gives_the_limit_its_maximum(openapi):
+    parameters = openapi["paths"]["/api/places/{slug}/zones"]["get"]["parameters"]
+    (limit,) = [p for p in parameters if p["name"] == "limit"]
+    assert limit["schema"]["maximum"] == MAX_LIMIT

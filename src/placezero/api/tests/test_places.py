@@ -20,6 +20,27 @@ def test_unknown_place_is_404_naming_the_known_places(api_client, small_place):
     assert "testshire" in detail
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "/areas",
+        "/areas.geojson",
+        "/zones",
+        "/zones.geojson",
+        "/statistics",
+        "/zone-statistics",
+        "/emissions",
+        "/consumption",
+        "/datasets",
+    ],
+)
+def test_every_place_endpoint_answers_404_for_an_unknown_place(api_client, small_place, path):
+    response = api_client.get(f"/api/places/nowhere{path}")
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("No place 'nowhere'.")
+
+
 def test_place_detail_lists_its_areas_county_first_neighbours_last(api_client, small_place):
     body = api_client.get("/api/places/testshire").json()
     codes = [a["code"] for a in body["areas"]]
