@@ -96,13 +96,28 @@ class PlaceLoadAdmin(ReadOnlyAdmin):
 
 
 class TargetVersionInline(admin.TabularInline):
+    """New versions may be added; recorded ones are shown but never edited or deleted: a
+    superseded target is history, not a mistake."""
+
     model = TargetVersion
-    extra = 0
-    fields = ["net_zero_year", "valid_from", "decision", "source", "recorded_by", "recorded_at"]
-    readonly_fields = ["recorded_by", "recorded_at"]
+    extra = 1
+    fields = [
+        "net_zero_year",
+        "valid_from",
+        "decision",
+        "source",
+        "date_precision",
+        "assumption",
+        "from_pack",
+        "recorded_by",
+        "recorded_at",
+    ]
+    readonly_fields = ["from_pack", "recorded_by", "recorded_at"]
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        # A superseded target is history, not a mistake: keep every version.
         return False
 
 
@@ -110,7 +125,12 @@ class TargetVersionInline(admin.TabularInline):
 class NetZeroTargetAdmin(admin.ModelAdmin):
     list_display = ["area", "scope", "place"]
     list_filter = ["place", "scope"]
+    list_select_related = ["area", "place"]
     inlines = [TargetVersionInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A target's area and scope are its identity; its history hangs on them.
+        return ["place", "area", "scope"] if obj else []
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         # Who recorded a change is part of the audit trail.
