@@ -174,6 +174,8 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
     from placezero.places import services
 
     places = services.list_places()
@@ -181,7 +183,11 @@ def _list(args: argparse.Namespace) -> int:
         _say("No places yet. Load one with `placezero place load leicestershire`.")
         return 0
     for place in places:
-        loaded = f"{place.loaded_at:%Y-%m-%d %H:%M}" if place.loaded_at else "never loaded"
+        loaded = (
+            f"{timezone.localtime(place.loaded_at):%Y-%m-%d %H:%M}"
+            if place.loaded_at
+            else "never loaded"
+        )
         areas = len(services.member_areas(place))
         _say(f"{place.slug:<24} {place.name:<32} {areas:>3} areas  loaded {loaded}")
     return 0

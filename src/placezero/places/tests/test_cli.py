@@ -101,3 +101,21 @@ def test_create_rutland_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     summary = services.emissions_summary(place)[0]
     assert summary.latest_year == 2023
     assert summary.per_capita_tco2e is not None and summary.per_capita_tco2e > 0
+
+
+def test_build_with_unknown_definition_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["place", "build", "--definition", "atlantis"]) == 2
+    err = capsys.readouterr().err
+    assert "no place definition 'atlantis'" in err
+    assert "leicestershire" in err  # lists the known definitions
+
+
+@needs_shared_data
+@pytest.mark.slow
+def test_build_writes_a_pack_that_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["place", "build", "--definition", "rutland", "--data-dir", str(SHARED_DATA)]
+    assert main([*argv, "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "area statistics" in out  # progress lines from the builder
+    assert main(["place", "load", str(tmp_path / "rutland")]) == 0
+    assert "Created Rutland (rutland)" in capsys.readouterr().out
