@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 
 from placezero.datapack.schema import DESNZ_LA_GHG
 
@@ -76,10 +76,11 @@ def get_area(place: Place, code: str) -> Area:
 
 
 def zones(place: Place, *, area_code: str | None = None) -> list[Zone]:
-    """The place's zones (2011 MSOAs) by code, optionally those of one area."""
+    """The place's zones (2011 MSOAs) by code, optionally those lying in one area (for a
+    county, those in its districts)."""
     queryset = Zone.objects.filter(place=place).select_related("area")
     if area_code:
-        queryset = queryset.filter(area__code=area_code)
+        queryset = queryset.filter(Q(area__code=area_code) | Q(area__parent__code=area_code))
     return list(queryset.order_by("code"))
 
 
@@ -122,6 +123,18 @@ def zone_values(
         zone__place=place, dataset__key=dataset, variable=variable, year=year, scenario=scenario
     ).values_list("zone__code", "value")
     return dict(sorted(rows))
+
+
+def area_statistics(place: Place) -> QuerySet[AreaStatistic]:
+    """Every area figure of the place, for callers that filter and page in the database."""
+    return AreaStatistic.objects.filter(area__place=place).select_related("area", "dataset")
+
+
+def zone_statistics(place: Place) -> QuerySet[ZoneStatistic]:
+    """Every zone figure of the place, for callers that filter and page in the database."""
+    return ZoneStatistic.objects.filter(zone__place=place).select_related(
+        "zone", "zone__area", "dataset"
+    )
 
 
 @dataclass(frozen=True)

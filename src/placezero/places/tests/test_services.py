@@ -140,3 +140,19 @@ def test_target_change_is_recorded_with_who(testshire: Place) -> None:
     assert version.recorded_by == officer
     assert version.recorded_at is not None
     assert target.current_version() == version
+
+
+def test_zones_of_a_county_are_those_of_its_districts(testshire: Place) -> None:
+    assert [zone.code for zone in services.zones(testshire, area_code=COUNTY)] == [
+        "E02005347",
+        "E02005348",
+        "E02005360",
+    ]
+
+
+def test_area_statistics_queryset_is_scoped_to_the_place(testshire: Place) -> None:
+    rows = services.area_statistics(testshire).filter(area__code=DISTRICT_B, year=2023)
+    assert sorted((row.variable, row.value) for row in rows) == [
+        ("population_thousands", 58.0),
+        ("territorial_emissions_ktco2e", 180.0),
+    ]
