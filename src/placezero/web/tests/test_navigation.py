@@ -1,0 +1,88 @@
+"""The service navigation: what other apps register, who sees it, and which item is current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.test import Client, RequestFactory
+from django.urls import resolve
+
+from placezero.accounts.options import Role
+from placezero.accounts.permissions import UnknownPermission
+from placezero.accounts.tests.factories import UserFactory
+from placezero.web.navigation import links_for, register_nav_item, unregister_nav_item
+
+
+@pytest.fixture
+def extra_items() -> Iterator[list[str]]:
+    """URL names a test registers; removed again afterwards."""
+    names: list[str] = []
+    yield names
+    for name in names:
+        unregister_nav_item(name)
+
+
+def _request(path: str, user: object | None = None) -> HttpRequest:
+    request = RequestFactory().get(path)
+    request.user = user or AnonymousUser()
+    request.resolver_match = resolve(path)
+    return request
+
+
+def test_overview_and_data_sources_are_registered_in_order() -> None:
+    assert [link.label for link in links_for(_request("/privacy/"))] == [
+        "Overview",
+        "Data sources",
+    ]
+
+
+def test_item_whose_url_does_not_resolve_is_hidden(extra_items: list[str]) -> None:
+    register_nav_item("Pathway", "pathways:index", order=30)
+    extra_items.append("pathways:index")
+    assert "Pathway" not in [link.label for link in links_for(_request("/privacy/"))]
+
+
+def test_item_is_hidden_from_a_visitor_the_permission_refuses(extra_items: list[str]) -> None:
+    register_nav_item("Admin", "admin:index", order=99, permission="admin.access")
+    extra_items.append("admin:index")
+    assert "Admin" not in [link.label for link in links_for(_request("/privacy/"))]
+
+
+@pytest.mark.django_db
+def test_item_is_shown_to_a_user_the_permission_allows(extra_items: list[str]) -> None:
+    register_nav_item("Admin", "admin:index", order=99, permission="admin.access")
+    extra_items.append("admin:index")
+    officer = UserFactory(role=Role.OFFICER)
+    assert "Admin" in [link.label for link in links_for(_request("/privacy/", officer))]
+
+
+def test_item_with_an_unregistered_permission_fails_loudly(extra_items: list[str]) -> None:
+    register_nav_item("Typo", "admin:index", order=99, permission="admin.acces")
+    extra_items.append("admin:index")
+    with pytest.raises(UnknownPermission):
+        links_for(_request("/privacy/"))
+
+
+def test_data_sources_is_current_on_its_page() -> None:
+    links = links_for(_request("/data-sources/"))
+    assert [link.label for link in links if link.current] == ["Data sources"]
+
+
+def test_overview_is_current_on_a_place_page() -> None:
+    links = links_for(_request("/places/rutland/"))
+    assert [link.label for link in links if link.current] == ["Overview"]
+
+
+def test_nothing_is_current_on_a_page_outside_the_menu() -> None:
+    assert not [link for link in links_for(_request("/privacy/")) if link.current]
+
+
+@pytest.mark.django_db
+def test_base_template_marks_the_current_item_with_aria_current(client: Client) -> None:
+    html = client.get("/accessibility/").content.decode()
+    assert 'aria-current="page"' not in html
+    html = client.get("/data-sources/").content.decode()
+    assert 'href="/data-sources/" aria-current="page"' in html
