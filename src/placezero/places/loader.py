@@ -149,16 +149,11 @@ def load_pack(
 
 
 def _upsert_place(pack: Pack) -> tuple[Place, bool]:
-    place, created = Place.objects.update_or_create(
-        slug=pack.slug,
-        defaults={
-            "name": pack.name,
-            "description": pack.manifest.get("description", ""),
-            "pack_digest": pack.digest,
-            "loaded_at": timezone.now(),
-        },
-    )
-    return place, created
+    defaults = {"name": pack.name, "pack_digest": pack.digest, "loaded_at": timezone.now()}
+    if pack.manifest.get("description"):
+        # Otherwise keep the description someone wrote in the admin.
+        defaults["description"] = pack.manifest["description"]
+    return Place.objects.update_or_create(slug=pack.slug, defaults=defaults)
 
 
 def _sync_areas(place: Place, pack: Pack) -> dict[str, Area]:

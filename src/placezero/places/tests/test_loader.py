@@ -9,11 +9,12 @@ import pytest
 
 from placezero.accounts.models import User
 from placezero.accounts.options import Role
+from placezero.datapack.errors import PackError
 from placezero.places import services
 from placezero.places.loader import read_and_load
 from placezero.places.models import Area, AreaStatistic, PlaceLoad, TargetVersion, Zone
 
-from .packs import COUNTY, DISTRICT_A, PackSpec
+from .packs import COUNTY, DISTRICT_A, NEIGHBOUR, PackSpec
 from .test_loader_bad_input import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,51 @@ def test_progress_reports_each_stage(pack_dir: Path) -> None:
     assert messages[0].startswith("Checking pack testshire")
     assert any("24 area statistics" in message for message in messages)
     assert messages[-1].startswith("Loaded Testshire in")
+
+
+def _without_neighbour() -> PackSpec:
+    spec = PackSpec()
+    spec.areas = [area for area in spec.areas if area["code"] != NEIGHBOUR]
+    spec.area_statistics = [row for row in spec.area_statistics if row["area_code"] != NEIGHBOUR]
+    return spec
+
+
+def test_reload_drops_an_area_the_pack_no_longer_has(tmp_path: Path) -> None:
+    spec = PackSpec()
+    spec.targets.append({"area": NEIGHBOUR, "scope": "area", "history": []})
+    read_and_load(spec.write(tmp_path / "first"))
+    smaller = _without_neighbour()
+    read_and_load(smaller.write(tmp_path / "smaller"))
+    assert not Area.objects.filter(place__slug="testshire", code=NEIGHBOUR).exists()
+
+
+def test_area_with_history_recorded_in_the_app_is_not_dropped(
+    tmp_path: Path, officer: User
+) -> None:
+    spec = PackSpec()
+    spec.targets.append({"area": NEIGHBOUR, "scope": "area", "history": []})
+    place = read_and_load(spec.write(tmp_path / "first")).place
+    target = next(t for t, _ in services.target_history(place) if t.area.code == NEIGHBOUR)
+    services.record_target_change(
+        target,
+        net_zero_year=2040,
+        valid_from=dt.date(2025, 6, 1),
+        decision="Neighbour's own decision (test).",
+        source="test",
+        user=officer,
+    )
+    smaller = _without_neighbour()
+    with pytest.raises(PackError) as caught:
+        read_and_load(smaller.write(tmp_path / "smaller"))
+    assert NEIGHBOUR in str(caught.value) and "recorded target versions" in str(caught.value)
+    assert Area.objects.filter(place=place, code=NEIGHBOUR).exists()
+    assert AreaStatistic.objects.filter(area__place=place, area__code=NEIGHBOUR).exists()
+
+
+def test_reload_keeps_a_description_written_in_the_admin(pack_dir: Path) -> None:
+    place = read_and_load(pack_dir).place
+    place.description = "Written by an officer."
+    place.save()
+    read_and_load(pack_dir)
+    place.refresh_from_db()
+    assert place.description == "Written by an officer."
