@@ -122,6 +122,7 @@ def chart_figures(table: EmissionsTable) -> dict[str, Any]:
         "unit": table.measure.unit,
         "years": [year for year, _ in table.rows],
         "stacked": table.measure is Measure.TERRITORIAL,
+        "has_total": any(column.kind == "county" for column in table.columns),
         "series": [
             {
                 "code": column.code,

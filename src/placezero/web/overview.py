@@ -142,7 +142,8 @@ def area_target(targets: Sequence[TargetHistory], head: Headline | None) -> Any:
 
 def context(place: Any, measure: Measure) -> dict[str, Any]:
     series = members(services.territorial_emissions(place))
-    summaries = members(services.emissions_summary(place))
+    # services.emissions_summary would read the same series again.
+    summaries = [services.summarise(each) for each in series]
     table = emissions_table(series, measure)
     datasets = services.datasets(place)
     targets = [TargetHistory(t, v) for t, v in services.target_history(place)]

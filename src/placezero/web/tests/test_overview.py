@@ -135,5 +135,5 @@ def test_home_without_a_loaded_place_says_how_to_load_it(
 def test_overview_runs_a_bounded_number_of_queries(
     client: Client, leicestershire: Any, django_assert_max_num_queries: Any
 ) -> None:
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(12):
         client.get("/")
