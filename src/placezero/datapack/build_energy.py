@@ -44,11 +44,20 @@ def _sheet_rows(ctx: BuildContext, relative: str, dataset: str) -> list[Row]:
         ) from None
     by_name = {_normal(ctx.names[code]): code for code in ctx.lads}
     rows: list[Row] = []
+    gaps: dict[str, list[int]] = {}
     for sheet in workbook.sheetnames:
         if not sheet.isdigit():
             continue
-        rows += _one_sheet(workbook[sheet], int(sheet), relative, dataset, ctx, by_name)
+        rows += _one_sheet(workbook[sheet], int(sheet), relative, dataset, ctx, by_name, gaps)
     workbook.close()
+    if not rows:
+        raise SourceDataError(
+            f"no rows for any of {', '.join(ctx.lads)} in any sheet. {FETCH_HINT}", file=relative
+        )
+    ctx.notes[f"{dataset}-gaps"] = {
+        code: f"{ctx.names[code]} in {', '.join(str(year) for year in years)}"
+        for code, years in gaps.items()
+    }
     return rows
 
 
@@ -59,6 +68,7 @@ def _one_sheet(
     dataset: str,
     ctx: BuildContext,
     by_name: dict[str, str],
+    gaps: dict[str, list[int]],
 ) -> list[Row]:
     rows: list[Row] = []
     header: tuple | None = None
@@ -89,11 +99,11 @@ def _one_sheet(
         raise SourceDataError(
             f"sheet {year} has no header row starting 'Code'. {FETCH_HINT}", file=relative
         )
-    missing = [code for code in ctx.lads if code not in found]
-    if missing:
-        raise SourceDataError(
-            f"sheet {year} has no row for {', '.join(missing)}. {FETCH_HINT}", file=relative
-        )
+    # An authority created after the sheet's year (e.g. Cornwall, 2009) has no row in it:
+    # a gap to record, not an error. A cut workbook fails to open as a zip instead.
+    for code in ctx.lads:
+        if code not in found:
+            gaps.setdefault(code, []).append(year)
     return rows
 
 
@@ -112,9 +122,21 @@ def electricity_rows(ctx: BuildContext) -> list[Row]:
             "are matched on the authority name; later sheets on the GSS code. Electricity "
             "years for non-half-hourly meters run February to January. The county is the "
             "sum of its districts."
-        ),
+        )
+        + _gap_text(ctx, "desnz-electricity-la"),
     )
     return rows
+
+
+def _gap_text(ctx: BuildContext, dataset: str) -> str:
+    gaps = ctx.notes.pop(f"{dataset}-gaps", {})
+    if not gaps:
+        return ""
+    return (
+        " Gaps (authority not in the sheet, e.g. created later): "
+        + "; ".join(str(text) for text in gaps.values())
+        + "."
+    )
 
 
 def gas_rows(ctx: BuildContext) -> list[Row]:
@@ -128,6 +150,7 @@ def gas_rows(ctx: BuildContext) -> list[Row]:
         method=(
             "From each year's sheet: domestic and non-domestic meters (thousands) and "
             "consumption (GWh, not weather corrected). The county is the sum of its districts."
-        ),
+        )
+        + _gap_text(ctx, "desnz-gas-la"),
     )
     return rows

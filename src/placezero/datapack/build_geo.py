@@ -23,7 +23,14 @@ def read_msoa_lookup(ctx: BuildContext) -> list[dict[str, str]]:
         )
         if cells["LAD22CD"] in ctx.lads
     ]
-    require_codes({row["LAD22CD"] for row in rows}, ctx.lads, file=MSOA_LOOKUP)
+    missing = sorted(set(ctx.lads) - {row["LAD22CD"] for row in rows})
+    if missing:
+        raise SourceDataError(
+            f"no MSOAs for {', '.join(missing)} in this 2022 lookup. Authorities created "
+            "after April 2022 (e.g. the 2023 unitaries) are not in it, so a pack cannot be "
+            f"built for them from these files. If instead the file was cut short: {FETCH_HINT}",
+            file=MSOA_LOOKUP,
+        )
     return rows
 
 

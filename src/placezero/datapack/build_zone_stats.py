@@ -25,11 +25,16 @@ WEIGHT_VARIABLE = ("domestic_meters_count", 2019)
 def msoa_electricity_rows(ctx: BuildContext) -> list[Row]:
     rows: list[Row] = []
     files: list[str] = []
+    gaps: list[str] = []
     for sector, pattern in ELECTRICITY_FILES.items():
         for year in MSOA_ELECTRICITY_YEARS:
             relative = pattern.format(year=year)
             files.append(relative)
-            rows += _electricity_file(ctx, relative, sector, year)
+            found = _electricity_file(ctx, relative, sector, year)
+            missing = sorted(set(ctx.zone_area) - {row[0] for row in found})
+            if missing:
+                gaps.append(f"{sector.replace('_', '-')} {year}: {', '.join(missing)}")
+            rows += found
     ctx.note(
         "desnz-msoa-electricity",
         raw_files=sorted(files),
@@ -37,7 +42,8 @@ def msoa_electricity_rows(ctx: BuildContext) -> list[Row]:
         method=(
             "Number of meters and consumption (kWh) per 2011 MSOA and year, domestic and "
             "non-domestic, copied (header spaces stripped). Values rounded to 6 significant "
-            "figures."
+            "figures. Zones the publisher left out (no row, e.g. non-domestic figures "
+            "withheld) have no figure: " + ("; ".join(gaps) if gaps else "none here") + "."
         ),
     )
     return rows
@@ -55,7 +61,9 @@ def _electricity_file(ctx: BuildContext, relative: str, sector: str, year: int) 
             value = raw_float(cells[column], file=relative, row=number, column=column)
             unit = MSOA_ELECTRICITY[variable][0]
             rows.append((code, "desnz-msoa-electricity", variable, "", year, value, unit))
-    require_codes({row[0] for row in rows}, sorted(ctx.zone_area), file=relative)
+    # The publisher omits a few MSOAs in some years, so a missing zone is not an error; a
+    # missing authority is (the file is sorted by authority, so a cut file loses whole ones).
+    require_codes({ctx.zone_area[row[0]] for row in rows}, ctx.lads, file=relative)
     return rows
 
 
@@ -72,7 +80,9 @@ def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
             continue
         for variable, value in values.items():
             totals[(cells["MSOA"], variable)] += float(value or 0.0)
-    require_codes({code for code, _v in totals}, sorted(ctx.zone_area), file=GAS_FILE)
+    # Off-grid MSOAs have no row at all; only a whole missing authority means a cut file.
+    require_codes({ctx.zone_area[code] for code, _v in totals}, ctx.lads, file=GAS_FILE)
+    no_gas = sorted(set(ctx.zone_area) - {code for code, _v in totals})
     ctx.note(
         "beis-lsoa-gas-2016",
         raw_files=[GAS_FILE],
@@ -81,7 +91,10 @@ def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
             "Domestic gas consumption (kWh, weather corrected) and meters of each LSOA summed "
             "to its 2011 MSOA (the file's MSOA column). Rows with a suppressed or non-numeric "
             f"value were left out: {skipped} such row(s) in the pack's MSOAs. MSOAs with few "
-            "or no gas meters therefore show small or partial totals."
+            "or no gas meters therefore show small or partial totals. MSOAs with no row at "
+            "all (no figure in the pack, not zero): "
+            + (", ".join(no_gas) if no_gas else "none")
+            + "."
         ),
     )
     return [
