@@ -1,5 +1,7 @@
 """Choices used across the places app."""
 
+from __future__ import annotations
+
 from django.db import models
 
 
