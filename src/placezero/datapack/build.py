@@ -23,7 +23,7 @@ from pathlib import Path
 from . import build_areas, build_energy, build_extras, build_geo, build_zone_stats
 from .context import BuildContext, Row, format_number
 from .definitions import PlaceDefinition, authority_names, load_definition
-from .errors import PackError
+from .errors import PackError, SourceDataError
 from .provenance import DATASETS
 from .reader import PACKS_DIR, file_sha256, pack_digest
 from .schema import EXPECTED_UNITS, PACK_FILES, PACK_FORMAT
@@ -66,8 +66,6 @@ def build_pack(
 
 
 def _check_names(ctx: BuildContext) -> None:
-    from .errors import SourceDataError
-
     for code in ctx.lads:
         if code not in ctx.names:
             raise SourceDataError(
