@@ -103,6 +103,27 @@ def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
     ]
 
 
+def move_to_2011(
+    values: dict[tuple[str, str], float],
+    sources: dict[str, list[str]],
+    weights: dict[str, float],
+) -> dict[tuple[str, str], float]:
+    """(2021 MSOA, variable) -> value  becomes  (2011 MSOA, variable) -> value.
+
+    `sources[msoa21]` lists the 2011 MSOAs the best-fit lookup maps onto it. One source: the
+    whole value goes to it (several 2021 MSOAs with the same source add up: a split). Several
+    sources (a merger): shared in proportion to `weights`, equally if they are all 0. The
+    total of each variable is conserved."""
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    for (code21, variable), value in values.items():
+        targets = sorted(set(sources[code21]))
+        total_weight = sum(weights.get(code11, 0.0) for code11 in targets)
+        for code11 in targets:
+            share = weights.get(code11, 0.0) / total_weight if total_weight else 1 / len(targets)
+            totals[(code11, variable)] += value * share
+    return dict(totals)
+
+
 def census_zone_rows(
     ctx: BuildContext, lookup: list[dict[str, str]], weights: dict[str, float]
 ) -> list[Row]:
@@ -121,15 +142,8 @@ def census_zone_rows(
         require_codes(
             {row[0] for row in by_2021}, sorted(sources), file=f"census2021-{table}-msoa.csv"
         )
-        totals: dict[tuple[str, str], float] = defaultdict(float)
-        for code21, _dataset, variable, _s, _y, value, _unit in by_2021:
-            targets = sorted(set(sources[code21]))
-            total_weight = sum(weights.get(code11, 0.0) for code11 in targets)
-            for code11 in targets:
-                share = (
-                    weights.get(code11, 0.0) / total_weight if total_weight else 1 / len(targets)
-                )
-                totals[(code11, variable)] += value * share
+        values = {(row[0], row[2]): row[5] for row in by_2021}
+        totals = move_to_2011(values, sources, weights)
         rows += [
             (code, "census-2021", variable, "", 2021, value, "households")
             for (code, variable), value in totals.items()
