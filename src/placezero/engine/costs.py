@@ -85,4 +85,4 @@ def prices(a: Assumptions) -> np.ndarray:
 
 def fuel_costs(a: Assumptions, energy_kwh: np.ndarray) -> np.ndarray:
     """[Z, Y, NS] GBP: energy by carrier x price (E22)."""
-    return (energy_kwh * prices(a)).sum(axis=3)
+    return energy_kwh @ prices(a)

@@ -38,4 +38,7 @@ S = {name: index for index, name in enumerate(SECTORS)}
 C = {name: index for index, name in enumerate(CARRIERS)}
 U = {name: index for index, name in enumerate(END_USES)}
 BUILDING_SECTORS: tuple[int, ...] = (S["domestic"], S["commercial"], S["public"])
+# The same as a slice (the building sectors come first), so arrays index as views.
+BUILDINGS = slice(S["domestic"], S["public"] + 1)
+assert tuple(range(len(SECTORS)))[BUILDINGS] == BUILDING_SECTORS
 NON_DOMESTIC_BUILDINGS: tuple[int, ...] = (S["commercial"], S["public"])

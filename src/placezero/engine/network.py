@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .assumptions import Assumptions
-from .dimensions import BUILDING_SECTORS, C, S, U
+from .dimensions import C
 from .inputs import PlaceInputs
 
 HOURS_PER_YEAR = 8760.0
@@ -47,24 +47,16 @@ def diversity(n: np.ndarray, a: Assumptions) -> np.ndarray:
 def network_peak(
     inputs: PlaceInputs,
     a: Assumptions,
-    energy: np.ndarray,
+    existing: np.ndarray,
     deploy: dict[str, np.ndarray],
     useful: np.ndarray,
     hp: np.ndarray,
     heat_network: np.ndarray,
     switched: np.ndarray,
 ) -> NetworkPeak:
-    """Diversified peak [Z, Y] and the network consequences."""
-    base = inputs.baseline_energy_kwh
-    b = list(BUILDING_SECTORS)
-    existing0 = base[..., C["electricity"]].sum(axis=(1, 2))  # [Z]
-    existing = (
-        energy[..., C["electricity"]].sum(axis=(2, 3))
-        - energy[:, :, b, U["heat"], C["electricity"]].sum(axis=2)
-        + base[:, None, b, U["heat"], C["electricity"]].sum(axis=2)
-        - energy[:, :, S["transport"], U["road_vehicles"], C["electricity"]]
-        - switched * a["industry_electrification_ratio"]
-    )
+    """Diversified peak [Z, Y] and the network consequences. `existing` [Z, Y] is the
+    electricity use that is not new heat, vehicle or industrial-switching load."""
+    existing0 = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))  # [Z]
     load_factor = a["baseline_load_factor"]
     existing_peak = existing / (HOURS_PER_YEAR * load_factor)  # E16
     heat_peak = useful / a["heating_full_load_hours"] / a["heat_pump_peak_cop"]  # [Z, Y, 3]

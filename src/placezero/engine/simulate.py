@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .assumptions import Assumptions, load_assumptions
-from .dimensions import BUILDING_SECTORS, CARRIERS, NON_DOMESTIC_BUILDINGS, C, S, U
+from .dimensions import BUILDINGS, CARRIERS, C, S, U
 from .inputs import PlaceInputs
 from .levers import LEVERS
 from .network import network_peak
@@ -60,9 +60,11 @@ def simulate(
     a = assumptions or load_assumptions()
     scenario.check_against(inputs.zones, inputs.districts)
     share = lever_shares(inputs, scenario)
-    base = inputs.baseline_energy_kwh
+    base = inputs.baseline_energy_kwh  # [Z, NS, NU, NC]
+    base_total = base.sum(axis=2)  # [Z, NS, NC]
     n_zones, n_years = len(inputs.zones), len(inputs.years)
-    energy = np.broadcast_to(base[:, None], (n_zones, n_years, *base.shape[1:])).copy()
+    # Computed on [Z, Y, NS, NC]: end uses are kept apart only where a lever acts on one.
+    energy = np.broadcast_to(base_total[:, None], (n_zones, n_years, *base_total.shape[1:])).copy()
     deploy: dict[str, np.ndarray] = {}
     households = inputs.households
     fossil_homes = inputs.fossil_heated_households
@@ -70,7 +72,7 @@ def simulate(
     # --- buildings: heat (E1-E5) ------------------------------------------------------------
     eta_gas, eta_other = a["gas_boiler_efficiency"], a["other_fuel_heating_efficiency"]
     spf, spf_network = a["heat_pump_spf"], a["heat_network_spf"]
-    b = list(BUILDING_SECTORS)
+    b = BUILDINGS
     gas0 = base[:, b, U["heat"], C["gas"]]  # [Z, 3]
     other0 = base[:, b, U["heat"], C["other_fuels"]]
     useful_gas0, useful_other0 = gas0 * eta_gas, other0 * eta_other
@@ -106,16 +108,19 @@ def simulate(
     hp = np.stack([hp_dom, nd_share, nd_share], axis=2)  # [Z, Y, 3] heat pump share
     network = np.minimum(share["heat_networks"][:, :, None], 1.0 - hp)  # E3
     fossil = 1.0 - hp - network
-    energy[:, :, b, U["heat"], C["gas"]] = useful * fossil * gas_part[:, None] / eta_gas  # E4
-    energy[:, :, b, U["heat"], C["other_fuels"]] = (
-        useful * fossil * (1.0 - gas_part[:, None]) / eta_other
-    )
+    not_heat = base_total[:, b, :] - base[:, b, U["heat"], :]  # [Z, 3, NC]
+    heat_gas = useful * fossil * gas_part[:, None] / eta_gas  # E4
+    heat_other = useful * fossil * (1.0 - gas_part[:, None]) / eta_other
+    energy[:, :, b, C["gas"]] = not_heat[:, None, :, C["gas"]] + heat_gas
+    energy[:, :, b, C["other_fuels"]] = not_heat[:, None, :, C["other_fuels"]] + heat_other
     heat_electricity = useful * (hp / spf + network / spf_network)  # E5
-    energy[:, :, b, U["heat"], C["electricity"]] = (
-        base[:, None, b, U["heat"], C["electricity"]] + heat_electricity
+    saved = np.zeros((n_zones, n_years, 3))
+    saved[:, :, 1:] = nd_efficiency[:, :, None]  # non-domestic power saved as well as heat
+    energy[:, :, b, C["electricity"]] = (
+        not_heat[:, None, :, C["electricity"]] * (1.0 - saved)
+        + base[:, None, b, U["heat"], C["electricity"]]
+        + heat_electricity
     )
-    nd = list(NON_DOMESTIC_BUILDINGS)
-    energy[:, :, nd, U["power"], C["electricity"]] *= 1.0 - nd_efficiency[:, :, None]
     deploy["heat_pumps"] = hp_dom * fossil_homes[:, None]
     deploy["retrofits"] = retrofit_share * households[:, None]
     deploy["heat_network_connections"] = network[:, :, 0] * fossil_homes[:, None]
@@ -141,13 +146,16 @@ def simulate(
         hgv_vkm0,
         lambda count: np.minimum(_ratio(count * a["km_per_hgv_per_year"], hgv_vkm0[:, None]), 1),
     )
-    energy[:, :, S["transport"], U["road_vehicles"], C["road_fuel"]] = (  # E8
+    road_new = (  # E8
         car_vkm * (1 - ev) * a["ice_car_kwh_per_km"]
         + hgv_vkm0[:, None] * (1 - hgv) * a["ice_hgv_kwh_per_km"]
     )
-    energy[:, :, S["transport"], U["road_vehicles"], C["electricity"]] = (
+    transport_electricity = (
         car_vkm * ev * a["ev_car_kwh_per_km"] + hgv_vkm0[:, None] * hgv * a["ev_hgv_kwh_per_km"]
     )
+    t = S["transport"]
+    energy[:, :, t, C["road_fuel"]] = (base_total[:, t, C["road_fuel"]] - road0)[:, None] + road_new
+    energy[:, :, t, C["electricity"]] += transport_electricity
     deploy["electric_vehicles"] = car_vkm * ev / a["km_per_car_per_year"]
     deploy["electric_hgvs"] = hgv_vkm0[:, None] * hgv / a["km_per_hgv_per_year"]
 
@@ -155,16 +163,14 @@ def simulate(
     switch = share["industrial_fuel_switching"]
     fuel0 = base[:, S["industry"], U["other"], :]  # [Z, NC]
     switched = (fuel0[:, C["gas"]] + fuel0[:, C["other_fuels"]])[:, None] * switch
-    for carrier in ("gas", "other_fuels"):
-        energy[:, :, S["industry"], U["other"], C[carrier]] = fuel0[:, None, C[carrier]] * (
-            1 - switch
-        )
-    energy[:, :, S["industry"], U["other"], C["electricity"]] += (
-        switched * a["industry_electrification_ratio"]
-    )
+    i = S["industry"]
+    for carrier in ("gas", "other_fuels"):  # E9
+        energy[:, :, i, C[carrier]] -= fuel0[:, None, C[carrier]] * switch
+    industry_electricity = switched * a["industry_electrification_ratio"]
+    energy[:, :, i, C["electricity"]] += industry_electricity
     agri = share["agriculture"]
-    for carrier in ("gas", "other_fuels", "road_fuel"):
-        energy[:, :, S["agriculture"], :, C[carrier]] *= (1 - agri)[:, :, None]
+    fossil_carriers = [C["gas"], C["other_fuels"], C["road_fuel"]]
+    energy[:, :, S["agriculture"], fossil_carriers] *= (1 - agri)[:, :, None]  # E10
 
     # --- generation (E11) -------------------------------------------------------------------
     rooftop = share["rooftop_solar"] * households[:, None] * a["solar_rooftop_kw_per_installation"]
@@ -188,9 +194,11 @@ def simulate(
     grid = grid_intensity(inputs, a)
     scale = np.ones((n_years, len(CARRIERS)))
     scale[:, C["electricity"]] = grid / grid[0]
-    by_carrier = energy.sum(axis=3)  # [Z, Y, NS, NC]
-    factors = inputs.emission_factor_kgco2e_per_kwh[:, None] * scale[None, :, None, :]
-    emissions = (by_carrier * factors).sum(axis=3) / 1000.0  # E13: kg -> t
+    factors = inputs.emission_factor_kgco2e_per_kwh  # [Z, NS, NC], base-year (E13)
+    e = C["electricity"]
+    emissions = np.einsum("zysc,zsc->zys", energy, factors)
+    emissions += energy[..., e] * factors[:, None, :, e] * (scale[:, e] - 1.0)[None, :, None]
+    emissions /= 1000.0  # kg -> t
     non_energy = np.broadcast_to(inputs.non_energy_emissions_tco2e[:, None], emissions.shape).copy()
     non_energy[:, :, S["agriculture"]] *= 1 - agri
     non_energy[:, :, S["waste"]] *= 1 - share["waste"]
@@ -198,7 +206,13 @@ def simulate(
     non_energy[:, :, S["LULUCF"]] -= woodland_ha * a["woodland_sequestration_tco2e_per_ha"]  # E14
     emissions += non_energy
 
-    peak = network_peak(inputs, a, energy, deploy, useful, hp, network, switched)
+    existing = (
+        energy[..., C["electricity"]].sum(axis=2)
+        - heat_electricity.sum(axis=2)
+        - transport_electricity
+        - industry_electricity
+    )
+    peak = network_peak(inputs, a, existing, deploy, useful, hp, network, switched)
     heat_kw = useful / a["heating_full_load_hours"]
     heat_peak_kw = {
         "non_domestic_heat_pumps": (heat_kw[:, :, 1:] * hp[:, :, 1:]).sum(axis=2),
@@ -209,13 +223,13 @@ def simulate(
         inputs=inputs,
         scenario=scenario,
         assumptions=a,
-        energy_kwh=by_carrier,
+        energy_kwh=energy,
         emissions_tco2e=emissions,
         deployment=deploy,
         generation_kwh=solar_kwh + wind_kwh,
         grid_intensity_kgco2e_per_kwh=grid,
         useful_heat_kwh=useful.sum(axis=2),
-        delivered_heat_kwh=_delivered_heat(energy, a, hp, network, useful, inputs),
+        delivered_heat_kwh=_delivered_heat(energy, not_heat, heat_electricity, hp, network, a),
         woodland_ha=woodland_ha,
         switched_fuel_kwh=switched,
         peak=peak,
@@ -227,20 +241,20 @@ def _explicit_mw(inputs, scenario, lever, mw, weight):
     return _apply_explicit(inputs, scenario, mw.copy(), lever, weight, lambda value: value)
 
 
-def _delivered_heat(energy, a, hp, network, useful, inputs) -> np.ndarray:
-    """[Z, Y] useful heat delivered by the heating systems, from the energy they use (E15):
-    the energy-balance contract checks it equals the heat demand after efficiency."""
-    b = list(BUILDING_SECTORS)
-    heat = energy[:, :, b, U["heat"], :]
-    base_electric = inputs.baseline_energy_kwh[:, None, b, U["heat"], C["electricity"]]
-    electric = heat[..., C["electricity"]] - base_electric
+def _delivered_heat(energy, not_heat, heat_electricity, hp, network, a) -> np.ndarray:
+    """[Z, Y] useful heat delivered by the heating systems, from the fuel left in the energy
+    array and the heat electricity (E15): the energy-balance contract checks it equals the
+    heat demand after efficiency."""
+    b = BUILDINGS
+    gas = energy[:, :, b, C["gas"]] - not_heat[:, None, :, C["gas"]]
+    other = energy[:, :, b, C["other_fuels"]] - not_heat[:, None, :, C["other_fuels"]]
     hp_part = _ratio(
         hp / a["heat_pump_spf"], hp / a["heat_pump_spf"] + network / a["heat_network_spf"]
     )
     delivered = (
-        heat[..., C["gas"]] * a["gas_boiler_efficiency"]
-        + heat[..., C["other_fuels"]] * a["other_fuel_heating_efficiency"]
-        + electric * hp_part * a["heat_pump_spf"]
-        + electric * (1 - hp_part) * a["heat_network_spf"]
+        gas * a["gas_boiler_efficiency"]
+        + other * a["other_fuel_heating_efficiency"]
+        + heat_electricity * hp_part * a["heat_pump_spf"]
+        + heat_electricity * (1 - hp_part) * a["heat_network_spf"]
     )
     return delivered.sum(axis=2)
