@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from placezero.datapack import build
 from placezero.datapack.build import build_pack
 from placezero.datapack.definitions import definition_from_lads, load_definition
 from placezero.datapack.errors import SourceDataError
@@ -64,12 +65,19 @@ def test_a_raw_csv_cut_at_a_line_end_is_found_incomplete(
         build_pack(load_definition("rutland"), linked_data_dir, tmp_path / "out")
 
 
-def test_a_failed_build_leaves_nothing_behind(linked_data_dir: Path, tmp_path: Path) -> None:
-    replace_file(linked_data_dir, POPULATION, "lad_code,lad_name,year\n")
+def test_a_build_failing_while_writing_leaves_nothing_behind(
+    raw_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files are written to a temporary folder first; a failure removes it."""
+
+    def fail_after_files_written(*_args: object) -> dict:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build, "_manifest", fail_after_files_written)
     out = tmp_path / "out"
-    with pytest.raises(SourceDataError):
-        build_pack(load_definition("rutland"), linked_data_dir, out)
-    assert not out.exists() or list(out.iterdir()) == []
+    with pytest.raises(OSError, match="disk full"):
+        build.build_pack(load_definition("rutland"), raw_data_dir, out)
+    assert list(out.iterdir()) == []
 
 
 def test_a_failed_rebuild_keeps_the_previous_pack(linked_data_dir: Path, tmp_path: Path) -> None:
