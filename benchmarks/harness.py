@@ -117,6 +117,8 @@ def machine() -> dict[str, object]:
         "processor": platform.processor() or platform.machine(),
         "cpus_visible": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        # Other jobs on a shared machine slow every figure: say how busy it was.
+        "load_average_1_5_15_min": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -154,11 +156,13 @@ def table(results: list[CaseResult]) -> str:
     return "\n".join(lines)
 
 
-def write_results(results: list[CaseResult], command: str) -> tuple[Path, Path]:
+def write_results(
+    results: list[CaseResult], command: str, load_at_start: list[float]
+) -> tuple[Path, Path]:
     """Write results/<date>-<machine>.json and results/latest.md."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y-%m-%dT%H%M", time.gmtime())
-    info = machine()
+    info = machine() | {"load_average_at_start": load_at_start}
     payload = {
         "command": command,
         "when_utc": stamp,
@@ -173,7 +177,9 @@ def write_results(results: list[CaseResult], command: str) -> tuple[Path, Path]:
     markdown = (
         f"# Latest benchmark results\n\nCommand: `{command}` at {stamp} UTC on "
         f"{info['hostname']} ({info['processor']}, {info['cpus_usable']} usable cores, "
-        f"Python {info['python']}, numpy {info['numpy']}). Raw figures: `{json_path.name}`.\n\n"
+        f"Python {info['python']}, numpy {info['numpy']}). Load average (1 min) "
+        f"{info['load_average_at_start'][0]} at the start, "
+        f"{info['load_average_1_5_15_min'][0]} at the end. Raw figures: `{json_path.name}`.\n\n"
         f"{table(results)}\n\n{details}\n\n"
         "Columns are explained in `docs/benchmarks.md`.\n"
     )

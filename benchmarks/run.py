@@ -8,6 +8,7 @@ python -m benchmarks.run --only lp_county --no-write
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from benchmarks.cases import CASES, CASES_BY_NAME
@@ -50,13 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     cases = [CASES_BY_NAME[name] for name in args.only] if args.only else list(CASES)
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     results = [run_case(case, args.quick) for case in cases]
     print(table(results))
     if not args.no_write:
         command = "python -m benchmarks.run" + (" --quick" if args.quick else "")
         if args.only:
             command += "".join(f" --only {name}" for name in args.only)
-        json_path, md_path = write_results(results, command)
+        json_path, md_path = write_results(results, command, load_at_start)
         print(f"\nWrote {json_path} and {md_path}")
     missed = [r.name for r in results if not r.met]
     if missed:

@@ -1,6 +1,6 @@
 """`placezero pathway optimise`: the least-cost plan for a place, from the command line.
 
-    placezero pathway optimise leicestershire --target 2030=3000000 --target 2050=1500000
+    placezero pathway optimise --place leicestershire --reduction 2030=30 --reduction 2050=50
     placezero pathway optimise --synthetic 7201 --reduction 2050=40 --scenario-out plan.yaml
 
 Targets are annual emissions in a period end year (tCO2e), or a reduction (%) on the
@@ -29,10 +29,9 @@ from placezero.engine.optimise_inputs import (
 
 
 def add_place_arguments(parser: argparse.ArgumentParser) -> None:
-    """The place to model: a pack slug or directory, or synthetic zones for benchmarks."""
-    parser.add_argument(
-        "place", nargs="?", help="place pack slug or directory (e.g. leicestershire)"
-    )
+    """The place to model (as `pathway run` takes it), or synthetic zones for benchmarks."""
+    parser.add_argument("--place", help="place pack slug or directory (e.g. leicestershire)")
+    parser.add_argument("--base-year", type=int, default=2019, help="base year (default 2019)")
     parser.add_argument(
         "--synthetic", type=int, metavar="N",
         help="use N synthetic zones instead of a place (random magnitudes, not a real place)",
@@ -47,11 +46,15 @@ def load_inputs(args: argparse.Namespace):
 
         return synthetic_inputs(args.synthetic, seed=args.seed)
     if not args.place:
-        raise SystemExit("Name a place pack (e.g. leicestershire) or give --synthetic N.")
+        raise SystemExit("error: give --place (e.g. --place leicestershire) or --synthetic N.")
+    from placezero.datapack.errors import PackError
     from placezero.datapack.reader import read_pack
-    from placezero.engine.pack_inputs import build_inputs
+    from placezero.engine.pack_inputs import InputError, build_inputs
 
-    return build_inputs(read_pack(args.place))
+    try:
+        return build_inputs(read_pack(args.place), base_year=args.base_year)
+    except (PackError, InputError) as error:
+        raise SystemExit(f"error: {error}") from None
 
 
 def no_new_action_emissions(inputs, assumptions) -> np.ndarray:

@@ -1,8 +1,9 @@
 """`placezero pathway uncertainty`: bands on every output of a scenario, from the command line.
 
-    placezero pathway uncertainty leicestershire --scenario balanced.yaml --samples 1000
+    placezero pathway uncertainty --place leicestershire --scenario balanced --samples 1000
     placezero pathway uncertainty --synthetic 120 --samples 200 --no-cluster
-    placezero pathway uncertainty leicestershire --samples 5000 --scheduler tcp://10.0.0.5:8786
+    placezero pathway uncertainty --place leicestershire --samples 5000 \\
+        --scheduler tcp://10.0.0.5:8786
 
 Samples run on a local Dask cluster of two single-threaded workers by default, on a running
 scheduler with --scheduler, or in this process with --no-cluster. Progress goes to stderr.
@@ -38,7 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_place_arguments(parser)
-    parser.add_argument("--scenario", metavar="FILE", help="scenario YAML/JSON (default: all 1)")
+    parser.add_argument(
+        "--scenario", metavar="FILE|NAME",
+        help="scenario file, or a shipped one (balanced, ...); default: every lever at 1",
+    )  # fmt: skip
     parser.add_argument("--samples", type=int, default=1000, help="number of samples (1000)")
     parser.add_argument("--method", choices=SAMPLING_METHODS, default="latin-hypercube")
     parser.add_argument(
@@ -69,13 +73,20 @@ def _progress_printer(stream=sys.stderr):
     return show
 
 
+def scenario_path(name_or_path: str) -> Path:
+    """A scenario file, or the name of one shipped in engine/scenarios (e.g. balanced)."""
+    path = Path(name_or_path)
+    shipped = Path(__file__).resolve().parent / "scenarios" / f"{name_or_path}.yaml"
+    return shipped if not path.exists() and shipped.exists() else path
+
+
 def run(args: argparse.Namespace) -> int:
     from placezero.engine.assumptions import load_assumptions
     from placezero.engine.scenario import ScenarioError, all_levels, load_scenario
 
     inputs = load_inputs(args)
     try:
-        scenario = load_scenario(args.scenario) if args.scenario else all_levels(1)
+        scenario = load_scenario(scenario_path(args.scenario)) if args.scenario else all_levels(1)
     except ScenarioError as error:
         print(f"Cannot read the scenario: {error}", file=sys.stderr)
         return 2
