@@ -1,7 +1,7 @@
 """`placezero pathway optimise`: the least-cost plan for a place, from the command line.
 
     placezero pathway optimise --place leicestershire --reduction 2030=30 --reduction 2050=50
-    placezero pathway optimise --synthetic 7201 --reduction 2050=40 --scenario-out plan.yaml
+    placezero pathway optimise --synthetic 500 --reduction 2050=40 --scenario-out plan.yaml
 
 Targets are annual emissions in a period end year (tCO2e), or a reduction (%) on the
 emissions the place would have that year with no new action. An unreachable target prints
@@ -25,6 +25,12 @@ from placezero.engine.optimise_inputs import (
     baseline_emissions_tco2e,
     grid_scale,
     problem_from_inputs,
+)
+
+COVERAGE = (
+    "Note: the least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
+    "vans, and solar and wind; emissions of industry, non-domestic buildings, HGVs, "
+    "agriculture, waste and land use stay at their no-new-action level in it."
 )
 
 
@@ -140,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except InfeasibleTarget as error:
         print(str(error), file=sys.stderr)
+        print(COVERAGE, file=sys.stderr)
         return 2
     _print_plan(plan, time.perf_counter() - started)
     if args.scenario_out:

@@ -34,7 +34,7 @@ HEADLINE = ("emissions_total_tco2e", "electricity_demand_kwh", "peak_demand_kw",
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "uncertainty",
-        help="Monte Carlo over the assumption ranges: 5/50/95 % bands on every output",
+        help="Monte Carlo over the assumption ranges: 5/50/95 %% bands on every output",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
