@@ -156,3 +156,15 @@ def test_area_statistics_queryset_is_scoped_to_the_place(testshire: Place) -> No
         ("population_thousands", 58.0),
         ("territorial_emissions_ktco2e", 180.0),
     ]
+
+
+def test_latest_load_says_who_and_which_pack(testshire: Place) -> None:
+    load = services.latest_load(testshire)
+    assert load is not None
+    assert load.pack_digest == testshire.pack_digest
+    assert load.row_counts["zone_statistics"] == 3
+
+
+def test_renewable_sites_carry_their_area(testshire: Place) -> None:
+    [site] = services.renewable_sites(testshire)
+    assert (site.name, site.capacity_mw, site.area.code) == ("Test Solar Farm", 5.0, DISTRICT_A)
