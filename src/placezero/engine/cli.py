@@ -125,6 +125,11 @@ def _run(args: argparse.Namespace) -> int:
         f"{total[-1] / 1000:,.0f} ktCO2e in {inputs.years[-1]} "
         f"({1 - total[-1] / total[0]:.0%} lower)"
     )
+    print(
+        f"cumulative {inputs.base_year}-{inputs.years[-1]}: {total.sum() / 1000:,.0f} ktCO2e "
+        f"against a straight-line budget to zero in 2050 of "
+        f"{results.carbon_budget_tco2e(2050) / 1000:,.0f} ktCO2e"
+    )
     return 0
 
 

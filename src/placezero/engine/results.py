@@ -110,6 +110,13 @@ class Results:
         households = np.maximum(self.inputs.households, 1.0)
         return self.fuel_cost_gbp[:, :, S["domestic"]] / households[:, None]
 
+    @property
+    def carbon_value_of_reduction_gbp(self) -> np.ndarray:
+        """[Z, Y] emissions below the base year valued at the Green Book central carbon
+        value of that year (2022 prices): a co-benefit measure, not a cash flow."""
+        reduction = self.total_emissions_tco2e[:, :1] - self.total_emissions_tco2e
+        return reduction * self.inputs.carbon_value_gbp_per_tco2e[None, :]
+
     def carbon_budget_tco2e(self, net_zero_year: int = 2050) -> float:
         """Straight-line budget for the place: base-year emissions falling linearly to zero
         in the net zero year, summed over the model years (a documented, simple method)."""
@@ -140,6 +147,7 @@ class Results:
         yield "opex_gbp", "GBP", self.opex_gbp
         yield "fuel_cost_gbp", "GBP", self.fuel_cost_gbp.sum(axis=2)
         yield "domestic_bill_gbp_per_household", "GBP", self.domestic_bill_gbp_per_household
+        yield "carbon_value_of_reduction_gbp", "GBP", self.carbon_value_of_reduction_gbp
         yield "peak_demand_kw", "kW", self.network.peak_kw
         yield "network_exceedance_kw", "kW", self.network.exceedance_kw
         yield "network_reinforcement_kw", "kW", self.network.reinforcement_kw

@@ -221,3 +221,19 @@ def test_batteries_lower_the_peak(synthetic, assumptions):
     cut = both.deployment["battery_mw"] * 1000 * assumptions["battery_peak_availability"]
     expected = np.maximum(solar.network.peak_kw - cut, 0)
     np.testing.assert_allclose(both.network.peak_kw, expected)
+
+
+def test_straight_line_budget_is_half_the_base_emissions_times_the_span(synthetic, assumptions):
+    """Rule: the straight-line budget to zero in 2050 sums base x (2050 - y) / (2050 - y0)."""
+    results = simulate(synthetic, all_levels(1), assumptions)
+    base = results.total_emissions_tco2e[:, 0].sum()
+    span = 2050 - synthetic.base_year
+    expected = base * sum((2050 - y) / span for y in synthetic.years)
+    assert results.carbon_budget_tco2e(2050) == pytest.approx(expected)
+
+
+def test_carbon_value_is_zero_in_the_base_year(synthetic, assumptions):
+    """Rule: the carbon value of reductions is measured from the base year (zero there)."""
+    results = simulate(synthetic, all_levels(3), assumptions)
+    assert not results.carbon_value_of_reduction_gbp[:, 0].any()
+    assert (results.carbon_value_of_reduction_gbp[:, -1] > 0).all()
