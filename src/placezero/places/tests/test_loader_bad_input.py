@@ -211,3 +211,15 @@ def test_manifest_that_is_not_json_is_refused(tmp_path: Path, loaded: dict) -> N
     error = refused(folder)
     assert error.file == "manifest.json"
     assert snapshot() == loaded
+
+
+def test_misnamed_unit_column_is_refused(tmp_path: Path, loaded: dict) -> None:
+    folder = PackSpec().write(tmp_path / "bad")
+    path = folder / "zone_statistics.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",unit\n", ",units\n", 1), encoding="utf-8")
+    reseal(folder)
+    error = refused(folder)
+    assert (error.file, error.row) == ("zone_statistics.csv", 1)
+    assert "missing column(s) unit" in str(error)
+    assert snapshot() == loaded
