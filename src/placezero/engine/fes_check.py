@@ -5,7 +5,9 @@ trajectories - heat pumps, electric vehicles, solar MW, and the share of industr
 commercial customers with a heat pump - counted from FES's first year (2022), so the engine
 adds to its own base year what FES adds after 2022. `fes_check` runs it and compares each
 district's growth in annual electricity demand with FES's own demand building block
-(Dem_BB003, which includes network losses: so growth is compared, not levels):
+(Dem_BB003, which includes network losses: so growth is compared, not levels). Plug-in
+hybrids count as electric vehicles and hybrid heat pumps as heat pumps (a simplification
+that slightly overstates their electricity use):
 
     engine index(y) = D_engine(y) / D_engine(base year)
     FES index(y)    = Dem_BB003(y) / Dem_BB003(2022)
@@ -42,8 +44,19 @@ DEPLOYMENT_BLOCKS: dict[str, tuple[str, ...]] = {
 }
 
 
+class FesDataError(ValueError):
+    """The pack lacks the FES 2023 figures the check needs."""
+
+
 def _series(pack: Any, district: str, variables: tuple[str, ...], scenario: str):
     parts = [pack.area_series(district, FES, v, scenario) for v in variables]
+    if not all(FES_BASE_YEAR in part for part in parts):
+        raise FesDataError(
+            f"the pack has no FES 2023 {scenario!r} figures ({', '.join(variables)}) for "
+            f"{district} from {FES_BASE_YEAR}: the FES check needs the fes2023-lad building "
+            "blocks for every district. Rebuild the pack with them, or check the scenario code "
+            "(CT, LW, ST, FS)."
+        )
     return {year: sum(p[year] for p in parts) for year in parts[0]}
 
 
@@ -63,7 +76,7 @@ def fes_scenario_mapping(pack: Any, districts: tuple[str, ...], scenario: str = 
         pumps = _series(
             pack, district, ("ic_heat_pumps_count", "ic_hybrid_heat_pumps_count"), scenario
         )
-        customers = pack.area_series(district, FES, "ic_customers_count", scenario)
+        customers = _series(pack, district, ("ic_customers_count",), scenario)
         share0 = pumps[FES_BASE_YEAR] / customers[FES_BASE_YEAR]
         ic_share[district] = {
             y: round(min(max(pumps[y] / customers[y] - share0, 0.0), 1.0), 5) for y in pumps
@@ -113,7 +126,7 @@ def fes_check(
     demand = results.by_district(results.electricity_demand_kwh)
     rows = []
     for d, district in enumerate(inputs.districts):
-        fes = pack.area_series(district, FES, "annual_demand_gwh", fes_code)
+        fes = _series(pack, district, ("annual_demand_gwh",), fes_code)
         for year in CHECK_YEARS:
             y = year - inputs.base_year
             rows.append(

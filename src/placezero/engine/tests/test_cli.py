@@ -89,3 +89,9 @@ def test_calibrate_prints_the_table_and_succeeds(capsys):
     assert main(["pathway", "calibrate", "--place", "leicestershire"]) == 0
     out = capsys.readouterr().out
     assert "49 of 49 within tolerance" in out
+
+
+def test_fes_check_without_fes_data_says_what_is_missing():
+    """Rule: a place whose pack has no FES figures gets a clear message, not a traceback."""
+    with pytest.raises(SystemExit, match=r"no FES 2023 'CT' figures .* for E06000017"):
+        main(["pathway", "fes-check", "--place", "rutland"])
