@@ -15,7 +15,12 @@ from .levers import LEVERS
 from .network import network_peak
 from .results import Results
 from .scenario import Scenario
-from .trajectories import district_trajectory, lever_shares, spread_to_zones
+from .trajectories import (
+    apply_share_trajectories,
+    district_trajectory,
+    lever_shares,
+    spread_to_zones,
+)
 
 KW_PER_MW = 1000.0
 HOURS_PER_YEAR = 8760.0
@@ -60,6 +65,11 @@ def simulate(
     a = assumptions or load_assumptions()
     scenario.check_against(inputs.zones, inputs.districts)
     share = lever_shares(inputs, scenario)
+    # Non-domestic electrification takes its explicit trajectory below (efficiency stays
+    # with the level); every other share lever takes its trajectory here.
+    apply_share_trajectories(
+        inputs, scenario, share, skip=("non_domestic_efficiency_electrification",)
+    )
     base = inputs.baseline_energy_kwh  # [Z, NS, NU, NC]
     base_total = base.sum(axis=2)  # [Z, NS, NC]
     n_zones, n_years = len(inputs.zones), len(inputs.years)

@@ -87,3 +87,18 @@ def spread_to_zones(
         where=district_weight[inputs.zone_district_index] > 0,
     )
     return district_values[inputs.zone_district_index] * share[:, None]
+
+
+def apply_share_trajectories(
+    inputs: PlaceInputs, scenario: Scenario, shares: dict[str, np.ndarray], skip: tuple[str, ...]
+) -> None:
+    """Replace, in place, the [Z, Y] share of every share-type lever (no deployment unit)
+    that has an explicit district trajectory: each zone of the district takes it as given."""
+    for lever, by_district in scenario.trajectories.items():
+        if LEVERS[lever].deployment_unit or lever in skip:
+            continue
+        values, mask = district_trajectory(inputs, by_district)
+        in_districts = mask[inputs.zone_district_index]
+        shares[lever][in_districts] = np.minimum(values[inputs.zone_district_index], 1.0)[
+            in_districts
+        ]

@@ -77,3 +77,10 @@ def test_method_document_lists_every_assumption():
     from placezero.engine.method_docs import DOC, render
 
     assert DOC.read_text(encoding="utf-8") == render(load_assumptions())
+
+
+def test_lever_page_is_the_rendering_of_the_lever_table():
+    """Rule: docs/method/levers.md states every lever's levels as the code defines them."""
+    from placezero.engine.method_docs import LEVERS_DOC, render_levers
+
+    assert LEVERS_DOC.read_text(encoding="utf-8") == render_levers()

@@ -237,3 +237,35 @@ def test_carbon_value_is_zero_in_the_base_year(synthetic, assumptions):
     results = simulate(synthetic, all_levels(3), assumptions)
     assert not results.carbon_value_of_reduction_gbp[:, 0].any()
     assert (results.carbon_value_of_reduction_gbp[:, -1] > 0).all()
+
+
+@pytest.mark.parametrize(
+    "lever",
+    [
+        "domestic_retrofit",
+        "heat_networks",
+        "travel_demand",
+        "industrial_fuel_switching",
+        "agriculture",
+        "trees_land_use",
+        "waste",
+    ],
+)
+def test_explicit_share_trajectory_is_applied(synthetic, assumptions, lever):
+    """Rule: an explicit share trajectory for a share lever equals the level that gives the
+    same 2050 share (here level 4's share, reached linearly from 2025)."""
+    from placezero.engine.levers import LEVERS
+
+    value = LEVERS[lever].values[3]
+    by_level = simulate(
+        synthetic,
+        scenario_from_mapping(
+            {"levers": {lever: {"level": 4, "shape": "linear", "start_year": 2025}}}
+        ),
+        assumptions,
+    )
+    trajectory = {d: {2025: 0.0, 2050: value} for d in synthetic.districts}
+    explicit = simulate(
+        synthetic, scenario_from_mapping({"trajectories": {lever: trajectory}}), assumptions
+    )
+    np.testing.assert_allclose(explicit.emissions_tco2e, by_level.emissions_tco2e)
