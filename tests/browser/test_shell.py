@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.browser
+
 SCREENSHOT = "/tmp/placezero-home.png"
 DISTRICTS = 7
 
@@ -82,6 +84,19 @@ def test_switching_to_per_person_redraws_without_reload(home: Page) -> None:
         "data-chart-ready", "true"
     )
     assert home.evaluate("window.__sameDocument") is True
+
+
+def test_back_after_switching_measure_shows_the_territorial_chart_again(home: Page) -> None:
+    home.get_by_label("Territorial emissions per person").check()
+    expect(home.locator("#emissions-table caption")).to_contain_text("t CO2e per person")
+    home.go_back()
+    expect(home.locator("#emissions-table caption")).to_contain_text("kt CO2e")
+    # A live chart and map, not a snapshot of their markup.
+    home.wait_for_function(
+        "window.Chart && Chart.getChart(document.querySelector('canvas[data-emissions-chart]'))"
+    )
+    home.locator('#area-map path[data-area="E07000134"]').focus()
+    expect(home.locator("#area-map-selection")).to_contain_text("North West Leicestershire")
 
 
 def test_home_passes_axe(home: Page, axe_check: Callable[[Page], None]) -> None:

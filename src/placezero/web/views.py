@@ -45,7 +45,7 @@ def _no_place_yet(request: HttpRequest) -> HttpResponse:
 def _overview(request: HttpRequest, place: Any) -> HttpResponse:
     measure = Measure.parse(request.GET.get("measure"))
     context = overview.context(place, measure)
-    if request.headers.get("HX-Request"):
+    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         # htmx switches the measure: send only the chart and table it swaps in.
         return render(request, "web/_emissions.html", context)
     return render(request, "web/overview.html", context)
