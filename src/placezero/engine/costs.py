@@ -1,7 +1,8 @@
 """Capital, operating and fuel costs per zone and year (E20-E23), in GBP at 2022-24 prices.
 
 Capital cost is counted in the year a unit is added (increase in the deployed stock times
-its unit cost); stock that a scenario removes earns nothing back. Operating cost is the
+its unit cost); heat pumps and batteries are bought again at the end of their lifetime
+within the horizon; stock that a scenario removes earns nothing back. Operating cost is the
 fixed O&M share of the capital built so far plus the cost per tonne of the agriculture and
 waste measures. Fuel cost is energy x price, prices held flat in real terms (assumption).
 """
@@ -26,6 +27,16 @@ def added(stock: np.ndarray) -> np.ndarray:
     return np.maximum(np.diff(stock, axis=1, prepend=stock[:, :1]), 0.0)
 
 
+def with_replacement(added_units: np.ndarray, lifetime_years: float) -> np.ndarray:
+    """Units bought each year including replacements: a unit added in year y is bought
+    again in year y + lifetime (rounded), and so on, within the model horizon."""
+    step = max(round(lifetime_years), 1)
+    bought = added_units.copy()
+    for offset in range(step, added_units.shape[1], step):
+        bought[:, offset:] += added_units[:, :-offset]
+    return bought
+
+
 def capital_costs(
     a: Assumptions,
     deploy: dict[str, np.ndarray],
@@ -37,7 +48,8 @@ def capital_costs(
     """Capital cost by item, each [Z, Y] GBP (E20)."""
     kw = 1000.0
     return {
-        "heat_pumps": added(deploy["heat_pumps"]) * a["heat_pump_capex_gbp"],
+        "heat_pumps": with_replacement(added(deploy["heat_pumps"]), a["heat_pump_lifetime_years"])
+        * a["heat_pump_capex_gbp"],
         "retrofits": added(deploy["retrofits"]) * a["retrofit_cost_gbp_per_home"],
         "non_domestic_heat_pumps": added(heat_peak_kw["non_domestic_heat_pumps"])
         * a["non_domestic_heat_pump_capex_gbp_per_kw_th"],
@@ -50,7 +62,9 @@ def capital_costs(
         * a["solar_rooftop_capex_gbp_per_kw"],
         "solar_ground": added(deploy["solar_ground_mw"]) * kw * a["solar_ground_capex_gbp_per_kw"],
         "onshore_wind": added(deploy["onshore_wind_mw"]) * kw * a["onshore_wind_capex_gbp_per_kw"],
-        "battery": added(deploy["battery_mw"]) * kw * a["battery_capex_gbp_per_kw"],
+        "battery": with_replacement(added(deploy["battery_mw"]), a["battery_lifetime_years"])
+        * kw
+        * a["battery_capex_gbp_per_kw"],
         "industrial_electrification": added(switched_fuel_kwh / a["industry_full_load_hours"])
         * a["industry_electrification_capex_gbp_per_kw"],
         "woodland": added(woodland_ha) * a["woodland_creation_cost_gbp_per_ha"],

@@ -269,3 +269,14 @@ def test_explicit_share_trajectory_is_applied(synthetic, assumptions, lever):
         synthetic, scenario_from_mapping({"trajectories": {lever: trajectory}}), assumptions
     )
     np.testing.assert_allclose(explicit.emissions_tco2e, by_level.emissions_tco2e)
+
+
+def test_units_are_bought_again_after_their_lifetime():
+    """Rule: a unit added in year y is bought again in y + lifetime."""
+    from placezero.engine.costs import with_replacement
+
+    added = np.zeros((1, 40))
+    added[0, 3] = 10
+    bought = with_replacement(added, 18)
+    assert bought[0, 3] == 10 and bought[0, 21] == 10 and bought[0, 39] == 10
+    assert bought.sum() == 30
