@@ -11,5 +11,7 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from .navigation import register_nav_item
 
-        register_nav_item("Overview", "web:home", order=0, also_current_for=("web:place",))
-        register_nav_item("Data sources", "web:data_sources", order=90)
+        register_nav_item("Overview", "web:home", order=0, place_url_name="web:place")
+        register_nav_item(
+            "Data sources", "web:data_sources", order=90, place_url_name="web:place_data_sources"
+        )

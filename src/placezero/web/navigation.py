@@ -4,7 +4,12 @@ modules land and never links to a page that does not exist.
 An app registers its items in its `AppConfig.ready()`:
 
     from placezero.web.navigation import register_nav_item
-    register_nav_item("Pathway", "pathways:index", order=30, permission="pathways.view")
+    register_nav_item("Pathway", "pathways:index", order=30, permission="pathways.view",
+                      place_url_name="pathways:place")
+
+`place_url_name` (optional) names the same page for one place, taking a `place_slug` argument;
+it is used while the visitor is on a page of a place (any URL with a `place_slug` argument,
+such as /places/<place_slug>/…).
 
 The base template shows an item only if its URL name resolves and, when it names a
 permission, `placezero.accounts.permissions.has(user, permission)` allows it (a permission
@@ -31,6 +36,9 @@ class NavItem:
     permission: str | None = None
     # Other URL names whose pages count as this item (e.g. a place's own overview page).
     also_current_for: tuple[str, ...] = ()
+    # The same page for a named place, taking `place_slug`: used while the visitor is on a page of
+    # that place (/places/rutland/…), so the menu keeps them in Rutland.
+    place_url_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,9 +59,12 @@ def register_nav_item(
     order: int,
     permission: str | None = None,
     also_current_for: tuple[str, ...] = (),
+    place_url_name: str | None = None,
 ) -> None:
     """Add (or replace, keyed by URL name) a navigation item. Lower `order` comes first."""
-    _registry[url_name] = NavItem(label, url_name, order, permission, tuple(also_current_for))
+    _registry[url_name] = NavItem(
+        label, url_name, order, permission, tuple(also_current_for), place_url_name
+    )
 
 
 def unregister_nav_item(url_name: str) -> None:
@@ -65,25 +76,55 @@ def registered_items() -> list[NavItem]:
     return sorted(_registry.values(), key=lambda item: (item.order, item.label))
 
 
-def _is_current(request: HttpRequest, item: NavItem, url: str) -> bool:
+def _place_slug(request: HttpRequest) -> str | None:
     match = getattr(request, "resolver_match", None)
-    view_name = match.view_name if match else None
-    if view_name == item.url_name or view_name in item.also_current_for:
-        return True
-    # Pages below an item's URL (e.g. /data-sources/something/) belong to it; "/" would
-    # otherwise claim every page.
-    return url != "/" and request.path.startswith(url)
+    return match.kwargs.get("place_slug") if match else None
+
+
+def _url(item: NavItem, slug: str | None) -> str:
+    if slug and item.place_url_name:
+        try:
+            return reverse(item.place_url_name, kwargs={"place_slug": slug})
+        except NoReverseMatch:
+            pass
+    return reverse(item.url_name)
+
+
+def _matches_view(request: HttpRequest, item: NavItem) -> bool:
+    match = getattr(request, "resolver_match", None)
+    names = {item.url_name, item.place_url_name, *item.also_current_for}
+    return bool(match) and match.view_name in names
+
+
+def _current_index(request: HttpRequest, items: list[NavItem], urls: list[str]) -> int | None:
+    """The item whose page this is: by view name, else the item whose URL is the longest
+    prefix of the path (/data-sources/x/ belongs to /data-sources/; "/" claims nothing)."""
+    for index, item in enumerate(items):
+        if _matches_view(request, item):
+            return index
+    prefixes = [
+        (len(url), index)
+        for index, url in enumerate(urls)
+        if url != "/" and request.path.startswith(url)
+    ]
+    return max(prefixes)[1] if prefixes else None
 
 
 def links_for(request: HttpRequest) -> list[NavLink]:
     """The items this request's user may see, in order, with the current one marked."""
-    links = []
+    slug = _place_slug(request)
+    items, urls = [], []
     for item in registered_items():
         try:
-            url = reverse(item.url_name)
+            url = _url(item, slug)
         except NoReverseMatch:
             continue
         if item.permission and not has(getattr(request, "user", None), item.permission):
             continue
-        links.append(NavLink(item.label, url, _is_current(request, item, url)))
-    return links
+        items.append(item)
+        urls.append(url)
+    current = _current_index(request, items, urls)
+    return [
+        NavLink(item.label, url, index == current)
+        for index, (item, url) in enumerate(zip(items, urls, strict=True))
+    ]

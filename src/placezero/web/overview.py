@@ -160,6 +160,7 @@ def context(place: Any, measure: Measure) -> dict[str, Any]:
         "map": map_figures(place),
         "targets": targets,
         "emissions_source": next((d for d in datasets if d.key == EMISSIONS_DATASET), None),
+        "other_places": [p for p in services.list_places() if p.slug != place.slug],
     }
 
 

@@ -9,9 +9,13 @@ from . import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("places/<slug:slug>/", views.place_overview, name="place"),
-    path("places/<slug:slug>/emissions.csv", views.emissions_csv, name="emissions_csv"),
-    path("places/<slug:slug>/data-sources/", views.place_data_sources, name="place_data_sources"),
+    path("places/<slug:place_slug>/", views.place_overview, name="place"),
+    path("places/<slug:place_slug>/emissions.csv", views.emissions_csv, name="emissions_csv"),
+    path(
+        "places/<slug:place_slug>/data-sources/",
+        views.place_data_sources,
+        name="place_data_sources",
+    ),
     path("data-sources/", views.data_sources, name="data_sources"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

@@ -60,14 +60,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def place_overview(request: HttpRequest, slug: str) -> HttpResponse:
-    return _overview(request, _place_or_404(slug))
+def place_overview(request: HttpRequest, place_slug: str) -> HttpResponse:
+    return _overview(request, _place_or_404(place_slug))
 
 
 @require_GET
-def emissions_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
-    place = _place_or_404(slug)
+    place = _place_or_404(place_slug)
     measure = Measure.parse(request.GET.get("measure"))
     series = services.territorial_emissions(place)
     table = emissions_table(overview.members(series), measure)
@@ -97,8 +97,8 @@ def data_sources(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def place_data_sources(request: HttpRequest, slug: str) -> HttpResponse:
-    return _data_sources(request, _place_or_404(slug))
+def place_data_sources(request: HttpRequest, place_slug: str) -> HttpResponse:
+    return _data_sources(request, _place_or_404(place_slug))
 
 
 def _site_page(template: str) -> Any:

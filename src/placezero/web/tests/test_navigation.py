@@ -76,6 +76,21 @@ def test_overview_is_current_on_a_place_page() -> None:
     assert [link.label for link in links if link.current] == ["Overview"]
 
 
+def test_only_data_sources_is_current_on_a_places_data_sources() -> None:
+    links = links_for(_request("/places/rutland/data-sources/"))
+    assert [link.label for link in links if link.current] == ["Data sources"]
+
+
+def test_menu_stays_in_the_place_being_viewed() -> None:
+    links = links_for(_request("/places/rutland/"))
+    assert [link.url for link in links] == ["/places/rutland/", "/places/rutland/data-sources/"]
+
+
+def test_menu_links_the_default_place_elsewhere() -> None:
+    links = links_for(_request("/privacy/"))
+    assert [link.url for link in links] == ["/", "/data-sources/"]
+
+
 def test_nothing_is_current_on_a_page_outside_the_menu() -> None:
     assert not [link for link in links_for(_request("/privacy/")) if link.current]
 

@@ -124,6 +124,12 @@ def test_any_loaded_place_has_an_overview(client: Client, leicestershire: Any) -
     assert 'data-area="E06000017"' in html
 
 
+def test_overview_links_the_other_loaded_places(client: Client, leicestershire: Any) -> None:
+    load_pack(read_pack("rutland"))
+    html = client.get("/").content.decode()
+    assert '<a class="govuk-link" href="/places/rutland/">Rutland</a>' in html
+
+
 def test_home_without_a_loaded_place_says_how_to_load_it(
     client: Client, leicestershire: Any, settings: Any
 ) -> None:
@@ -135,5 +141,5 @@ def test_home_without_a_loaded_place_says_how_to_load_it(
 def test_overview_runs_a_bounded_number_of_queries(
     client: Client, leicestershire: Any, django_assert_max_num_queries: Any
 ) -> None:
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get("/")
