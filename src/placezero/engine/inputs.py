@@ -29,6 +29,7 @@ class PlaceInputs:
     - zone_district_index[Z]: index into `districts`.
     - observed_grid_intensity_kgco2e_per_kwh: year -> national grid factor (observed).
     - carbon_value_gbp_per_tco2e[Y]: Green Book central carbon value for each model year.
+    - network_group_index[Z]: the primary-substation group of each zone (optional).
     - reference_emissions_tco2e[D, NS]: the DESNZ base-year figures the baseline was built
       from (for calibration checks); NaN where the source has no figure.
     """
@@ -51,6 +52,10 @@ class PlaceInputs:
     reference_emissions_tco2e: np.ndarray
     synthetic: bool = False
     notes: tuple[str, ...] = field(default=())
+    # Zones fed by one primary substation share its capacity: network_group_index[Z] indexes
+    # network_groups (labels). None = every zone is its own group.
+    network_group_index: np.ndarray | None = None
+    network_groups: tuple[str, ...] = ()
 
     sectors: tuple[str, ...] = SECTORS
     end_uses: tuple[str, ...] = END_USES
@@ -77,6 +82,13 @@ class PlaceInputs:
             array = getattr(self, name)
             if not np.all(np.isfinite(array)) or np.any(array < 0):
                 raise ValueError(f"PlaceInputs.{name} must be finite and not negative.")
+
+    @property
+    def group_index(self) -> np.ndarray:
+        """[Z] network group of each zone (each zone its own group when none are given)."""
+        if self.network_group_index is None:
+            return np.arange(len(self.zones))
+        return self.network_group_index
 
     @property
     def years(self) -> np.ndarray:

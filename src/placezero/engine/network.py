@@ -1,10 +1,17 @@
-"""Peak electricity demand per zone, compared with an assumed network capacity.
+"""Peak electricity demand per zone, compared with the capacity of the primary substation
+that feeds it.
 
-There is no real primary-substation headroom data in the national files (PROVENANCE.md,
-known gaps), so each zone's firm capacity is taken as its base-year peak plus a headroom
-fraction (assumption `network_headroom_fraction`, 10-35 %). Zones stand for the group of
-customers behind their share of a primary substation; the first year a zone's peak exceeds
-its capacity and the reinforcement needed (kW x GBP/kW) follow.
+Groups: zones are grouped by primary substation (`PlaceInputs.network_group_index`): a zone
+with NGED primary substations inside it forms a group with them; a zone without one joins
+the group of the nearest primary (centroid to substation, great-circle distance) - an
+approximation of the real feeder layout, which is not published in the national files.
+Without groups (synthetic inputs) each zone is its own group.
+
+Capacity: there is no real primary-substation headroom data (PROVENANCE.md, known gaps), so
+a group's firm capacity is taken as its base-year peak plus a headroom fraction (assumption
+`network_headroom_fraction`, 10-35 %). The first year a group's peak exceeds its capacity
+and the reinforcement needed (kW x GBP/kW) follow; a group's reinforcement is attributed to
+its zones in proportion to their growth in peak since the base year.
 
 Diversified peak (E16-E19):
 - existing load: base-year peak = annual kWh / (8760 x load factor), scaled with that load;
@@ -14,6 +21,7 @@ Diversified peak (E16-E19):
 - electric cars and vans: count x after-diversity kW per vehicle;
 - industrial electrification: the switched load spread over the plant's full-load hours;
 - batteries: MW x share available at the local peak, subtracted.
+Zone peaks add up to the group peak (no further diversity between zones: conservative).
 """
 
 from __future__ import annotations
@@ -31,17 +39,39 @@ HOURS_PER_YEAR = 8760.0
 
 @dataclass(frozen=True)
 class NetworkPeak:
-    peak_kw: np.ndarray  # [Z, Y] diversified peak demand
-    capacity_kw: np.ndarray  # [Z] assumed firm capacity
-    exceedance_kw: np.ndarray  # [Z, Y] peak above capacity (0 if within)
-    generation_exceedance_kw: np.ndarray  # [Z, Y] local generation above capacity
-    reinforcement_kw: np.ndarray  # [Z, Y] cumulative reinforcement needed
-    first_year_exceeded: np.ndarray  # [Z] year, or 0 if never
+    peak_kw: np.ndarray  # [Z, Y] diversified peak demand of each zone
+    group_index: np.ndarray  # [Z] primary-substation group of each zone
+    group_peak_kw: np.ndarray  # [G, Y]
+    group_capacity_kw: np.ndarray  # [G] assumed firm capacity
+    group_exceedance_kw: np.ndarray  # [G, Y] peak above capacity (0 if within)
+    group_first_year_exceeded: np.ndarray  # [G] year, or 0 if never
+    reinforcement_kw: np.ndarray  # [Z, Y] cumulative reinforcement attributed to the zone
+
+    @property
+    def capacity_kw(self) -> np.ndarray:
+        """[Z] capacity of the group feeding each zone."""
+        return self.group_capacity_kw[self.group_index]
+
+    @property
+    def exceedance_kw(self) -> np.ndarray:
+        """[Z, Y] exceedance of the group feeding each zone."""
+        return self.group_exceedance_kw[self.group_index]
+
+    @property
+    def first_year_exceeded(self) -> np.ndarray:
+        """[Z] first year the zone's group is above capacity (0 if never)."""
+        return self.group_first_year_exceeded[self.group_index]
 
 
 def diversity(n: np.ndarray, a: Assumptions) -> np.ndarray:
     """After-diversity factor for n connections (THERMOS: f = 0.62 + 0.38 / n)."""
     return a["diversity_floor"] + a["diversity_single"] / np.maximum(n, 1.0)
+
+
+def _group_sum(index: np.ndarray, n_groups: int, values: np.ndarray) -> np.ndarray:
+    out = np.zeros((n_groups, *values.shape[1:]))
+    np.add.at(out, index, values)
+    return out
 
 
 def network_peak(
@@ -56,7 +86,6 @@ def network_peak(
 ) -> NetworkPeak:
     """Diversified peak [Z, Y] and the network consequences. `existing` [Z, Y] is the
     electricity use that is not new heat, vehicle or industrial-switching load."""
-    existing0 = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))  # [Z]
     load_factor = a["baseline_load_factor"]
     existing_peak = existing / (HOURS_PER_YEAR * load_factor)  # E16
     heat_peak = useful / a["heating_full_load_hours"] / a["heat_pump_peak_cop"]  # [Z, Y, 3]
@@ -71,15 +100,30 @@ def network_peak(
     battery = deploy["battery_mw"] * 1000.0 * a["battery_peak_availability"]
     peak = np.maximum(
         existing_peak + hp_peak + network_peak_kw + ev_peak + industry_peak - battery, 0.0
-    )  # E19
-    capacity = existing0 / (HOURS_PER_YEAR * load_factor) * (1 + a["network_headroom_fraction"])
-    exceedance = np.maximum(peak - capacity[:, None], 0.0)
+    )
+    existing0 = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))  # [Z]
+    base_peak = existing0 / (HOURS_PER_YEAR * load_factor)
+    index = inputs.group_index
+    n_groups = int(index.max()) + 1 if len(index) else 0
+    group_peak = _group_sum(index, n_groups, peak)
+    capacity = _group_sum(index, n_groups, base_peak) * (1 + a["network_headroom_fraction"])
+    exceedance = np.maximum(group_peak - capacity[:, None], 0.0)  # E19
     generation_kw = (
         deploy["solar_rooftop_mw"] + deploy["solar_ground_mw"] + deploy["onshore_wind_mw"]
     ) * 1000.0
-    generation_exceedance = np.maximum(generation_kw - capacity[:, None], 0.0)
-    need = np.maximum(exceedance, generation_exceedance)
-    reinforcement = np.maximum.accumulate(need, axis=1)  # built once, kept
+    generation_over = np.maximum(
+        _group_sum(index, n_groups, generation_kw) - capacity[:, None], 0.0
+    )
+    group_reinforcement = np.maximum.accumulate(np.maximum(exceedance, generation_over), axis=1)
     exceeded = exceedance > 0
     first = np.where(exceeded.any(axis=1), inputs.years[np.argmax(exceeded, axis=1)], 0)
-    return NetworkPeak(peak, capacity, exceedance, generation_exceedance, reinforcement, first)
+    # Attribute each year's added group reinforcement to zones by their growth in peak
+    # (and generation) since the base year, so zone figures add up to the group's.
+    growth = np.maximum(peak - base_peak[:, None], 0.0) + generation_kw
+    group_growth = _group_sum(index, n_groups, growth)
+    zone_part = np.divide(
+        growth, group_growth[index], out=np.zeros_like(growth), where=group_growth[index] > 0
+    )
+    group_added = np.diff(group_reinforcement, axis=1, prepend=group_reinforcement[:, :1])
+    reinforcement = np.cumsum(group_added[index] * zone_part, axis=1)
+    return NetworkPeak(peak, index, group_peak, capacity, exceedance, first, reinforcement)

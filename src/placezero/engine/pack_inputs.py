@@ -20,10 +20,13 @@ Method (docs/method/data-to-baseline.md has it with a worked example):
    2021 mains-gas households where a zone has none; domestic other fuels - Census 2021
    households heated by oil, bottled gas or solid fuel; road transport and waste - Census
    2021 households; agriculture - the zone's land area.
+4. Network groups: zones with NGED primary substations inside them each form a group;
+   every other zone joins the group of the primary nearest its centroid (engine/network.py).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -142,6 +145,61 @@ def geometry_area_ha(geometry: dict) -> float:
     return total / 10_000.0
 
 
+def geometry_centroid(geometry: dict) -> tuple[float, float]:
+    """(lon, lat) area-weighted centroid of the outer rings (planar, adequate for MSOAs)."""
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    total = cx = cy = 0.0
+    for polygon in polygons:
+        ring = polygon[0]
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+            cross = x0 * y1 - x1 * y0
+            total += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+    if total == 0:
+        xs, ys = zip(*polygons[0][0], strict=True)
+        return sum(xs) / len(xs), sum(ys) / len(ys)
+    return cx / (3 * total), cy / (3 * total)
+
+
+def _distance_km(lon1, lat1, lon2, lat2) -> np.ndarray:
+    """Great-circle distance (haversine)."""
+    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(h))
+
+
+def network_groups(pack: Any, zone_features: list[dict]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """[Z] group index and group labels: zones holding primary substations each form a
+    group; other zones join the group of the nearest primary substation."""
+    zones = [z["properties"]["code"] for z in zone_features]
+    primaries = [row for row in pack.substations if row["zone_code"] in zones]
+    if not primaries:
+        return np.arange(len(zones)), tuple(zones)
+    holders = sorted({row["zone_code"] for row in primaries}, key=zones.index)
+    labels = tuple(
+        " + ".join(sorted(row["name"] for row in primaries if row["zone_code"] == zone))
+        for zone in holders
+    )
+    lon = np.array([row["lon"] for row in primaries])
+    lat = np.array([row["lat"] for row in primaries])
+    index = np.zeros(len(zones), dtype=int)
+    for z, feature in enumerate(zone_features):
+        code = zones[z]
+        if code in holders:
+            index[z] = holders.index(code)
+            continue
+        zlon, zlat = geometry_centroid(feature["geometry"])
+        nearest = primaries[int(np.argmin(_distance_km(zlon, zlat, lon, lat)))]
+        index[z] = holders.index(nearest["zone_code"])
+    return index, labels
+
+
 def _share(weights: np.ndarray, fallback: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
     """Each zone's share of its district, from weights (NaN/zero districts use fallback)."""
     w = np.where(np.isfinite(weights) & (weights >= 0), weights, 0.0)
@@ -231,6 +289,7 @@ def build_inputs(
     years = np.arange(base_year, END_YEAR + 1)
     fossil = sum(np.nan_to_num(census[n]) for n in FOSSIL_HEATING)
     names = {f["properties"]["code"]: f["properties"]["name"] for f in pack.areas}
+    group_index, group_labels = network_groups(pack, zone_features)
     return PlaceInputs(
         place=pack.slug,
         zones=tuple(zones),
@@ -252,6 +311,8 @@ def build_inputs(
         ),
         carbon_value_gbp_per_tco2e=_carbon_values(pack, years),
         reference_emissions_tco2e=reference,
+        network_group_index=group_index,
+        network_groups=group_labels,
         notes=(f"MSOA electricity weights from {year_e}; domestic gas weights from 2016.",),
     )
 

@@ -151,17 +151,21 @@ def render() -> str:
     ]
     net = results.network
     n_hp = max(results.deployment["heat_pumps"][z, y50], 1.0)
+    g = int(net.group_index[z])
+    members = [inputs.zones[k] for k in np.flatnonzero(net.group_index == g)]
     lines += [
         f"Base-year peak (E16): annual electricity "
         f"{_n(base[..., C['electricity']].sum())} kWh / (8760 x {a['baseline_load_factor']}) = "
-        f"{_n(net.peak_kw[z, 0])} kW; assumed capacity x (1 + "
-        f"{a['network_headroom_fraction']}) = {_n(net.capacity_kw[z])} kW.",
+        f"{_n(net.peak_kw[z, 0])} kW. The zone is fed by the group of primary substation "
+        f"'{inputs.network_groups[g]}' (zones: {', '.join(members)}); its assumed capacity is "
+        f"the group's base-year peak x (1 + {a['network_headroom_fraction']}) = "
+        f"{_n(net.group_capacity_kw[g])} kW.",
         f"In 2050 the heat pumps' diversity factor (E17) for {_n(n_hp)} connections is "
-        f"{float(diversity(np.array([n_hp]), a)[0]):.4f}; the diversified peak is "
-        f"{_n(net.peak_kw[z, y50])} kW. First year above capacity: "
-        f"{int(net.first_year_exceeded[z]) or 'never'}; reinforcement by 2050 "
-        f"{_n(net.reinforcement_kw[z, y50])} kW at "
-        f"{_n(a['reinforcement_cost_gbp_per_kw'])} GBP/kW.",
+        f"{float(diversity(np.array([n_hp]), a)[0]):.4f}; the zone's diversified peak is "
+        f"{_n(net.peak_kw[z, y50])} kW and the group's {_n(net.group_peak_kw[g, y50])} kW. "
+        f"First year above capacity: {int(net.group_first_year_exceeded[g]) or 'never'}; "
+        f"reinforcement attributed to the zone by 2050 {_n(net.reinforcement_kw[z, y50])} kW "
+        f"at {_n(a['reinforcement_cost_gbp_per_kw'])} GBP/kW (E19).",
         "",
         "## 6. Costs and bills",
         "",

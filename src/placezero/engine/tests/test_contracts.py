@@ -186,15 +186,28 @@ def test_explicit_heat_pumps_arrive_in_full(synthetic, assumptions):
 
 
 def test_peak_above_capacity_sets_first_year_and_reinforcement(synthetic, assumptions):
-    """Rule: the first year exceeded is the first year peak > capacity, and reinforcement
-    never falls once built."""
+    """Rule: the first year exceeded is the first year the group's peak > its capacity, and
+    reinforcement never falls once built."""
     results = simulate(synthetic, all_levels(4), assumptions)
     net = results.network
-    over = net.peak_kw > net.capacity_kw[:, None]
-    for z in range(len(synthetic.zones)):
-        expected = synthetic.years[over[z]][0] if over[z].any() else 0
-        assert net.first_year_exceeded[z] == expected
-    assert (np.diff(net.reinforcement_kw, axis=1) >= 0).all()
+    over = net.group_peak_kw > net.group_capacity_kw[:, None]
+    for g in range(len(net.group_capacity_kw)):
+        expected = synthetic.years[over[g]][0] if over[g].any() else 0
+        assert net.group_first_year_exceeded[g] == expected
+    assert (np.diff(net.reinforcement_kw, axis=1) >= -1e-9).all()
+
+
+def test_zone_peaks_add_up_to_the_substation_group(leicestershire, assumptions):
+    """Rule: a primary-substation group's peak is the sum of its zones' peaks, and its
+    reinforcement is shared out among its zones without loss."""
+    net = simulate(leicestershire, all_levels(3.5), assumptions).network
+    groups = np.zeros_like(net.group_peak_kw)
+    np.add.at(groups, net.group_index, net.peak_kw)
+    np.testing.assert_allclose(groups, net.group_peak_kw)
+    need = np.maximum.accumulate(net.group_exceedance_kw, axis=1)
+    shared = np.zeros_like(need)
+    np.add.at(shared, net.group_index, net.reinforcement_kw)
+    assert (shared >= need - 1e-6).all()
 
 
 def test_every_lever_changes_something(synthetic, assumptions):
