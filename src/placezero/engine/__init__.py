@@ -10,7 +10,13 @@ It never imports Django or the web apps (a test proves it). The public contract:
 - `Scenario` (`scenario.py`): lever levels (1-4, per district or zone overrides, explicit
   deployment trajectories) read from YAML/JSON with strict validation.
 - `simulate(inputs, scenario, assumptions) -> Results` (`simulate.py`): vectorised over
-  zones x years.
+  zones x years; `Results` (`results.py`) holds the arrays, `series()`, `write(path)` (long
+  table to CSV/Parquet), `district_summary()`, `carbon_budget_tco2e(year)`.
+- `lever_impacts(inputs, scenario)` / `macc(impacts)` (`impacts.py`): with minus without.
+- `calibration_table(inputs)` (`calibrate.py`), `fes_check(pack, inputs, scenario)`
+  (`fes_check.py`): the checks against DESNZ and FES 2023.
+
+Method, equations and a worked example: docs/method/.
 """
 
 from __future__ import annotations
