@@ -61,3 +61,15 @@ def test_zone_land_areas_add_up_to_the_district_area(leicestershire, pack):
         [pack.area_series(d, "desnz-la-ghg", "area_km2")[2019] for d in leicestershire.districts]
     )
     np.testing.assert_allclose(land_km2, official, rtol=0.03)
+
+
+def test_zones_share_out_district_gas_without_loss(leicestershire, pack):
+    """Rule: zone gas adds up to the DESNZ district gas consumption."""
+    gas = leicestershire.baseline_energy_kwh[..., 1].sum(axis=(1, 2))
+    by_district = leicestershire.district_sum(gas)
+    for d, district in enumerate(leicestershire.districts):
+        total = sum(
+            pack.area_series(district, "desnz-gas-la", v)[2019]
+            for v in ("domestic_consumption_gwh", "non_domestic_consumption_gwh")
+        )
+        assert by_district[d] == pytest.approx(total * 1e6, rel=1e-9)

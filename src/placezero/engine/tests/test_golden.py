@@ -20,3 +20,11 @@ def test_worked_example_page_is_current():
     from placezero.engine.worked_example import DOC, render
 
     assert DOC.read_text(encoding="utf-8") == render()
+
+
+def test_checks_page_is_current():
+    """Rule: docs/method/checks.md shows the calibration and FES figures the model gives
+    today (regenerate with `python -m placezero.engine.checks_doc`)."""
+    from placezero.engine.checks_doc import CHECKS_DOC, render
+
+    assert CHECKS_DOC.read_text(encoding="utf-8") == render()
