@@ -8,8 +8,9 @@ An app registers its items in its `AppConfig.ready()`:
                       place_url_name="pathways:place")
 
 `place_url_name` (optional) names the same page for one place, taking a `place_slug` argument;
-it is used while the visitor is on a page of a place (any URL with a `place_slug` argument,
-such as /places/<place_slug>/…).
+it is used while the visitor is on a page of a place: a view that has found the place calls
+`set_current_place(request, place)` (an unknown slug in the URL must not turn the menu into
+links to pages that do not exist).
 
 The base template shows an item only if its URL name resolves and, when it names a
 permission, `placezero.accounts.permissions.has(user, permission)` allows it (a permission
@@ -19,6 +20,7 @@ nobody registered raises there: a typo must never show an item to everyone).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -76,9 +78,14 @@ def registered_items() -> list[NavItem]:
     return sorted(_registry.values(), key=lambda item: (item.order, item.label))
 
 
+def set_current_place(request: HttpRequest, place: Any) -> None:
+    """Tell the menu which place this page is about, so its items link to that place."""
+    request.placezero_place = place  # type: ignore[attr-defined]
+
+
 def _place_slug(request: HttpRequest) -> str | None:
-    match = getattr(request, "resolver_match", None)
-    return match.kwargs.get("place_slug") if match else None
+    place = getattr(request, "placezero_place", None)
+    return place.slug if place is not None else None
 
 
 def _url(item: NavItem, slug: str | None) -> str:

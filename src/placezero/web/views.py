@@ -18,13 +18,16 @@ from placezero.places import services
 
 from . import overview
 from .figures import Measure, emissions_table, table_csv
+from .navigation import set_current_place
 
 
-def _place_or_404(slug: str | None) -> Any:
+def _place_or_404(request: HttpRequest, slug: str) -> Any:
     try:
-        return services.get_place(slug)
+        place = services.get_place(slug)
     except (ObjectDoesNotExist, LookupError) as error:
         raise Http404(f"There is no place called “{slug}” loaded.") from error
+    set_current_place(request, place)
+    return place
 
 
 def _default_place_or_none() -> Any:
@@ -61,13 +64,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def place_overview(request: HttpRequest, place_slug: str) -> HttpResponse:
-    return _overview(request, _place_or_404(place_slug))
+    return _overview(request, _place_or_404(request, place_slug))
 
 
 @require_GET
 def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
-    place = _place_or_404(place_slug)
+    place = _place_or_404(request, place_slug)
     measure = Measure.parse(request.GET.get("measure"))
     series = services.territorial_emissions(place)
     table = emissions_table(overview.members(series), measure)
@@ -98,7 +101,7 @@ def data_sources(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def place_data_sources(request: HttpRequest, place_slug: str) -> HttpResponse:
-    return _data_sources(request, _place_or_404(place_slug))
+    return _data_sources(request, _place_or_404(request, place_slug))
 
 
 def _site_page(template: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -13,7 +14,12 @@ from django.urls import resolve
 from placezero.accounts.options import Role
 from placezero.accounts.permissions import UnknownPermission
 from placezero.accounts.tests.factories import UserFactory
-from placezero.web.navigation import links_for, register_nav_item, unregister_nav_item
+from placezero.web.navigation import (
+    links_for,
+    register_nav_item,
+    set_current_place,
+    unregister_nav_item,
+)
 
 
 @pytest.fixture
@@ -25,10 +31,17 @@ def extra_items() -> Iterator[list[str]]:
         unregister_nav_item(name)
 
 
-def _request(path: str, user: object | None = None) -> HttpRequest:
+@dataclass
+class Place:
+    slug: str
+
+
+def _request(path: str, user: object | None = None, place: str | None = None) -> HttpRequest:
     request = RequestFactory().get(path)
     request.user = user or AnonymousUser()
     request.resolver_match = resolve(path)
+    if place:
+        set_current_place(request, Place(place))
     return request
 
 
@@ -72,18 +85,25 @@ def test_data_sources_is_current_on_its_page() -> None:
 
 
 def test_overview_is_current_on_a_place_page() -> None:
-    links = links_for(_request("/places/rutland/"))
+    links = links_for(_request("/places/rutland/", place="rutland"))
     assert [link.label for link in links if link.current] == ["Overview"]
 
 
 def test_only_data_sources_is_current_on_a_places_data_sources() -> None:
-    links = links_for(_request("/places/rutland/data-sources/"))
+    links = links_for(_request("/places/rutland/data-sources/", place="rutland"))
     assert [link.label for link in links if link.current] == ["Data sources"]
 
 
 def test_menu_stays_in_the_place_being_viewed() -> None:
-    links = links_for(_request("/places/rutland/"))
+    links = links_for(_request("/places/rutland/", place="rutland"))
     assert [link.url for link in links] == ["/places/rutland/", "/places/rutland/data-sources/"]
+
+
+@pytest.mark.django_db
+def test_menu_of_an_unknown_place_links_the_default_place(client: Client) -> None:
+    html = client.get("/places/atlantis/").content.decode()
+    menu = html[html.index('id="navigation"') : html.index("</nav>")]
+    assert 'href="/"' in menu and "atlantis" not in menu
 
 
 def test_menu_links_the_default_place_elsewhere() -> None:
