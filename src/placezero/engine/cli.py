@@ -4,6 +4,7 @@
     placezero pathway calibrate --place leicestershire
     placezero pathway fes-check --place leicestershire [--fes CT]
     placezero pathway fes-scenario --place leicestershire --out FILE.yaml [--fes CT]
+    placezero pathway impacts --place leicestershire --scenario FILE   # wedges and MACC
     placezero pathway golden [--check]    # regenerate (or check) the golden outputs
 
 These commands never touch the database. Other engine modules add sub-commands through
@@ -53,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fes.add_argument("--fes", default="CT", help="FES scenario code (default CT)")
     fes.add_argument("--out", required=True, help="scenario file to write (.yaml)")
     fes.set_defaults(handler=_fes_scenario)
+
+    impacts = commands.add_parser("impacts", help="wedges and MACC: each lever with vs without")
+    _place_arguments(impacts)
+    impacts.add_argument("--scenario", required=True, help="scenario file (.yaml or .json)")
+    impacts.set_defaults(handler=_impacts)
 
     golden = commands.add_parser("golden", help="regenerate or check the golden outputs")
     golden.add_argument("--check", action="store_true", help="compare instead of writing")
@@ -169,6 +175,27 @@ def _fes_scenario(args: argparse.Namespace) -> int:
         encoding="utf-8",
     )
     print(f"wrote {args.out}")
+    return 0
+
+
+def _impacts(args: argparse.Namespace) -> int:
+    from .impacts import lever_impacts, macc
+    from .scenario import ScenarioError, load_scenario
+
+    try:
+        scenario = load_scenario(args.scenario)
+        _pack, inputs = _load(args)
+        impacts, interaction = lever_impacts(inputs, scenario)
+    except ScenarioError as error:
+        raise SystemExit(f"error: {error}") from None
+    print(f"{scenario.name}: each lever against the same scenario with it at level 1")
+    print(f"{'lever':<44}{'saved ktCO2e':>14}{'GBP/tCO2e':>12}")
+    for impact in macc(impacts):
+        print(
+            f"{impact.title:<44}{impact.cumulative_saved_tco2e / 1000:>14,.0f}"
+            f"{impact.cost_per_tco2e_gbp:>12,.0f}"
+        )
+    print(f"{'interaction between levers':<44}{interaction / 1000:>14,.0f}")
     return 0
 
 

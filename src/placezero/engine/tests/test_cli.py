@@ -95,3 +95,11 @@ def test_fes_check_without_fes_data_says_what_is_missing():
     """Rule: a place whose pack has no FES figures gets a clear message, not a traceback."""
     with pytest.raises(SystemExit, match=r"no FES 2023 'CT' figures .* for E06000017"):
         main(["pathway", "fes-check", "--place", "rutland"])
+
+
+def test_impacts_prints_a_macc(capsys):
+    """Rule: `pathway impacts` lists abating levers cheapest per tonne first."""
+    assert main(["pathway", "impacts", "--place", "leicestershire", "--scenario", BALANCED]) == 0
+    out = capsys.readouterr().out.splitlines()
+    costs = [float(line.split()[-1].replace(",", "")) for line in out[2:-1]]
+    assert costs == sorted(costs) and len(costs) >= 8
