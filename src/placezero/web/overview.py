@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placezero.places import services
 from placezero.places.options import AreaKind, AreaRole, TargetScope
 
 from .figures import Measure, chart_figures, emissions_table, map_classes
+
+if TYPE_CHECKING:
+    from placezero.places.models import Dataset, NetZeroTarget, Place, TargetVersion
+    from placezero.places.services import EmissionsSummary
 
 # The dataset every emissions figure on the overview comes from, and the one the map's
 # boundaries come from (keys as the place pack's manifest names them).
@@ -52,7 +56,7 @@ class Headline:
         return abs(self.change_since_baseline_pct)
 
 
-def headline(summaries: Sequence[Any]) -> Headline | None:
+def headline(summaries: Sequence[EmissionsSummary]) -> Headline | None:
     """The county's summary, or the only area's; None when the place has neither (several
     areas and no county: the table gives each area's figures)."""
     chosen = [s for s in summaries if s.area.kind == AreaKind.COUNTY]
@@ -72,7 +76,7 @@ def headline(summaries: Sequence[Any]) -> Headline | None:
     )
 
 
-def map_figures(place: Any) -> dict[str, Any] | None:
+def map_figures(place: Place) -> dict[str, Any] | None:
     """The place's district polygons, each with its latest emissions per person, the legend's
     classes and the boundaries' attribution: everything the map draws, with no network.
 
@@ -114,19 +118,19 @@ def _figure(feature: dict[str, Any]) -> float | None:
 class TargetHistory:
     """A target with its versions oldest first; the last version is the one in force."""
 
-    target: Any
-    versions: list[Any]
+    target: NetZeroTarget
+    versions: list[TargetVersion]
 
     @property
-    def current(self) -> Any:
+    def current(self) -> TargetVersion | None:
         return self.versions[-1] if self.versions else None
 
     @property
-    def earlier(self) -> list[Any]:
+    def earlier(self) -> list[TargetVersion]:
         return self.versions[:-1]
 
 
-def area_target(targets: Sequence[TargetHistory], head: Headline | None) -> Any:
+def area_target(targets: Sequence[TargetHistory], head: Headline | None) -> TargetHistory | None:
     """The whole-area target of the headline area (e.g. Leicestershire: 2050), if it has one."""
     if head is None:
         return None
@@ -140,7 +144,7 @@ def area_target(targets: Sequence[TargetHistory], head: Headline | None) -> Any:
     )
 
 
-def context(place: Any, measure: Measure) -> dict[str, Any]:
+def context(place: Place, measure: Measure) -> dict[str, Any]:
     series = members(services.territorial_emissions(place))
     # services.emissions_summary would read the same series again.
     summaries = [services.summarise(each) for each in series]
@@ -170,12 +174,12 @@ def context(place: Any, measure: Measure) -> dict[str, Any]:
 @dataclass(frozen=True)
 class DatasetGroup:
     publisher: str
-    datasets: list[Any]
+    datasets: list[Dataset]
 
 
-def dataset_groups(datasets: Iterable[Any]) -> list[DatasetGroup]:
+def dataset_groups(datasets: Iterable[Dataset]) -> list[DatasetGroup]:
     """Datasets grouped by publisher, publishers and titles in alphabetical order."""
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Dataset]] = {}
     for dataset in datasets:
         groups.setdefault(dataset.publisher, []).append(dataset)
     return [

@@ -6,12 +6,13 @@ models, so the overview shows exactly what the rest of the site computes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from placezero.places import services
@@ -20,8 +21,11 @@ from . import overview
 from .figures import Measure, emissions_table, table_csv
 from .navigation import set_current_place
 
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
-def _place_or_404(request: HttpRequest, slug: str) -> Any:
+
+def _place_or_404(request: HttpRequest, slug: str) -> Place:
     try:
         place = services.get_place(slug)
     except (ObjectDoesNotExist, LookupError) as error:
@@ -30,7 +34,7 @@ def _place_or_404(request: HttpRequest, slug: str) -> Any:
     return place
 
 
-def _default_place_or_none() -> Any:
+def _default_place_or_none() -> Place | None:
     """The default place for pages that are about the site rather than a place; None when no
     place has been loaded yet (a fresh database)."""
     try:
@@ -45,13 +49,18 @@ def _no_place_yet(request: HttpRequest) -> HttpResponse:
     return render(request, "web/no_place.html", context)
 
 
-def _overview(request: HttpRequest, place: Any) -> HttpResponse:
+def _overview(request: HttpRequest, place: Place) -> HttpResponse:
     measure = Measure.parse(request.GET.get("measure"))
     context = overview.context(place, measure)
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        # htmx switches the measure: send only the chart and table it swaps in.
-        return render(request, "web/_emissions.html", context)
-    return render(request, "web/overview.html", context)
+    partial = request.headers.get("HX-Request") and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    # htmx switches the measure: send only the chart and table it swaps in.
+    template = "web/_emissions.html" if partial else "web/overview.html"
+    response = render(request, template, context)
+    # The same address answers with a whole page or a fragment: caches must keep both apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET
@@ -80,7 +89,7 @@ def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     return response
 
 
-def _data_sources(request: HttpRequest, place: Any) -> HttpResponse:
+def _data_sources(request: HttpRequest, place: Place) -> HttpResponse:
     datasets = services.datasets(place)
     context = {
         "place": place,

@@ -98,6 +98,11 @@ def test_htmx_request_gets_only_the_chart_and_table(client: Client, leicestershi
     assert html.lstrip().startswith('<div id="emissions">') and "<html" not in html
 
 
+def test_overview_varies_by_htmx_header(client: Client, leicestershire: Any) -> None:
+    """Whole page and fragment share an address: caches must not hand one out for the other."""
+    assert "HX-Request" in client.get("/")["Vary"]
+
+
 def test_csv_matches_the_table(client: Client, leicestershire: Any) -> None:
     response = client.get("/places/leicestershire/emissions.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
