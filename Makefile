@@ -4,8 +4,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Django 6 needs Python 3.12 or newer: take the first one found.
-PYTHON_FOR_VENV ?= $(firstword $(foreach p,python3.13 python3.12 $(wildcard /root/.pyenv/versions/3.13*/bin/python3) $(wildcard /root/.pyenv/versions/3.12*/bin/python3),$(shell command -v $(p) 2>/dev/null)))
+# Django 6 needs Python 3.12 or newer: take the first interpreter that runs and is new enough
+# (a pyenv shim may exist for a version that is not selected, so each is tried, not just found).
+PYTHON_FOR_VENV ?= $(shell for p in python3.12 $(wildcard /root/.pyenv/versions/3.12*/bin/python3) python3.13 $(wildcard /root/.pyenv/versions/3.13*/bin/python3) python3; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 PLACEZERO := $(VENV)/bin/placezero
