@@ -56,7 +56,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _progress_printer(stream=sys.stderr):
+def _progress_printer(stream=None):
+    # Look sys.stderr up when called, not when defined: it may have been replaced since
+    # import (pytest's capture does this; so does any caller redirecting output).
+    stream = stream if stream is not None else sys.stderr
     started = time.perf_counter()
 
     def show(done: int, total: int) -> None:
