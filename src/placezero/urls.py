@@ -7,6 +7,7 @@ from placezero.api.api import api
 
 urlpatterns = [
     path("", include("placezero.web.urls")),
+    path("", include("placezero.pathways.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

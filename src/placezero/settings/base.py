@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "placezero.places",
     "placezero.web",
     "placezero.api",
+    "placezero.pathways",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,13 @@ EXPECTED: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {
     "places.edit_targets":      (N, N, N, N, Y, Y),
     "admin.access":             (N, N, N, N, Y, Y),
     "accounts.manage_users":    (N, N, N, N, N, Y),
+    "pathways.view":            (Y, Y, Y, Y, Y, Y),
+    "pathways.play":            (Y, Y, Y, Y, Y, Y),
+    "pathways.edit_scenarios":  (N, N, N, Y, Y, Y),
+    "pathways.set_preferred":   (N, N, N, N, Y, Y),
+    "pathways.run_jobs":        (N, N, N, Y, Y, Y),
+    # Without a job: officers only; the person who started a job may cancel it too.
+    "pathways.cancel_job":      (N, N, N, N, Y, Y),
 }  # fmt: skip
 
 CASES = [

@@ -1,0 +1,103 @@
+"""Pathway scenarios of a place (versioned, audited) and the long runs made from them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .options import ChangeAction, JobKind, JobStatus
+
+
+class PathwayScenario(models.Model):
+    """A named set of lever settings for a place. `definition` is the engine's scenario
+    mapping (`placezero.engine.scenario.scenario_from_mapping`); `version` rises with every
+    saved change so two people editing at once cannot overwrite each other silently."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="scenarios")
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    definition = models.JSONField(default=dict)
+    version = models.PositiveIntegerField(default=1)
+    is_preferred = models.BooleanField(
+        default=False, help_text="the partnership's preferred pathway for the plan"
+    )
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["place", "-is_preferred", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "name"], name="scenario_name_unique"),
+            models.UniqueConstraint(
+                fields=["place"], condition=Q(is_preferred=True), name="one_preferred_pathway"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScenarioChange(models.Model):
+    """Who changed a scenario, when, and what it was before and after."""
+
+    scenario = models.ForeignKey(PathwayScenario, on_delete=models.CASCADE, related_name="changes")
+    version = models.PositiveIntegerField()
+    action = models.CharField(max_length=20, choices=ChangeAction.choices)
+    summary = models.TextField()
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scenario", "-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.scenario} v{self.version}: {self.summary}"
+
+
+class PathwayJob(models.Model):
+    """A long run (optimisation, Monte Carlo) done by the background worker."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="jobs")
+    scenario = models.ForeignKey(
+        PathwayScenario, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    kind = models.CharField(max_length=20, choices=JobKind.choices)
+    parameters = models.JSONField(default=dict)
+    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    result = models.JSONField(null=True, blank=True)
+    cancel_requested = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.progress_total:
+            return 0
+        return round(100 * self.progress_done / self.progress_total)

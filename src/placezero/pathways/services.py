@@ -1,0 +1,289 @@
+"""The pathways app's door: scenarios (versioned, audited) and engine runs for a place.
+
+Other apps and this app's views go through these functions. Engine inputs are built from the
+place pack (never the database) and cached per pack digest; results are cached per scenario
+definition, so moving a lever costs one `simulate` (milliseconds) and re-rendering.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+
+from placezero.datapack.reader import read_pack
+from placezero.engine.assumptions import Assumptions, load_assumptions
+from placezero.engine.inputs import PlaceInputs
+from placezero.engine.levers import LEVERS, MAX_LEVEL, MIN_LEVEL
+from placezero.engine.pack_inputs import build_inputs
+from placezero.engine.results import Results
+from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_mapping
+from placezero.engine.simulate import simulate
+from placezero.places.models import Place
+
+from .models import PathwayScenario, ScenarioChange
+from .options import ChangeAction
+
+SHIPPED_SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "engine" / "scenarios"
+DEFINITION_KEYS = ("levers", "districts", "zones", "trajectories")
+DEFAULT_SHIPPED = "balanced"
+
+__all__ = [
+    "LEVERS",
+    "MAX_LEVEL",
+    "MIN_LEVEL",
+    "ScenarioError",
+    "StaleScenario",
+    "assumptions",
+    "create_scenario",
+    "default_definition",
+    "engine_scenario",
+    "pack_for",
+    "place_inputs",
+    "preferred_scenario",
+    "run",
+    "scenarios_for",
+    "set_preferred",
+    "shipped_definitions",
+    "update_details",
+    "update_levers",
+]
+
+
+class StaleScenario(Exception):
+    """Someone saved the scenario after the version the editor started from."""
+
+    def __init__(self, scenario: PathwayScenario, expected_version: int) -> None:
+        who = (
+            scenario.updated_by.get_full_name() or scenario.updated_by.username
+            if (scenario.updated_by)
+            else "someone"
+        )
+        when = timezone.localtime(scenario.updated_at).strftime("%H:%M on %d %B %Y")
+        super().__init__(
+            f"“{scenario.name}” was changed by {who} at {when} (version {scenario.version}) "
+            f"after you opened version {expected_version}. Your change was not saved: "
+            "reload the scenario to see theirs, then make yours again."
+        )
+        self.scenario = scenario
+
+
+# --- engine inputs and runs -------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _pack(slug: str, digest: str) -> Any:
+    return read_pack(slug)
+
+
+def pack_for(place: Place) -> Any:
+    """The place pack the place was loaded from (cached per digest)."""
+    return _pack(place.slug, place.pack_digest)
+
+
+@lru_cache(maxsize=1)
+def assumptions() -> Assumptions:
+    return load_assumptions()
+
+
+@lru_cache(maxsize=4)
+def _inputs(slug: str, digest: str) -> PlaceInputs:
+    return build_inputs(_pack(slug, digest), assumptions=assumptions())
+
+
+def place_inputs(place: Place) -> PlaceInputs:
+    """Engine inputs for the place's member districts, built once per pack digest."""
+    return _inputs(place.slug, place.pack_digest)
+
+
+def canonical(definition: Mapping[str, Any]) -> str:
+    """A stable text key for a definition (sorted keys), used for caching and comparing."""
+    return json.dumps(clean_definition(definition), sort_keys=True, separators=(",", ":"))
+
+
+def clean_definition(definition: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the keys a stored definition holds (name and description live on the model)."""
+    return {k: copy.deepcopy(definition[k]) for k in DEFINITION_KEYS if definition.get(k)}
+
+
+def engine_scenario(
+    place: Place, definition: Mapping[str, Any], name: str = "scenario"
+) -> Scenario:
+    """Validate a definition against the engine and the place's districts and zones.
+    Raises ScenarioError with a message that says what is wrong and what is allowed."""
+    scenario = scenario_from_mapping({"name": name, **clean_definition(definition)})
+    inputs = place_inputs(place)
+    scenario.check_against(tuple(inputs.zones), tuple(inputs.districts))
+    return scenario
+
+
+@lru_cache(maxsize=64)
+def _run(slug: str, digest: str, key: str) -> Results:
+    place_slug_inputs = _inputs(slug, digest)
+    scenario = scenario_from_mapping({"name": "scenario", **json.loads(key)})
+    return simulate(place_slug_inputs, scenario, assumptions())
+
+
+def run(place: Place, definition: Mapping[str, Any]) -> Results:
+    """Engine results for a definition (validated first; cached per definition)."""
+    engine_scenario(place, definition)
+    return _run(place.slug, place.pack_digest, canonical(definition))
+
+
+# --- scenarios --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def shipped_definitions() -> dict[str, dict[str, Any]]:
+    """The scenarios shipped with the engine, by file stem: {stem: {name, description, …}}."""
+    found = {}
+    for path in sorted(SHIPPED_SCENARIOS_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found[path.stem] = data
+    return found
+
+
+def scenarios_for(place: Place) -> list[PathwayScenario]:
+    return list(
+        PathwayScenario.objects.filter(place=place).select_related("created_by", "updated_by")
+    )
+
+
+def preferred_scenario(place: Place) -> PathwayScenario | None:
+    return PathwayScenario.objects.filter(place=place, is_preferred=True).first()
+
+
+def default_definition(place: Place) -> tuple[str, dict[str, Any]]:
+    """(name, definition) of the plan's preferred pathway, or the shipped balanced one."""
+    preferred = preferred_scenario(place)
+    if preferred is not None:
+        return preferred.name, clean_definition(preferred.definition)
+    shipped = shipped_definitions()[DEFAULT_SHIPPED]
+    return str(shipped.get("name", DEFAULT_SHIPPED)), clean_definition(shipped)
+
+
+def _record(scenario, action, summary, user, before=None, after=None) -> ScenarioChange:
+    return ScenarioChange.objects.create(
+        scenario=scenario,
+        version=scenario.version,
+        action=action,
+        summary=summary,
+        before=before,
+        after=after,
+        changed_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def create_scenario(
+    place: Place,
+    *,
+    name: str,
+    description: str,
+    definition: Mapping[str, Any],
+    user: Any,
+    copied_from: PathwayScenario | None = None,
+    action: ChangeAction = ChangeAction.CREATED,
+) -> PathwayScenario:
+    engine_scenario(place, definition, name)
+    actor = user if getattr(user, "is_authenticated", False) else None
+    scenario = PathwayScenario.objects.create(
+        place=place,
+        name=name,
+        description=description,
+        definition=clean_definition(definition),
+        copied_from=copied_from,
+        created_by=actor,
+        updated_by=actor,
+    )
+    origin = f" from “{copied_from.name}” version {copied_from.version}" if copied_from else ""
+    _record(scenario, action, f"{action.label}{origin}.", user, after=scenario.definition)
+    return scenario
+
+
+def _locked(scenario: PathwayScenario, expected_version: int) -> PathwayScenario:
+    current = (
+        PathwayScenario.objects.select_for_update().select_related("updated_by").get(pk=scenario.pk)
+    )
+    if current.version != expected_version:
+        raise StaleScenario(current, expected_version)
+    return current
+
+
+def describe_lever_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """Plain-English list of what moved, e.g. 'Domestic heat pumps 2 → 3'."""
+    parts = []
+    old, new = before.get("levers") or {}, after.get("levers") or {}
+    for key in LEVERS:
+        a, b = _level(old.get(key)), _level(new.get(key))
+        if a != b:
+            parts.append(f"{LEVERS[key].title} {a:g} → {b:g}")
+    for scope in ("districts", "zones", "trajectories"):
+        if (before.get(scope) or {}) != (after.get(scope) or {}):
+            parts.append(f"{scope} overrides changed")
+    return "; ".join(parts) or "No lever changed."
+
+
+def _level(raw: Any) -> float:
+    if raw is None:
+        return 1.0
+    if isinstance(raw, Mapping):
+        return float(raw.get("level", 1.0))
+    return float(raw)
+
+
+@transaction.atomic
+def update_levers(
+    scenario: PathwayScenario,
+    *,
+    definition: Mapping[str, Any],
+    expected_version: int,
+    user: Any,
+    action: ChangeAction = ChangeAction.EDITED,
+) -> PathwayScenario:
+    """Save new lever settings if nobody saved since `expected_version`; audit the change."""
+    current = _locked(scenario, expected_version)
+    engine_scenario(current.place, definition, current.name)
+    before = current.definition
+    after = clean_definition(definition)
+    current.definition = after
+    current.version += 1
+    current.updated_by = user if getattr(user, "is_authenticated", False) else None
+    current.save()
+    _record(current, action, describe_lever_changes(before, after), user, before, after)
+    return current
+
+
+@transaction.atomic
+def update_details(
+    scenario: PathwayScenario, *, name: str, description: str, expected_version: int, user: Any
+) -> PathwayScenario:
+    current = _locked(scenario, expected_version)
+    before = {"name": current.name, "description": current.description}
+    current.name, current.description = name, description
+    current.version += 1
+    current.updated_by = user if getattr(user, "is_authenticated", False) else None
+    current.save()
+    after = {"name": name, "description": description}
+    _record(current, ChangeAction.DESCRIBED, "Name or description changed.", user, before, after)
+    return current
+
+
+@transaction.atomic
+def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
+    """Make this the plan's preferred pathway (and no other scenario of the place)."""
+    PathwayScenario.objects.filter(place_id=scenario.place_id, is_preferred=True).exclude(
+        pk=scenario.pk
+    ).update(is_preferred=False)
+    current = PathwayScenario.objects.select_for_update().get(pk=scenario.pk)
+    current.is_preferred = True
+    current.save(update_fields=["is_preferred", "updated_at"])
+    _record(current, ChangeAction.MARKED_PREFERRED, "Marked as the preferred pathway.", user)
+    return current

@@ -1,0 +1,90 @@
+"""What every pathways view needs: the place, and which scenario the page is showing.
+
+The scenario comes from `?scenario=`: a saved scenario's id, `mine` for the visitor's
+personal copy (kept in their session, never saved to the plan), or a shipped scenario's
+file stem (`balanced`, `baseline-no-new-action`, …). With none, the plan's preferred pathway
+(or the shipped `balanced` one) is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest
+
+from placezero.places import services as places
+from placezero.places.models import Place
+
+from .. import services
+from ..models import PathwayScenario
+from ..tables import TableContext
+
+PERSONAL = "mine"
+
+
+def place_or_404(place_slug: str) -> Place:
+    try:
+        return places.get_place(place_slug)
+    except Place.DoesNotExist:
+        raise Http404(f"No place '{place_slug}'.") from None
+
+
+def personal_key(place: Place) -> str:
+    return f"pathways:{place.slug}:personal"
+
+
+def personal_definition(request: HttpRequest, place: Place) -> dict[str, Any] | None:
+    return request.session.get(personal_key(place))
+
+
+def save_personal_definition(request: HttpRequest, place: Place, definition: dict) -> None:
+    request.session[personal_key(place)] = services.clean_definition(definition)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The scenario a page shows: its key for URLs, name, definition and model (if saved)."""
+
+    key: str
+    name: str
+    definition: dict[str, Any]
+    scenario: PathwayScenario | None = None
+
+
+def selected(request: HttpRequest, place: Place, key: str | None = None) -> Selection:
+    key = key if key is not None else request.GET.get("scenario", "")
+    if key == PERSONAL:
+        definition = personal_definition(request, place)
+        if definition is None:
+            name, definition = services.default_definition(place)
+        return Selection(PERSONAL, "Your personal copy", definition)
+    if key.isdigit():
+        try:
+            scenario = PathwayScenario.objects.get(place=place, pk=int(key))
+        except PathwayScenario.DoesNotExist:
+            raise Http404(f"No scenario {key} in {place.name}.") from None
+        definition = services.clean_definition(scenario.definition)
+        return Selection(key, scenario.name, definition, scenario)
+    shipped = services.shipped_definitions()
+    if key in shipped:
+        data = shipped[key]
+        return Selection(key, str(data.get("name", key)), services.clean_definition(data))
+    if key:
+        raise Http404(f"No scenario '{key}'.")
+    preferred = services.preferred_scenario(place)
+    if preferred is not None:
+        definition = services.clean_definition(preferred.definition)
+        return Selection(str(preferred.pk), preferred.name, definition, preferred)
+    name, definition = services.default_definition(place)
+    return Selection(services.DEFAULT_SHIPPED, name, definition)
+
+
+def table_context(place: Place, selection: Selection, area_code: str | None = None) -> TableContext:
+    return TableContext(
+        place=place,
+        scenario_name=selection.name,
+        results=services.run(place, selection.definition),
+        inputs=services.place_inputs(place),
+        area_code=area_code or None,
+    )
