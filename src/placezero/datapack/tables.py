@@ -190,17 +190,24 @@ def read_technology_costs(path: Path) -> list[dict]:
     return rows
 
 
+def _require_known(
+    cells: dict[str, str], column: str, known: set[str], where: str, *, file: str, row: int
+) -> None:
+    """Refuse a row whose code (area or zone) the pack's geography does not define."""
+    if cells[column] not in known:
+        raise PackError(
+            f"code {cells[column]!r} is not in {where}. {REBUILD_HINT}",
+            file=file,
+            row=row,
+            column=column,
+        )
+
+
 def read_renewable_sites(path: Path, area_codes: set[str]) -> list[dict]:
     file = "renewable_sites.csv"
     rows: list[dict] = []
     for number, cells in iter_csv(path, file):
-        if cells["area_code"] not in area_codes:
-            raise PackError(
-                f"code {cells['area_code']!r} is not in areas.geojson. {REBUILD_HINT}",
-                file=file,
-                row=number,
-                column="area_code",
-            )
+        _require_known(cells, "area_code", area_codes, "areas.geojson", file=file, row=number)
         row: dict[str, Any] = dict(cells)
         for column in ("capacity_mw", "easting", "northing", "lat", "lon"):
             row[column] = parse_float(
@@ -235,13 +242,7 @@ def read_substations(path: Path, zone_codes: set[str]) -> list[dict]:
     file = "substations.csv"
     rows: list[dict] = []
     for number, cells in iter_csv(path, file):
-        if cells["zone_code"] not in zone_codes:
-            raise PackError(
-                f"code {cells['zone_code']!r} is not in zones.geojson. {REBUILD_HINT}",
-                file=file,
-                row=number,
-                column="zone_code",
-            )
+        _require_known(cells, "zone_code", zone_codes, "zones.geojson", file=file, row=number)
         row: dict[str, Any] = dict(cells)
         row["lat"] = parse_float(cells["lat"], file=file, row=number, column="lat")
         row["lon"] = parse_float(cells["lon"], file=file, row=number, column="lon")
