@@ -3,7 +3,13 @@
 `fes_scenario(pack)` takes FES 2023 deployment for each district as explicit lever
 trajectories - heat pumps, electric vehicles, solar MW, and the share of industrial and
 commercial customers with a heat pump - counted from FES's first year (2022), so the engine
-adds to its own base year what FES adds after 2022. `fes_check` runs it and compares each
+adds to its own base year what FES adds after 2022. FES's district figures are its own
+apportionment of grid-supply-point totals, and its count of domestic customers in a district
+can differ from the real one (North West Leicestershire: 40,787 in FES against 46,842 DESNZ
+domestic electricity meters in 2021). So domestic heat pumps and vehicles are taken as FES's
+deployment *per domestic customer*, multiplied by the district's real domestic meters
+(DESNZ sub-national electricity, latest year in the pack) - the usual way a local energy plan
+localises FES. Solar MW are taken as FES states them. `fes_check` runs it and compares each
 district's growth in annual electricity demand with FES's own demand building block
 (Dem_BB003, which includes network losses: so growth is compared, not levels). Plug-in
 hybrids count as electric vehicles and hybrid heat pumps as heat pumps (a simplification
@@ -44,8 +50,27 @@ DEPLOYMENT_BLOCKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# levers whose FES counts scale with the district's domestic customers (see module docstring)
+PER_DOMESTIC_CUSTOMER = {"domestic_heat_pumps", "car_van_electrification", "hgv_decarbonisation"}
+REAL_METERS = ("desnz-electricity-la", "domestic_meters_thousands")
+
+
 class FesDataError(ValueError):
     """The pack lacks the FES 2023 figures the check needs."""
+
+
+def customer_scale(pack: Any, district: str, scenario: str = "CT") -> float:
+    """Real domestic electricity meters / FES domestic customers, for one district."""
+    meters = pack.area_series(district, *REAL_METERS)
+    fes_customers = _series(pack, district, ("domestic_customers_count",), scenario)
+    if not meters:
+        raise FesDataError(
+            f"the pack has no DESNZ domestic electricity meters for {district}: the FES check "
+            "scales FES deployment per customer to the real number of meters. Rebuild the pack "
+            "with the sub-national electricity statistics."
+        )
+    real_customers = meters[max(meters)] * 1000.0
+    return real_customers / fes_customers[FES_BASE_YEAR]
 
 
 def _series(pack: Any, district: str, variables: tuple[str, ...], scenario: str):
@@ -63,13 +88,15 @@ def _series(pack: Any, district: str, variables: tuple[str, ...], scenario: str)
 def fes_scenario_mapping(pack: Any, districts: tuple[str, ...], scenario: str = "CT") -> dict:
     """A scenario mapping (ready for YAML) with FES deployment as explicit trajectories."""
     trajectories: dict[str, dict[str, dict[int, float]]] = {}
+    scales = {district: customer_scale(pack, district, scenario) for district in districts}
     for lever, variables in DEPLOYMENT_BLOCKS.items():
         trajectories[lever] = {}
         for district in districts:
             series = _series(pack, district, variables, scenario)
             start = series[FES_BASE_YEAR]
+            scale = scales[district] if lever in PER_DOMESTIC_CUSTOMER else 1.0
             trajectories[lever][district] = {
-                y: round(max(v - start, 0.0), 3) for y, v in series.items()
+                y: round(max(v - start, 0.0) * scale, 3) for y, v in series.items()
             }
     ic_share: dict[str, dict[int, float]] = {}
     for district in districts:
@@ -87,7 +114,8 @@ def fes_scenario_mapping(pack: Any, districts: tuple[str, ...], scenario: str = 
         "description": (
             f"National Grid ESO FES 2023 '{scenario}' deployment per district (heat pumps, "
             "electric vehicles, solar MW, share of I&C customers with a heat pump), counted "
-            "from 2022. Levers FES does not set stay at level 1."
+            "from 2022; heat pumps and vehicles per FES domestic customer, applied to the "
+            "district's real domestic meters. Levers FES does not set stay at level 1."
         ),
         "levers": {},
         "trajectories": trajectories,

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from placezero.engine.fes_check import CHECK_YEARS, TOLERANCE, fes_check, fes_scenario
+from placezero.engine.fes_check import (
+    CHECK_YEARS,
+    TOLERANCE,
+    customer_scale,
+    fes_check,
+    fes_scenario,
+    fes_scenario_mapping,
+)
 
 DISTRICTS = (
     "E07000129",
@@ -16,12 +23,6 @@ DISTRICTS = (
     "E07000134",
     "E07000135",
 )
-# North West Leicestershire: DESNZ puts its 2019 electricity use at 579 GWh, FES 2023 its
-# 2022 demand (with losses) at 329 GWh - FES allocates part of the district's large
-# non-domestic load elsewhere. The same added heat pumps and vehicles therefore make a
-# smaller relative growth in the engine (about -15 to -16 % against FES in 2040 and 2050).
-# Kept visible as a strict expected failure rather than hidden by tuning.
-KNOWN_GAPS = {("E07000134", 2040), ("E07000134", 2050)}
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +34,7 @@ def comparison(pack, leicestershire, assumptions):
     }
 
 
-CASES = [
-    pytest.param(d, y, marks=pytest.mark.xfail(strict=True, reason="base mismatch, see KNOWN_GAPS"))
-    if (d, y) in KNOWN_GAPS
-    else (d, y)
-    for d in DISTRICTS
-    for y in CHECK_YEARS
-]
+CASES = [(d, y) for d in DISTRICTS for y in CHECK_YEARS]
 
 
 @pytest.mark.parametrize(("district", "year"), CASES)
@@ -50,7 +45,7 @@ def test_demand_growth_within_15_percent_of_fes(comparison, district, year):
 
 
 def test_fes_scenario_deploys_fes_heat_pumps(pack, leicestershire, assumptions):
-    """Rule: the FES scenario adds as many domestic heat pumps as FES adds after 2022."""
+    """Rule: the FES scenario adds FES's heat pumps after 2022, per customer, to real meters."""
     from placezero.engine.simulate import simulate
 
     scenario = fes_scenario(pack, leicestershire.districts, "CT")
@@ -61,4 +56,21 @@ def test_fes_scenario_deploys_fes_heat_pumps(pack, leicestershire, assumptions):
         pack.area_series("E07000130", "fes-2023", v, "CT")
         for v in ("domestic_heat_pumps_count", "domestic_hybrid_heat_pumps_count")
     ]
-    assert added == pytest.approx(sum(s[2050] - s[2022] for s in fes), rel=1e-6)
+    fes_added = sum(s[2050] - s[2022] for s in fes)
+    scale = customer_scale(pack, "E07000130")
+    assert added == pytest.approx(fes_added * scale, rel=1e-5)
+
+
+def test_customer_scale_is_real_meters_over_fes_customers(pack):
+    """Rule: FES per-customer deployment is scaled by DESNZ domestic meters / FES customers.
+
+    North West Leicestershire: 46,842 meters (DESNZ 2021) / 40,786.8 FES customers (2022)."""
+    assert customer_scale(pack, "E07000134") == pytest.approx(46842 / 40786.8, rel=1e-6)
+
+
+def test_solar_is_not_scaled_by_customers(pack):
+    """Rule: solar MW are taken as FES states them (added from 2022), not per customer."""
+    mapping = fes_scenario_mapping(pack, ("E07000134",), "CT")
+    fes_mw = pack.area_series("E07000134", "fes-2023", "solar_small_mw", "CT")
+    added = mapping["trajectories"]["rooftop_solar"]["E07000134"][2050]
+    assert added == pytest.approx(fes_mw[2050] - fes_mw[2022], abs=1e-3)
