@@ -3,10 +3,15 @@
 
 from django.urls import include, path
 
+from .views.index import index
+
 app_name = "pathways"
+PER_PLACE = "places/<slug:place_slug>/pathway/"
 urlpatterns = [
-    path("places/<slug:place_slug>/pathway/", include("placezero.pathways.urls_audiences")),
-    path("places/<slug:place_slug>/pathway/", include("placezero.pathways.urls_workspace")),
-    path("places/<slug:place_slug>/pathway/", include("placezero.pathways.urls_plan")),
-    path("places/<slug:place_slug>/pathway/", include("placezero.pathways.urls_jobs")),
+    path("pathway/", index, name="index"),
+    path(PER_PLACE, include("placezero.pathways.urls_audiences")),
+    path(PER_PLACE, include("placezero.pathways.urls_workspace")),
+    path(PER_PLACE, include("placezero.pathways.urls_plan")),
+    path(PER_PLACE, include("placezero.pathways.urls_jobs")),
+    path(PER_PLACE, include("placezero.pathways.urls_exports")),
 ]

@@ -88,3 +88,22 @@ def table_context(place: Place, selection: Selection, area_code: str | None = No
         inputs=services.place_inputs(place),
         area_code=area_code or None,
     )
+
+
+def scenario_choices(request: HttpRequest, place: Place) -> list[dict[str, str]]:
+    """What the scenario picker offers: the plan's saved scenarios (preferred first), the
+    shipped ones, and the visitor's personal copy (`_scenario_picker.html`)."""
+    choices = [
+        {
+            "key": str(s.pk),
+            "label": f"{s.name}{' (preferred pathway)' if s.is_preferred else ''}",
+            "group": "Scenarios of the plan",
+        }
+        for s in services.scenarios_for(place)
+    ]
+    choices += [
+        {"key": stem, "label": str(data.get("name", stem)), "group": "Reference scenarios"}
+        for stem, data in services.shipped_definitions().items()
+    ]
+    choices.append({"key": PERSONAL, "label": "Your personal copy", "group": "Yours"})
+    return choices

@@ -45,16 +45,17 @@ def _request(path: str, user: object | None = None, place: str | None = None) ->
     return request
 
 
-def test_overview_and_data_sources_are_registered_in_order() -> None:
+def test_modules_are_registered_in_order() -> None:
     assert [link.label for link in links_for(_request("/privacy/"))] == [
         "Overview",
+        "Pathway plan",
         "Data sources",
     ]
 
 
 def test_item_whose_url_does_not_resolve_is_hidden(extra_items: list[str]) -> None:
-    register_nav_item("Pathway", "pathways:index", order=30)
-    extra_items.append("pathways:index")
+    register_nav_item("Pathway", "pathways:no_such_page", order=30)
+    extra_items.append("pathways:no_such_page")
     assert "Pathway" not in [link.label for link in links_for(_request("/privacy/"))]
 
 

@@ -1,0 +1,115 @@
+"""Chart specifications drawn from a `Table`, so a chart and the table beside it always hold
+the same numbers. The browser draws them with Chart.js (static/pathways/js/pathway-chart.js);
+without JavaScript the table is the content.
+
+    chart = chart_from_table(table, x="year", series=["domestic", "transport"], kind="area")
+    {% include "pathways/_chart.html" with chart=chart table=table %}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .tables import Table
+
+ChartKind = Literal["line", "bar", "stacked-bar", "area"]
+KIND_WORDS = {
+    "line": "Line chart",
+    "bar": "Bar chart",
+    "stacked-bar": "Stacked bar chart",
+    "area": "Stacked area chart",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What pathway-chart.js needs: labels along the x axis and one or more named series.
+    `dom_id` must be unique on the page (it names the canvas and its data)."""
+
+    dom_id: str
+    kind: ChartKind
+    title: str
+    x_label: str
+    y_label: str
+    labels: tuple[str, ...]
+    series: tuple[dict[str, Any], ...]
+    reference: tuple[dict[str, Any], ...] = field(default_factory=tuple)  # dashed lines
+    horizontal: bool = False
+
+    @property
+    def data_id(self) -> str:
+        return f"{self.dom_id}-data"
+
+    @property
+    def description(self) -> str:
+        """The canvas's text alternative: what kind of chart of what; the table has the rest."""
+        names = ", ".join(s["label"] for s in self.series[:6])
+        more = f" and {len(self.series) - 6} more" if len(self.series) > 6 else ""
+        return (
+            f"{KIND_WORDS[self.kind]}: {self.title}. Series: {names}{more}. "
+            "The same figures are in the table below the chart."
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "x_label": self.x_label,
+            "y_label": self.y_label,
+            "labels": list(self.labels),
+            "series": list(self.series),
+            "reference": list(self.reference),
+            "horizontal": self.horizontal,
+        }
+
+
+def _number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    return round(float(value), 6)
+
+
+def chart_from_table(
+    table: Table,
+    *,
+    x: str,
+    series: Sequence[str] | None = None,
+    kind: ChartKind = "line",
+    reference: Sequence[str] = (),
+    title: str | None = None,
+    dom_id: str | None = None,
+    horizontal: bool = False,
+) -> Chart:
+    """A chart of a table: `x` names the column along the x axis; each key in `series`
+    (default: every other column with a unit) becomes a series; `reference` columns are
+    drawn as dashed lines (a target, a carbon budget path)."""
+    columns = {column.key: column for column in table.columns}
+    for key in [x, *(series or ()), *reference]:
+        if key not in columns:
+            raise KeyError(f"Table '{table.slug}' has no column '{key}'.")
+    chosen = (
+        list(series)
+        if series is not None
+        else [c.key for c in table.columns if c.key != x and c.unit and c.key not in reference]
+    )
+    units = {columns[key].unit for key in chosen}
+    y_label = " / ".join(sorted(u for u in units if u)) or ""
+
+    def values(key: str) -> list[float | None]:
+        return [_number(row.get(key)) for row in table.rows]
+
+    return Chart(
+        dom_id=dom_id or f"chart-{table.slug}",
+        kind=kind,
+        title=title or table.caption,
+        x_label=columns[x].label,
+        y_label=y_label,
+        labels=tuple(str(row.get(x)) for row in table.rows),
+        series=tuple({"key": k, "label": columns[k].label, "values": values(k)} for k in chosen),
+        reference=tuple(
+            {"key": k, "label": columns[k].label, "values": values(k)} for k in reference
+        ),
+        horizontal=horizontal,
+    )
