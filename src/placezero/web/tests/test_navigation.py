@@ -97,7 +97,11 @@ def test_only_data_sources_is_current_on_a_places_data_sources() -> None:
 
 def test_menu_stays_in_the_place_being_viewed() -> None:
     links = links_for(_request("/places/rutland/", place="rutland"))
-    assert [link.url for link in links] == ["/places/rutland/", "/places/rutland/data-sources/"]
+    assert [link.url for link in links] == [
+        "/places/rutland/",
+        "/places/rutland/pathway/",
+        "/places/rutland/data-sources/",
+    ]
 
 
 @pytest.mark.django_db
@@ -109,7 +113,7 @@ def test_menu_of_an_unknown_place_links_the_default_place(client: Client) -> Non
 
 def test_menu_links_the_default_place_elsewhere() -> None:
     links = links_for(_request("/privacy/"))
-    assert [link.url for link in links] == ["/", "/data-sources/"]
+    assert [link.url for link in links] == ["/", "/pathway/", "/data-sources/"]
 
 
 def test_nothing_is_current_on_a_page_outside_the_menu() -> None:
