@@ -1,6 +1,12 @@
-"""Routes of the pathway exports (CSV, XLSX, GeoJSON, scenario files), under
-/places/<slug>/pathway/ (see urls.py)."""
+"""Routes of the pathway exports (CSV, XLSX, GeoJSON of any table; a view as one XLSX),
+under /places/<slug>/pathway/ (see urls.py). The view's own XLSX comes first so
+`export/officers.xlsx` is never read as a table."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import exports
+
+urlpatterns = [
+    path("export/<str:view>.xlsx", exports.export_view, name="export_view"),
+    path("export/<str:view>/<str:table>.<str:fmt>", exports.export_table, name="export_table"),
+]

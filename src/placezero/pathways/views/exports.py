@@ -1,0 +1,150 @@
+"""Downloads of the pathway tables: one table as CSV, XLSX or GeoJSON, or every table of a
+view as one XLSX. The page's `?scenario=` and `?area=` choose what is downloaded, so the
+file holds the figures the page showed (formats: `pathways.exports`).
+
+A download link that names something missing answers 404 in plain text naming what exists,
+since the person (or script) who followed it is reading a file, not a page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.utils import timezone
+from django.utils.text import slugify
+
+from placezero.accounts.permissions import requires
+from placezero.places import services as places
+from placezero.places.models import Place
+
+from .. import exports, services, tables
+from ..services import ScenarioError
+from .common import Selection, place_or_404, selected, table_context
+
+FORMATS = ("csv", "xlsx", "geojson")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+}
+
+
+class ExportNotFound(LookupError):
+    """What the download asked for does not exist; the message names what does."""
+
+
+def scenario_slug(selection: Selection) -> str:
+    """The scenario's part of a file name: a shipped scenario's stem, or the saved
+    scenario's name and version (a file made later from a newer version is told apart)."""
+    if selection.scenario is not None:
+        return f"{slugify(selection.name) or 'scenario'}-v{selection.scenario.version}"
+    return slugify(selection.key) or "scenario"
+
+
+def file_name(place: Place, view: str, table: str | None, selection: Selection, fmt: str) -> str:
+    parts = [place.slug, view, *([table] if table else []), scenario_slug(selection)]
+    return "-".join(parts) + f".{fmt}"
+
+
+def check_area(place: Place, area: str | None) -> str | None:
+    """The page's `?area=`: a district or zone code of the place, or None for all of it."""
+    if not area:
+        return None
+    inputs = services.place_inputs(place)
+    if area not in inputs.districts and area not in inputs.zones:
+        raise ExportNotFound(
+            f"No area '{area}' in {place.name}. Use a district code "
+            f"({', '.join(inputs.districts)}) or a zone code, or leave out area= for the "
+            "whole place."
+        )
+    return area
+
+
+def check_table(view: str, table: str | None = None) -> None:
+    """Raise ExportNotFound naming the views (or the view's tables) that exist."""
+    if view not in tables.views():
+        known = ", ".join(tables.views()) or "none yet"
+        raise ExportNotFound(f"No pathway view '{view}' has tables. Views with tables: {known}.")
+    if table is not None and table not in tables.table_slugs(view):
+        known = ", ".join(tables.table_slugs(view))
+        raise ExportNotFound(f"No table '{table}' in the view '{view}'. Its tables: {known}.")
+
+
+def _not_found(message: str) -> HttpResponse:
+    return HttpResponseNotFound(message + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _download(body: bytes | str, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _about(place: Place, selection: Selection, view: str, area: str | None) -> exports.About:
+    return exports.About(
+        place=place.name,
+        scenario=selection.name,
+        view=view,
+        made_on=timezone.localdate(),
+        area=area,
+    )
+
+
+def _guarded(build: Callable[[], HttpResponse]) -> HttpResponse:
+    """Run an export, turning what the request got wrong into a plain-text 404."""
+    try:
+        return build()
+    except (ExportNotFound, exports.NoZones) as error:
+        return _not_found(str(error))
+    except ScenarioError as error:
+        return _not_found(f"This scenario cannot be run: {error}")
+
+
+@requires("pathways.view")
+def export_table(
+    request: HttpRequest, place_slug: str, view: str, table: str, fmt: str
+) -> HttpResponse:
+    place = place_or_404(place_slug)
+
+    def build() -> HttpResponse:
+        if fmt not in FORMATS:
+            raise ExportNotFound(
+                f"No '{fmt}' download. Formats: {', '.join(FORMATS)} "
+                f"(e.g. {table}.csv); a whole view downloads as {view}.xlsx."
+            )
+        check_table(view, table)
+        area = check_area(place, request.GET.get("area"))
+        selection = selected(request, place)
+        context = table_context(place, selection, area)
+        (result,) = tables.tables_for(view, context, only=table)
+        name = file_name(place, view, table, selection, fmt)
+        about = _about(place, selection, view, area)
+        if fmt == "csv":
+            return _download(exports.table_csv(result), fmt, name)
+        if fmt == "xlsx":
+            return _download(exports.tables_xlsx([result], about), fmt, name)
+        zones = places.zones_geojson(place)
+        data = exports.table_geojson(result, zones, about)
+        return _download(json.dumps(data, separators=(",", ":")), fmt, name)
+
+    return _guarded(build)
+
+
+@requires("pathways.view")
+def export_view(request: HttpRequest, place_slug: str, view: str) -> HttpResponse:
+    """Every table of a view in one workbook, a sheet each."""
+    place = place_or_404(place_slug)
+
+    def build() -> HttpResponse:
+        check_table(view)
+        area = check_area(place, request.GET.get("area"))
+        selection = selected(request, place)
+        context = table_context(place, selection, area)
+        results = tables.tables_for(view, context)
+        name = file_name(place, view, None, selection, "xlsx")
+        about = _about(place, selection, view, area)
+        return _download(exports.tables_xlsx(results, about), "xlsx", name)
+
+    return _guarded(build)
