@@ -288,7 +288,7 @@ def test_unknown_area_lists_the_districts(leicestershire, export_tables):
     response = Client().get(url, {"area": "E07999999"})
     assert response.status_code == 404
     text = response.content.decode()
-    assert "No area 'E07999999'" in text
+    assert "No district 'E07999999'" in text
     assert services.place_inputs(leicestershire).districts[0] in text
 
 

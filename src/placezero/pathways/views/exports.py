@@ -49,15 +49,16 @@ def file_name(place: Place, view: str, table: str | None, selection: Selection, 
 
 
 def check_area(place: Place, area: str | None) -> str | None:
-    """The page's `?area=`: a district or zone code of the place, or None for all of it."""
+    """The page's `?area=`: one of the place's districts, or None for the whole place."""
     if not area:
         return None
     inputs = services.place_inputs(place)
-    if area not in inputs.districts and area not in inputs.zones:
+    if area not in inputs.districts:
+        names = zip(inputs.districts, inputs.district_names, strict=True)
+        choices = ", ".join(f"{code} ({name})" for code, name in names)
         raise ExportNotFound(
-            f"No area '{area}' in {place.name}. Use a district code "
-            f"({', '.join(inputs.districts)}) or a zone code, or leave out area= for the "
-            "whole place."
+            f"No district '{area}' in {place.name}. Choose one of: {choices}; "
+            "or leave out area= for the whole place."
         )
     return area
 
