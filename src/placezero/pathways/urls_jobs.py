@@ -1,5 +1,12 @@
 """Routes of the pathway jobs pages, under /places/<slug>/pathway/ (see urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import jobs
+
+urlpatterns = [
+    path("runs/", jobs.job_list, name="jobs"),
+    path("runs/<int:job_id>/", jobs.job_detail, name="job"),
+    path("runs/<int:job_id>/progress/", jobs.job_progress, name="job_progress"),
+    path("runs/<int:job_id>/cancel/", jobs.job_cancel, name="job_cancel"),
+]

@@ -106,6 +106,9 @@ DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")
 # Where the raw national files live (../shared/data in development); `--data-dir` overrides.
 PLACEZERO_DATA_DIR = Path(os.environ.get("PLACEZERO_DATA_DIR", BASE_DIR.parent / "shared" / "data"))
+# Long pathway runs: "thread" runs them in the web process (no extra service), "external"
+# leaves them for `placezero manage run_pathway_worker` (see placezero/pathways/jobs.py).
+PATHWAY_JOBS_WORKER = os.environ.get("PLACEZERO_PATHWAY_JOBS_WORKER", "thread")
 
 LOGGING = {
     "version": 1,
