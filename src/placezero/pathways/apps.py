@@ -9,7 +9,10 @@ class PathwaysConfig(AppConfig):
     def ready(self) -> None:
         from placezero.web.navigation import register_nav_item
 
-        from . import permissions  # noqa: F401  (registers the app's rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the app's rules)
+            workspace_tables,  # noqa: F401
+        )
 
         # One menu entry for the whole plan; the pages of each audience, the scenario
         # workspace, the plan on a page and long runs are in the section menu
@@ -22,6 +25,7 @@ class PathwaysConfig(AppConfig):
             place_url_name="pathways:public",
             also_current_for=tuple(f"pathways:{s.url_name}" for s in sections()),
         )
+        from . import audience_tables  # noqa: F401
 
 
 def sections():

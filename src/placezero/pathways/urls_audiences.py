@@ -1,5 +1,14 @@
 """Routes of the pathway audiences pages, under /places/<slug>/pathway/ (see urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import audiences
+
+urlpatterns = [
+    path("", audiences.public, name="public"),
+    path("officers/", audiences.officers, name="officers"),
+    path("officers/map/", audiences.zone_map_fragment, name="zone_map_fragment"),
+    path("investors/", audiences.investors, name="investors"),
+    path("network/", audiences.network, name="network"),
+    path("community/", audiences.community, name="community"),
+]
