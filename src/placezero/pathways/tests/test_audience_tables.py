@@ -1,0 +1,166 @@
+"""The audience tables add up to the engine's arrays: sector rows to total emissions, capex
+by item and period to total capex, districts to the place, zones to their district."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from placezero.engine.dimensions import SECTORS
+from placezero.engine.impacts import lever_impacts
+from placezero.pathways import audience_figures as figures
+from placezero.pathways import services
+from placezero.pathways.tables import TableContext, table_slugs, tables_for
+
+BLABY = "E07000129"
+AUDIENCES = ("public", "officers", "investors", "network", "community")
+
+
+@pytest.fixture
+def ctx(leicestershire) -> TableContext:
+    definition = services.shipped_definitions()["balanced"]
+    return TableContext(
+        place=leicestershire,
+        scenario_name="Balanced",
+        results=services.run(leicestershire, definition),
+        inputs=services.place_inputs(leicestershire),
+    )
+
+
+def narrowed(ctx: TableContext, area: str | None) -> TableContext:
+    return TableContext(ctx.place, ctx.scenario_name, ctx.results, ctx.inputs, area)
+
+
+def table(view: str, slug: str, ctx: TableContext):
+    return tables_for(view, ctx, only=slug)[0]
+
+
+def column(t, key):
+    return np.array([row[key] for row in t.rows], dtype=float)
+
+
+@pytest.mark.parametrize("view", AUDIENCES)
+def test_every_view_registers_tables_that_build(ctx, view):
+    """Rule: every registered table builds for the place and for one district, with rows
+    holding every column, and zone tables name their zone column."""
+    assert table_slugs(view)
+    for area in (None, BLABY):
+        for t in tables_for(view, narrowed(ctx, area)):
+            keys = {c.key for c in t.columns}
+            assert t.rows, f"{view}/{t.slug} has no rows"
+            for row in t.rows:
+                assert keys <= set(row), f"{view}/{t.slug} row lacks {keys - set(row)}"
+            if "zone" in keys:
+                assert t.zone_key == "zone"
+
+
+@pytest.mark.parametrize("view", ["public", "officers"])
+def test_sector_rows_sum_to_total_emissions(ctx, view):
+    t = table(view, "emissions-by-sector", ctx)
+    by_sector = sum(column(t, s) for s in SECTORS)
+    assert by_sector == pytest.approx(column(t, "total"))
+    years = [int(row["year"]) for row in t.rows]
+    expected = ctx.results.total_emissions_tco2e.sum(axis=0)[np.array(years) - 2019]
+    assert column(t, "total") == pytest.approx(expected)
+
+
+def test_district_tables_sum_to_the_district(ctx):
+    results, inputs = ctx.results, ctx.inputs
+    blaby = narrowed(ctx, BLABY)
+    in_blaby = inputs.zone_district_index == inputs.districts.index(BLABY)
+    t = table("officers", "emissions-by-sector", blaby)
+    assert column(t, "total") == pytest.approx(results.total_emissions_tco2e[in_blaby].sum(axis=0))
+    zones = table("officers", "zones", blaby)
+    assert column(zones, "emissions_2030").sum() == pytest.approx(column(t, "total")[11])
+
+
+def test_carbon_budget_ends_at_the_engines_budget(ctx, leicestershire):
+    """Rule: the cumulative budget path sums to Results.carbon_budget_tco2e for the target."""
+    t = table("officers", "carbon-budget", ctx)
+    year = int(t.caption.rsplit("net zero ", 1)[1].rstrip(")"))
+    assert t.rows[-1]["budget"] == pytest.approx(ctx.results.carbon_budget_tco2e(year))
+    assert t.rows[-1]["cumulative"] == pytest.approx(
+        ctx.results.cumulative_emissions_tco2e[:, -1].sum()
+    )
+
+
+def test_capex_by_period_and_by_district_add_up_to_the_engines_capex(ctx):
+    total = ctx.results.capex_gbp.sum()
+    periods = table("investors", "capex-by-period", ctx)
+    assert column(periods, "total").sum() == pytest.approx(total)
+    items = [c.key for c in periods.columns if c.unit and c.key != "total"]
+    assert sum(column(periods, k) for k in items) == pytest.approx(column(periods, "total"))
+    districts = table("investors", "capex-by-district", ctx)
+    assert column(districts, "total").sum() == pytest.approx(total)
+    spans = [c.key for c in districts.columns if c.key.startswith("p")]
+    assert sum(column(districts, k) for k in spans) == pytest.approx(column(districts, "total"))
+
+
+def test_packages_capex_is_the_engines_capex_for_their_items(ctx):
+    """Rule: packages share out capital without double counting: their sum is the capex of
+    the items they name."""
+    items = {i for kind in figures.PACKAGE_KINDS for i in kind.capex_items}
+    expected = sum(ctx.results.capex_by_item_gbp[i].sum() for i in items)
+    assert sum(p.capex_gbp for p in figures.packages(ctx)) == pytest.approx(expected)
+    assert set(items) == set(ctx.results.capex_by_item_gbp)  # every item is in a package
+
+
+def test_wedges_are_the_engines_lever_impacts(ctx):
+    impacts, _ = lever_impacts(ctx.results.inputs, ctx.results.scenario, ctx.results.assumptions)
+    t = table("officers", "wedges", ctx)
+    for impact in impacts:
+        assert column(t, impact.lever) == pytest.approx(impact.saved_tco2e_by_year)
+    macc = table("officers", "macc", ctx)
+    costs = column(macc, "cost_per_tco2e")
+    assert list(costs) == sorted(costs)
+
+
+def test_uncertainty_band_contains_the_median(ctx):
+    t = table("officers", "uncertainty", ctx)
+    low, median, high = column(t, "low"), column(t, "median"), column(t, "high")
+    assert np.all(low <= median) and np.all(median <= high)
+    assert np.any(high > low)  # the assumptions do vary
+
+
+def test_network_zones_agree_with_the_engines_peak(ctx):
+    t = table("network", "zones", ctx)
+    y2050 = 2050 - 2019
+    assert column(t, "peak_2050") * 1000 == pytest.approx(ctx.results.network.peak_kw[:, y2050])
+    assert column(t, "reinforcement_gbp").sum() == pytest.approx(
+        ctx.results.capex_by_item_gbp["network_reinforcement"].sum()
+    )
+    for row in t.rows:
+        year = int(row["year_exceeded"]) if row["year_exceeded"] else 0
+        assert row["decade"] == figures.decade_exceeded(year)
+
+
+def test_decade_classes():
+    assert figures.decade_exceeded(0) == figures.NOT_BY_2050
+    assert figures.decade_exceeded(2029) == "Before 2030"
+    assert figures.decade_exceeded(2030) == "2030s"
+    assert figures.decade_exceeded(2049) == "2040s"
+
+
+def test_community_score_ranks_and_generation(ctx):
+    t = table("community", "opportunity", ctx)
+    scores = column(t, "score")
+    assert list(scores) == sorted(scores, reverse=True)
+    assert scores.min() >= 0 and scores.max() <= 100
+    generation = table("community", "generation-by-year", ctx)
+    assert generation.rows[-1]["generation"] * 1000 == pytest.approx(
+        ctx.results.generation_kwh[:, -1].sum()
+    )
+    assert column(t, "generation_mwh").sum() * 1000 == pytest.approx(
+        ctx.results.generation_kwh[:, -1].sum()
+    )
+
+
+def test_unknown_area_names_the_districts(ctx):
+    with pytest.raises(figures.UnknownArea, match="E07000129 \\(Blaby\\)"):
+        tables_for("public", narrowed(ctx, "E99999999"))
+
+
+def test_what_changes_counts_are_the_engines_deployment(ctx):
+    t = table("public", "what-changes", ctx)
+    heat_pumps = next(row for row in t.rows if row["what"] == "Heat pumps in homes")
+    assert heat_pumps["y2050"] == pytest.approx(ctx.results.deployment["heat_pumps"][:, -1].sum())
