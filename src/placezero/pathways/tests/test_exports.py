@@ -356,3 +356,18 @@ def test_downloads_are_public(leicestershire, export_tables, role):
         client.force_login(UserFactory(role=role))
     url = _url("export_table", view=VIEW, table="emissions-by-sector", fmt="csv")
     assert client.get(url).status_code == 200
+
+
+def test_download_of_the_personal_copy_uses_the_visitors_session(leicestershire, export_tables):
+    """Rule: `?scenario=mine` downloads the visitor's own lever settings (kept in the session)."""
+    client = Client()
+    definition = services.clean_definition(services.shipped_definitions()["baseline-no-new-action"])
+    session = client.session
+    session[f"pathways:{leicestershire.slug}:personal"] = definition
+    session.save()
+    url = _url("export_table", view=VIEW, table="emissions-by-sector", fmt="csv")
+    mine = client.get(url, {"scenario": "mine"})
+    baseline = client.get(url, {"scenario": "baseline-no-new-action"})
+    assert mine.status_code == 200
+    assert mine.content == baseline.content
+    assert mine["Content-Disposition"].endswith('-mine.csv"')

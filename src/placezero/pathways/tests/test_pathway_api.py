@@ -223,3 +223,29 @@ def test_the_api_offers_no_way_to_change_scenarios(leicestershire):
     """Rule: the API is read-only (no sign-in or key): POST is not allowed."""
     response = Client().post(f"{BASE}/scenarios", {"name": "x"}, content_type="application/json")
     assert response.status_code == 405
+
+
+def test_definition_yaml_imports_in_the_workspace(saved, leicestershire):
+    """Rule: the API's file is one the scenario workspace's import accepts, unchanged."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from placezero.pathways.forms import ImportForm
+
+    body = Client().get(f"{BASE}/scenarios/{saved.pk}/definition").content
+    upload = SimpleUploadedFile("all-heat-pumps.yaml", body, content_type="application/yaml")
+    form = ImportForm(data={"name": "Imported"}, files={"file": upload}, place=leicestershire)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["definition"] == services.clean_definition(saved.definition)
+    assert form.cleaned_data["description"] == saved.description
+
+
+def test_the_audience_views_tables_are_in_the_api(leicestershire):
+    """Rule: every registered view is listed, and its tables answer with the site's figures."""
+    views = {
+        v["view"]: [t["slug"] for t in v["tables"]] for v in Client().get(f"{BASE}/views").json()
+    }
+    for view in ("public", "officers", "investors", "network", "community"):
+        assert views.get(view) == tables.table_slugs(view), view
+    body = Client().get(f"{BASE}/views/officers/tables/emissions-by-sector").json()
+    assert body["rows"] and all(c["label"] for c in body["columns"])
+    assert any(c["unit"] for c in body["columns"])
