@@ -1,0 +1,127 @@
+"""The scenario workspace in a real browser: a partner editor moves a lever with the keyboard
+and sees the emissions chart and its table change without a page reload, then saves; two
+scenarios side by side; a visitor's personal copy. axe-core checks every page visited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from playwright.sync_api import Page, expect
+
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
+from placezero.pathways import services
+
+pytestmark = pytest.mark.browser
+
+LEVER = "domestic_heat_pumps"
+SLIDER = f"#id_lever_{LEVER}"
+CHART_DATA = "#chart-emissions-by-sector-data"
+
+
+def sign_in(page: Page, live_server: Any, role: Role) -> None:
+    """Give the browser the session of a signed-in person of this role."""
+    client = Client()
+    client.force_login(UserFactory(role=role))
+    session = client.cookies["sessionid"].value
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+
+
+def total_2050(page: Page) -> str:
+    row = page.locator("#table-emissions-by-sector tbody tr").filter(
+        has=page.locator('th[data-column="year"]', has_text="2050")
+    )
+    return row.locator('td[data-column="total"]').inner_text().strip()
+
+
+def move_lever(page: Page, presses: int) -> None:
+    """Press the right arrow on the slider and wait for the recomputed fragment."""
+    slider = page.locator(SLIDER)
+    slider.focus()
+    with page.expect_response(lambda r: "/scenarios/preview/" in r.url) as response:
+        for _ in range(presses):
+            page.keyboard.press("ArrowRight")
+    assert response.value.status == 200
+
+
+def test_editor_moves_a_lever_sees_results_change_and_saves(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    _, definition = services.default_definition(leicestershire_committed)
+    definition["levers"][LEVER] = {"level": 2, "shape": "s-curve"}
+    scenario = services.create_scenario(
+        leicestershire_committed, name="Draft", description="", definition=definition, user=None
+    )
+    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/{scenario.pk}/")
+    expect(page.locator("canvas#chart-emissions-by-sector")).to_have_attribute(
+        "data-chart-ready", "true"
+    )
+    axe_check(page)
+    before_total, before_chart = total_2050(page), page.locator(CHART_DATA).text_content()
+    url_before = page.url
+
+    move_lever(page, 10)  # level 2 → 3
+
+    expect(page.locator(f"#id_lever_{LEVER}-level")).to_have_text("3")
+    page.wait_for_function(
+        "([selector, before]) => document.querySelector(selector).textContent !== before",
+        arg=[CHART_DATA, before_chart],
+    )
+    after_total = total_2050(page)
+    assert after_total != before_total
+    assert float(after_total.replace(",", "")) < float(before_total.replace(",", ""))
+    expect(page.locator("canvas#chart-emissions-by-sector")).to_have_attribute(
+        "data-chart-ready", "true"
+    )
+    expect(page.locator("#results-summary")).to_contain_text(after_total)
+    assert page.url == url_before  # no page reload
+    axe_check(page)
+
+    page.get_by_role("button", name="Save version 2").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved “Draft”")
+    expect(page.locator("#scenario-version")).to_contain_text("Version 2")
+    assert total_2050(page) == after_total
+    axe_check(page)
+    scenario.refresh_from_db()
+    assert scenario.definition["levers"][LEVER]["level"] == 3
+
+
+def test_compare_two_scenarios(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/")
+    axe_check(page)
+    page.get_by_label("balanced").check()
+    page.get_by_label("baseline-no-new-action").check()
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("h1")).to_have_text("Compare scenarios")
+    emissions = page.locator("#table-compare-emissions")
+    expect(emissions.locator("thead th")).to_have_count(3)
+    expect(page.locator("#table-compare-levers")).to_contain_text("Domestic heat pumps")
+    expect(page.locator("canvas#chart-compare-emissions")).to_have_attribute(
+        "data-chart-ready", "true"
+    )
+    axe_check(page)
+
+
+def test_visitor_plays_with_a_personal_copy(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/play/")
+    axe_check(page)
+    assert page.get_by_role("button", name="Save version").count() == 0
+    before = total_2050(page)
+    move_lever(page, 5)
+    page.wait_for_function(
+        "([selector, before]) => !document.querySelector(selector).innerText.includes(before)",
+        arg=["#results-summary", before],
+    )
+    assert total_2050(page) != before
+    axe_check(page)
+    page.reload()  # the personal copy is kept in the session
+    assert total_2050(page) != before
+    assert not services.scenarios_for(leicestershire_committed)
