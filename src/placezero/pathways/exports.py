@@ -10,7 +10,8 @@ Conventions, chosen so each file is read the way its format is normally read:
   metadata lines before or after, which would break `csv` readers, pandas and spreadsheets.
   A header carries its unit in brackets, e.g. ``Emissions (tCO2e)``. Numbers are written
   with the column's decimals and no thousands separators (the figure on the screen); a
-  missing figure is an empty cell. What the figures are of (place, view, table, scenario)
+  missing figure (None, or a number that is not finite) is an empty cell; every format
+  writes numpy numbers as plain numbers. What the figures are of (place, view, table, scenario)
   is in the file name the site gives it, and the source and licence are in the XLSX
   "About" sheet and the GeoJSON's top-level members.
 - **XLSX** opens on an "About" sheet (place, scenario, date made, each table's sheet,
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -77,11 +80,23 @@ def header(column: Column) -> str:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def plain(value: Any) -> Any:
+    """A cell value as plain Python: numpy numbers as int or float, and a figure that is
+    not finite (NaN, infinity) as None, i.e. no figure, which every format can hold."""
+    if isinstance(value, bool) or not _is_number(value):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 def csv_value(value: Any, column: Column) -> str:
     """A cell as CSV text: numbers to the column's decimals without separators; None empty."""
+    value = plain(value)
     if value is None:
         return ""
     if _is_number(value):
@@ -191,6 +206,7 @@ def tables_xlsx(tables: Sequence[Table], about: About) -> bytes:
 
 
 def _xlsx_value(value: Any) -> Any:
+    value = plain(value)
     if value is None or _is_number(value) or isinstance(value, str):
         return value
     return str(value)
@@ -208,7 +224,7 @@ def table_geojson(table: Table, zones: Mapping[str, Any], about: About) -> dict[
     for row in table.rows:
         code = str(row.get(table.zone_key) or "")
         zone = by_code.get(code)
-        properties = {column.key: row.get(column.key) for column in table.columns}
+        properties = {column.key: plain(row.get(column.key)) for column in table.columns}
         properties.setdefault("zone_name", zone["properties"].get("name") if zone else None)
         features.append(
             {
@@ -249,7 +265,8 @@ def table_json(table: Table) -> dict[str, Any]:
             for column in table.columns
         ],
         "rows": [
-            {column.key: row.get(column.key) for column in table.columns} for row in table.rows
+            {column.key: plain(row.get(column.key)) for column in table.columns}
+            for row in table.rows
         ],
         "zone_key": table.zone_key,
         "source": table.source,

@@ -371,3 +371,59 @@ def test_download_of_the_personal_copy_uses_the_visitors_session(leicestershire,
     assert mine.status_code == 200
     assert mine.content == baseline.content
     assert mine["Content-Disposition"].endswith('-mine.csv"')
+
+
+def test_numpy_numbers_and_non_finite_figures_export_cleanly():
+    """Rule: numpy numbers export as numbers; NaN or infinity is no figure, never 'nan'."""
+    import numpy as np
+
+    table = Table(
+        "n",
+        "N",
+        (Column("zone", "Zone"), Column("a", "A", "t", 1), Column("b", "B", "homes")),
+        (
+            {"zone": "E02005334", "a": np.float64(1.25), "b": np.int64(7)},
+            {"zone": "E02005335", "a": float("nan"), "b": np.float32(np.inf)},
+        ),
+        zone_key="zone",
+    )
+    assert list(csv.reader(io.StringIO(exports.table_csv(table))))[1:] == [
+        ["E02005334", "1.2", "7"],
+        ["E02005335", "", ""],
+    ]
+    sheet = load_workbook(io.BytesIO(exports.tables_xlsx([table], ABOUT)))["n"]
+    assert [c.value for c in sheet[2]] == ["E02005334", 1.25, 7]
+    assert [c.value for c in sheet[3]] == ["E02005335", None, None]
+    data = exports.table_geojson(table, {"features": []}, ABOUT)
+    text = json.dumps(data, allow_nan=False)  # raises on NaN, fails on numpy types
+    assert json.loads(text)["features"][0]["properties"] == {
+        "zone": "E02005334",
+        "a": 1.25,
+        "b": 7,
+        "zone_name": None,
+    }
+
+
+def test_every_registered_table_downloads_in_each_format_it_offers(leicestershire):
+    """Rule: every table of every view (the audience views, the workspace) downloads as CSV
+    and XLSX, and as GeoJSON when it has zones; each view as one workbook."""
+    client = Client()
+    views = [view for view in tables.views() if view not in (VIEW,)]
+    assert {"public", "officers", "investors", "network", "community"} <= set(views)
+    for view in views:
+        response = client.get(_url("export_view", view=view))
+        assert response.status_code == 200, (view, response.content[:300])
+        workbook = load_workbook(io.BytesIO(response.content))
+        assert workbook.sheetnames[1:] == exports.sheet_names(
+            [Table(slug, "", (), ()) for slug in tables.table_slugs(view)]
+        )
+        for slug in tables.table_slugs(view):
+            for fmt in ("csv", "geojson"):
+                response = client.get(_url("export_table", view=view, table=slug, fmt=fmt))
+                if fmt == "geojson" and response.status_code == 404:
+                    assert "has no zones" in response.content.decode(), (view, slug)
+                    continue
+                assert response.status_code == 200, (view, slug, fmt, response.content[:300])
+                if fmt == "geojson":
+                    features = json.loads(response.content)["features"]
+                    assert features and all(f["geometry"] for f in features), (view, slug)
