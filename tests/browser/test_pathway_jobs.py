@@ -97,3 +97,34 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     expect(row).to_contain_text("Finished")
     expect(row).to_contain_text("Cut 2050 emissions by 40 %")
     axe_check(page)
+
+
+def test_partner_cancels_a_monte_carlo_run_while_it_goes(
+    page: Page,
+    leicestershire_committed: Any,
+    thread_worker: None,
+    axe_check: Callable[[Page], None],
+) -> None:
+    partner = UserFactory(role=Role.PARTNER_EDITOR)
+    _sign_in(page, partner.username)
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/runs/")
+    form = page.locator("#uncertainty-form")
+    form.get_by_label("Number of samples").fill("2000")
+    form.get_by_role("button", name="Start the uncertainty run").click()
+
+    status = page.locator('#job-status[role="status"]')
+    expect(status.locator("[data-job-status]")).to_have_text("Running", timeout=RUN_TIMEOUT_MS)
+    expect(status.locator("[data-progress-text]")).not_to_have_text(
+        "0 of 2,000 samples", timeout=RUN_TIMEOUT_MS
+    )
+    axe_check(page)
+    page.get_by_role("button", name="Cancel this run").click()
+
+    expect(status.locator("[data-job-status]")).to_have_text("Cancelled", timeout=RUN_TIMEOUT_MS)
+    message = status.locator("[data-job-message]")
+    expect(message).to_contain_text(f"Cancelled by {partner.get_full_name()} after")
+    expect(message).to_contain_text("of 2,000 samples")
+    job = PathwayJob.objects.get()
+    assert job.status == JobStatus.CANCELLED and job.progress_done < 2000
+    expect(page.get_by_role("button", name="Cancel this run")).to_have_count(0)
+    axe_check(page)

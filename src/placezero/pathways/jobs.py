@@ -73,6 +73,7 @@ OPTIMISE_STEPS = (
     "Solving for the least-cost plan",
     "Comparing with the starting scenario",
 )
+LIMITS_SHOWN = 8  # the most influential groups of binding limits shown with a plan
 ABANDONED_MESSAGE = "The worker stopped while this ran; start it again."
 # Outputs shown in the uncertainty summary: (output name, label, divisor, unit shown).
 UNCERTAINTY_OUTPUTS = (
@@ -335,8 +336,9 @@ def run_job(job: PathwayJob) -> PathwayJob:
     except JobCancelled:
         job.refresh_from_db()
         asked = job.message.removeprefix("Cancelling: asked by ").rstrip(".")
-        done = f"{job.progress_done} of {job.progress_total} {_step_word(job)}"
-        return _finish(job, JobStatus.CANCELLED, f"Cancelled by {asked} after {done}.")
+        return _finish(
+            job, JobStatus.CANCELLED, f"Cancelled by {asked} after {progress_text(job)}."
+        )
     except InfeasibleTarget as error:
         from placezero.engine.optimise_cli import COVERAGE
 
@@ -419,8 +421,18 @@ def run_optimisation(job: PathwayJob, progress: Progress) -> dict[str, Any]:
         ],
         "emissions": emissions,
         "deployment": deployment,
-        "binding": describe_limits(plan.binding)[:8],
+        "binding": _limits_in_words(plan.binding),
     }
+
+
+def _limits_in_words(binding: tuple) -> list[str]:
+    """The engine's binding limits as phrases, with technologies by their lever titles.
+    The target itself is left out: that it binds is what the plan was asked for."""
+    limits = tuple(b for b in binding if b.kind not in ("target", "carbon budget"))
+    phrases = describe_limits(limits)[:LIMITS_SHOWN]
+    for technology, title in TECHNOLOGY_TITLES.items():
+        phrases = [phrase.replace(f" {technology} ", f" {title.lower()} ") for phrase in phrases]
+    return phrases
 
 
 def run_uncertainty(job: PathwayJob, progress: Progress) -> dict[str, Any]:
@@ -428,6 +440,7 @@ def run_uncertainty(job: PathwayJob, progress: Progress) -> dict[str, Any]:
     p = job.parameters
     place = job.place
     samples = int(p["samples"])
+    progress(0, samples, "Running the model once for each sample of the assumptions.", force=True)
     scenario = services.engine_scenario(place, p["definition"], p["scenario_name"])
     bands = uncertainty.place_uncertainty(
         services.place_inputs(place),
@@ -436,7 +449,7 @@ def run_uncertainty(job: PathwayJob, progress: Progress) -> dict[str, Any]:
         n_samples=samples,
         seed=int(p.get("seed", 0)),
         batch_size=max(1, math.ceil(samples / MONTE_CARLO_BATCHES)),
-        progress=lambda done, total: progress(done, total, f"Running sample {done:,}."),
+        progress=progress,
     )
     years = [int(y) for y in services.place_inputs(place).years]
     low, median, high = bands.band("emissions_total_tco2e")

@@ -151,6 +151,10 @@ def test_optimisation_on_the_county_meets_the_target(leicestershire: Any, partne
     assert all(row["scenario_tco2e"] > 0 for row in rows.values())
     installed = job.result["deployment"][-1]
     assert sum(v for k, v in installed.items() if k != "year") > 0
+    # Limits in a planner's words: lever titles, not solver names; not the target itself.
+    assert job.result["binding"]
+    assert not any("_" in phrase for phrase in job.result["binding"])
+    assert "target" not in job.result["binding"]
     assert job.finished_at is not None
 
 
@@ -347,6 +351,7 @@ def test_finished_run_stops_polling_and_shows_results(client, leicestershire, pa
     assert "hx-get" not in page
     assert f'data-pathway-chart="chart-run-{job.pk}-data"' in page
     assert f'id="table-run-{job.pk}-deployment"' in page
+    assert ">2050</th>" in page and ">2,050</th>" not in page
     listing = client.get(_url("jobs", leicestershire)).content.decode()
     assert f'data-job="{job.pk}"' in listing and "Cut 2050 emissions by 40 %" in listing
 

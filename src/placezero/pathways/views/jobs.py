@@ -134,6 +134,11 @@ def _results(job: PathwayJob) -> dict[str, Any]:
     return _uncertainty_results(job)
 
 
+def _year_rows(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """Rows with the year as text, so the table shows 2030, not 2,030."""
+    return tuple(row | {"year": str(row["year"])} for row in rows)
+
+
 def _optimisation_results(job: PathwayJob) -> dict[str, Any]:
     result = job.result
     scenario_name = result["scenario_name"]
@@ -148,7 +153,7 @@ def _optimisation_results(job: PathwayJob) -> dict[str, Any]:
             Column("plan_tco2e", "Least-cost plan", "tCO2e"),
             Column("target_tco2e", "Target", "tCO2e"),
         ),
-        rows=tuple(result["emissions"]),
+        rows=_year_rows(result["emissions"]),
         source=JOB_SOURCE,
     )
     technologies = result["technologies"]
@@ -162,7 +167,7 @@ def _optimisation_results(job: PathwayJob) -> dict[str, Any]:
                 for t in technologies
             ),
         ),
-        rows=tuple(result["deployment"]),
+        rows=_year_rows(result["deployment"]),
         source=JOB_SOURCE,
         notes=(
             "The least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
@@ -210,7 +215,7 @@ def _uncertainty_results(job: PathwayJob) -> dict[str, Any]:
             Column("median", "Median", "tCO2e"),
             Column("high", f"{high}th percentile", "tCO2e"),
         ),
-        rows=tuple(result["emissions"]),
+        rows=_year_rows(result["emissions"]),
         source=JOB_SOURCE,
         notes=(f"{result['varied']} assumptions varied over their low to high range.",),
     )
