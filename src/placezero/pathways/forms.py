@@ -81,8 +81,19 @@ class Scope:
         return COUNTY if self.kind == COUNTY else f"{self.kind}:{self.code}"
 
 
+_scope_choices: dict[tuple[str, str, str], list[tuple[str, Any]]] = {}
+
+
 def scope_choices(place: Any) -> list[tuple[str, Any]]:
-    """Grouped choices for the area select: the place, its districts, its zones."""
+    """Grouped choices for the area select: the place, its districts, its zones (built once
+    per place pack: a lever preview must stay fast)."""
+    key = (place.slug, place.pack_digest, place.name)
+    if key not in _scope_choices:
+        _scope_choices[key] = _build_scope_choices(place)
+    return _scope_choices[key]
+
+
+def _build_scope_choices(place: Any) -> list[tuple[str, Any]]:
     inputs = services.place_inputs(place)
     districts = [
         (f"district:{code}", f"{name} (district)")
@@ -193,7 +204,7 @@ class LeverForm(forms.Form):
     scope = forms.CharField(widget=forms.HiddenInput, required=False)
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, place: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, place: Any, area_select: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.place = place
         for key, lever in services.LEVERS.items():
@@ -216,6 +227,8 @@ class LeverForm(forms.Form):
                     "max_value": f"The level for {lever.title} must be 4 or less.",
                 },
             )
+        if not area_select:  # the preview only reads the sliders
+            return
         self.fields["new_scope"] = forms.ChoiceField(
             label="Area the levers apply to",
             choices=scope_choices(place),

@@ -249,7 +249,7 @@ def scenario_preview(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The htmx fragment for moved sliders: headline, emissions chart and table. Saves
     nothing to the plan (a personal copy is kept in the visitor's session)."""
     place = place_or_404(place_slug)
-    form = LeverForm(request.POST, place=place)
+    form = LeverForm(request.POST, place=place, area_select=False)
     name = request.POST.get("scenario_name", "")[:120] or "Unsaved lever settings"
     if not form.is_valid():
         return render(
