@@ -40,6 +40,7 @@ class Case:
     repeats: int
     prepare: Callable[[bool], Prepared]
     measure_memory: bool = True
+    goal_statistic: str = "median"
 
 
 @functools.cache
@@ -209,6 +210,17 @@ def prepare_county_monte_carlo(quick: bool) -> Prepared:
     )
 
 
+def _web(name: str) -> Callable[[bool], Prepared]:
+    """A web case, imported only when run (it sets Django up)."""
+
+    def prepare(quick: bool) -> Prepared:
+        from benchmarks import web
+
+        return getattr(web, name)(quick)
+
+    return prepare
+
+
 CASES: tuple[Case, ...] = (
     Case("simulate_county", "simulate Leicestershire, all zones, base year to 2050, all "
          "levers at 3", "<= 20 ms", 0.020, None, 30, prepare_county_simulate),
@@ -218,5 +230,10 @@ CASES: tuple[Case, ...] = (
          "<= 10 s", 10.0, None, 5, prepare_county_lp),
     Case("monte_carlo_county", "1,000 Monte Carlo samples of the county on 2 cores (Dask)",
          "<= 60 s", 60.0, None, 1, prepare_county_monte_carlo, measure_memory=False),
+    Case("lever_fragment_county", "pathway workspace: server time from a lever change to the "
+         "rendered results fragment, county", "p95 <= 150 ms", 0.150, None, 200,
+         _web("prepare_lever_fragment"), measure_memory=False, goal_statistic="p95"),
+    Case("public_view", "pathway public view: server time and page weight (HTML, CSS, "
+         "JavaScript)", "-", None, None, 20, _web("prepare_public_view"), measure_memory=False),
 )  # fmt: skip
 CASES_BY_NAME = {case.name: case for case in CASES}

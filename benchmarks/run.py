@@ -39,8 +39,9 @@ def run_case(case, quick: bool) -> CaseResult:
     return CaseResult(
         name=case.name, what=case.what, goal=case.goal, goal_s=case.goal_s,
         goal_mb=case.goal_mb, timing=timing, memory=memory, python_loop_s=python_loop_s,
-        numpy_copy_s=time_numpy_copy(arrays), data_mb=array_mb(*arrays),
-        notes=prepared.notes,
+        numpy_copy_s=time_numpy_copy(arrays) if arrays else None,
+        data_mb=array_mb(*arrays) if arrays else None,
+        notes=prepared.notes, goal_statistic=case.goal_statistic,
     )  # fmt: skip
 
 

@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from placezero.accounts.permissions import has
 
@@ -76,12 +78,51 @@ def export_links(context: template.Context, view: str, table: Any) -> list[dict[
 @register.filter
 def cell(row: dict[str, Any], column: Any) -> str:
     """A table cell as text: numbers with thousands separators and the column's decimals."""
-    value = row.get(column.key)
+    return _cell_text(row.get(column.key), column.decimals)
+
+
+def _cell_text(value: Any, decimals: int) -> str:
     if value is None or value == "":
         return "\u2013"  # en dash: no figure
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    return f"{value:,.{column.decimals}f}"
+    return f"{value:,.{decimals}f}"
+
+
+def _cell_html(value: Any, decimals: int) -> str:
+    """Escaped cell text; a formatted number has nothing to escape, so it is not."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,.{decimals}f}"
+    return escape(_cell_text(value, decimals))
+
+
+@register.simple_tag
+def table_body_rows(table: Any) -> SafeString:
+    """The `<tr>`s of a table's body, built in Python: a moved lever re-renders tables of
+    hundreds of cells, and the template language costs ~0.1 ms a cell where this costs ~1 us.
+    The first column is the row header; numeric columns (those with a unit) align right."""
+    columns = table.columns
+    if not table.rows:
+        return mark_safe(
+            f'<tr class="govuk-table__row"><td class="govuk-table__cell" '
+            f'colspan="{len(columns)}">No figures for this selection.</td></tr>'
+        )
+    keys = [escape(c.key) for c in columns]
+    td_class = [
+        "govuk-table__cell govuk-table__cell--numeric" if c.unit else "govuk-table__cell"
+        for c in columns
+    ]
+    lines = []
+    for row in table.rows:
+        cells = [
+            f'<th scope="row" class="govuk-table__header" data-column="{keys[0]}">'
+            f"{_cell_html(row.get(columns[0].key), columns[0].decimals)}</th>"
+        ]
+        for i in range(1, len(columns)):
+            text = _cell_html(row.get(columns[i].key), columns[i].decimals)
+            cells.append(f'<td class="{td_class[i]}" data-column="{keys[i]}">{text}</td>')
+        lines.append('<tr class="govuk-table__row">' + "".join(cells) + "</tr>")
+    return mark_safe("\n".join(lines))  # every value above is escaped
 
 
 @register.filter

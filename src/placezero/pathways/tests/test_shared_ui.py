@@ -125,3 +125,19 @@ def test_section_menu_lists_only_pages_that_exist(leicestershire):
         except NoReverseMatch:
             exists = False
         assert (f"{section.label};" in shown) == exists, section.label
+
+
+def test_table_body_escapes_text_and_formats_numbers():
+    """Rule: the Python-built table body escapes text cells and formats numbers."""
+    table = Table(
+        slug="t",
+        caption="T",
+        columns=(Column("name", "Name"), Column("value", "Value", "t", 1)),
+        rows=({"name": "<b>Blaby</b>", "value": 1234.56}, {"name": "Melton", "value": None}),
+    )
+    html = Template("{% load pathways_ui %}{% table_body_rows table %}").render(
+        Context({"table": table})
+    )
+    assert "&lt;b&gt;Blaby&lt;/b&gt;" in html and "<b>" not in html
+    assert '<th scope="row" class="govuk-table__header" data-column="name">' in html
+    assert ">1,234.6</td>" in html and ">\u2013</td>" in html
