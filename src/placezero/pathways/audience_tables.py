@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from placezero.engine.dimensions import SECTORS, TECHNOLOGIES, S
+from placezero.engine.dimensions import SECTORS, S
 from placezero.places import services as places
 from placezero.places.options import TargetScope
 
@@ -155,50 +155,73 @@ def public_pathway_to_target(ctx: TableContext) -> Table:
     )
 
 
-def what_changes_rows(ctx: TableContext) -> list[dict[str, Any]]:
+HOMES_AND_STREETS = (
+    ("Homes", "heat_pumps"),
+    ("Homes", "retrofits"),
+    ("Homes", "heat_network_connections"),
+    ("Streets", "electric_vehicles"),
+    ("Streets", "electric_hgvs"),
+)
+FIELDS_AND_ROOFS = (
+    ("Roofs", "solar_rooftop_mw"),
+    ("Fields", "solar_ground_mw"),
+    ("Fields", "onshore_wind_mw"),
+    ("Substations and homes", "battery_mw"),
+)
+
+
+def deployment_rows(
+    ctx: TableContext, measures: tuple[tuple[str, str], ...], years: tuple[int, ...]
+) -> list[dict[str, Any]]:
+    """One row per technology: where it goes, what, its unit and the stock added since the
+    base year by each of the years."""
     results = ctx.results
-    years = figures.MILESTONES
-    idx = [figures.year_index(results, y) for y in years]
-    measures = (
-        ("Homes", "heat_pumps"),
-        ("Homes", "retrofits"),
-        ("Homes", "heat_network_connections"),
-        ("Streets", "electric_vehicles"),
-        ("Streets", "electric_hgvs"),
-        ("Fields and roofs", "solar_rooftop_mw"),
-        ("Fields and roofs", "solar_ground_mw"),
-        ("Fields and roofs", "onshore_wind_mw"),
-        ("Fields and roofs", "battery_mw"),
-    )
     rows = []
-    for place_kind, tech in measures:
+    for where, tech in measures:
         label, unit = TECHNOLOGY_LABELS[tech]
         values = figures.area_sum(ctx, results.deployment[tech])
         rows.append(
-            {"where": place_kind, "what": label, "unit": unit}
-            | {f"y{year}": float(values[i]) for year, i in zip(years, idx, strict=True)}
+            {"where": where, "what": label, "unit": unit}
+            | {f"y{y}": float(values[figures.year_index(results, y)]) for y in years}
         )
-    woodland = figures.area_sum(ctx, figures.woodland_ha(results))
-    rows.append(
-        {"where": "Fields and roofs", "what": "New woodland", "unit": "hectares"}
-        | {f"y{year}": float(woodland[i]) for year, i in zip(years, idx, strict=True)}
-    )
     return rows
+
+
+def _deployment_columns(years: tuple[int, ...], decimals: int) -> tuple[Column, ...]:
+    return (
+        Column("where", "Where"),
+        Column("what", "What"),
+        Column("unit", "Unit"),
+        *(Column(f"y{y}", f"By {y}", "number", decimals) for y in years),
+    )
 
 
 @register_table("public", "what-changes")
 def public_what_changes(ctx: TableContext) -> Table:
     return Table(
         "what-changes",
-        f"What changes in homes, streets and fields in {_in(ctx)} (added since "
+        f"What changes in homes and streets in {_in(ctx)} (added since "
         f"{int(ctx.results.years[0])})",
-        (
-            Column("where", "Where"),
-            Column("what", "What"),
-            Column("unit", "Unit"),
-            *(Column(f"y{y}", f"By {y}", "number", 1) for y in figures.MILESTONES),
-        ),
-        tuple(what_changes_rows(ctx)),
+        _deployment_columns(figures.MILESTONES, 0),
+        tuple(deployment_rows(ctx, HOMES_AND_STREETS, figures.MILESTONES)),
+    )
+
+
+@register_table("public", "what-changes-fields")
+def public_what_changes_fields(ctx: TableContext) -> Table:
+    results = ctx.results
+    rows = deployment_rows(ctx, FIELDS_AND_ROOFS, figures.MILESTONES)
+    woodland = figures.area_sum(ctx, figures.woodland_ha(results))
+    rows.append(
+        {"where": "Fields", "what": "New woodland", "unit": "hectares"}
+        | {f"y{y}": float(woodland[figures.year_index(results, y)]) for y in figures.MILESTONES}
+    )
+    return Table(
+        "what-changes-fields",
+        f"What changes on roofs and in fields in {_in(ctx)} (added since "
+        f"{int(results.years[0])})",
+        _deployment_columns(figures.MILESTONES, 1),
+        tuple(rows),
         notes=("Woodland hectares are the engine's woodland planting cost divided by the "
                "assumed cost per hectare.",),
     )  # fmt: skip
@@ -422,27 +445,26 @@ def officers_fuel_cost_by_sector(ctx: TableContext) -> Table:
     )
 
 
+DEPLOYMENT_YEARS = (2030, 2035, 2040, 2050)
+
+
 @register_table("officers", "deployment")
 def officers_deployment(ctx: TableContext) -> Table:
-    results = ctx.results
-    years = (2030, 2035, 2040, 2050)
-    rows = []
-    for tech in TECHNOLOGIES:
-        label, unit = TECHNOLOGY_LABELS[tech]
-        values = figures.area_sum(ctx, results.deployment[tech])
-        rows.append(
-            {"what": label, "unit": unit}
-            | {f"y{y}": float(values[figures.year_index(results, y)]) for y in years}
-        )
     return Table(
         "deployment",
-        f"Deployment added since {int(results.years[0])} in {_in(ctx)}",
-        (
-            Column("what", "Technology"),
-            Column("unit", "Unit"),
-            *(Column(f"y{y}", f"By {y}", "number", 1) for y in years),
-        ),
-        tuple(rows),
+        f"Deployment (counts) added since {int(ctx.results.years[0])} in {_in(ctx)}",
+        _deployment_columns(DEPLOYMENT_YEARS, 0),
+        tuple(deployment_rows(ctx, HOMES_AND_STREETS, DEPLOYMENT_YEARS)),
+    )
+
+
+@register_table("officers", "deployment-capacity")
+def officers_deployment_capacity(ctx: TableContext) -> Table:
+    return Table(
+        "deployment-capacity",
+        f"Generation and storage (MW) added since {int(ctx.results.years[0])} in {_in(ctx)}",
+        _deployment_columns(DEPLOYMENT_YEARS, 1),
+        tuple(deployment_rows(ctx, FIELDS_AND_ROOFS, DEPLOYMENT_YEARS)),
     )
 
 

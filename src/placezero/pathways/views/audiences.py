@@ -267,9 +267,14 @@ def officers_summary(page: Page) -> list[str]:
         )
     if t["macc"].rows:
         cheapest = t["macc"].rows[0]
+        cost = cheapest["cost_per_tco2e"]
         lines.append(
-            f"The cheapest per tonne is {cheapest['lever'].lower()}, at "
-            f"£{cheapest['cost_per_tco2e']:,.0f} per tCO2e."
+            f"The cheapest per tonne is {cheapest['lever'].lower()}, which "
+            + (
+                f"saves £{-cost:,.0f} more in fuel than it costs for each tonne of CO2e avoided."
+                if cost < 0
+                else f"costs £{cost:,.0f} for each tonne of CO2e avoided."
+            )
         )
     capex = sum(row["capex"] for row in t["costs-by-year"].rows)
     lines.append(
