@@ -499,6 +499,13 @@ def dispatch(job: PathwayJob) -> None:
     # "external": the worker process finds the job with claim_next().
 
 
+def resume_waiting(job: PathwayJob) -> None:
+    """In thread mode, start a worker for a job left queued (the web process restarted
+    after it was queued): pages that show a waiting run call this."""
+    if job.status == JobStatus.QUEUED and worker_mode() == "thread":
+        start_thread_worker()
+
+
 def start_thread_worker() -> None:
     """Make sure an in-process worker thread is draining the queue."""
     global _worker_thread

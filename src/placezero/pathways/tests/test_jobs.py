@@ -369,3 +369,46 @@ def test_a_run_of_another_place_is_not_found(client, leicestershire, partner) ->
     job = jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
     url = reverse("pathways:job", kwargs={"place_slug": "nowhere", "job_id": job.pk})
     assert client.get(url).status_code == 404
+
+
+def test_cli_worker_command_runs_the_queue(leicestershire, partner, capsys) -> None:
+    import argparse
+
+    from placezero.pathways import cli
+
+    parser = argparse.ArgumentParser()
+    cli.register_cli(parser.add_subparsers(dest="command"))
+    jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
+    args = parser.parse_args(["worker", "--once"])
+    assert args.handler(args) == 0
+    assert "Ran 1 job(s)." in capsys.readouterr().out
+    assert PathwayJob.objects.get().status == JobStatus.SUCCEEDED
+
+
+def test_unknown_worker_mode_is_a_configuration_error(settings) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.PATHWAY_JOBS_WORKER = "celery"
+    with pytest.raises(ImproperlyConfigured, match="use one of thread, external"):
+        jobs.worker_mode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thread_worker_runs_queued_jobs_then_stops(leicestershire_committed, settings) -> None:
+    """The embedded default: enqueue starts a thread that drains the queue and ends."""
+    import time
+
+    settings.PATHWAY_JOBS_WORKER = "thread"
+    partner = UserFactory(role=Role.PARTNER_EDITOR)
+    place = leicestershire_committed
+    queued = [
+        jobs.enqueue(place, JobKind.UNCERTAINTY, {"samples": "10"}, partner),
+        jobs.enqueue(place, JobKind.OPTIMISE, CUT_2050, partner),
+    ]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and jobs._worker_thread is not None:
+        time.sleep(0.1)
+    assert jobs._worker_thread is None, "the worker thread did not finish"
+    for job in queued:
+        job.refresh_from_db()
+        assert job.status == JobStatus.SUCCEEDED, job.message

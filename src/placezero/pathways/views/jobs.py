@@ -263,6 +263,7 @@ def _job_context(request: HttpRequest, job: PathwayJob) -> dict[str, Any]:
 @require_GET
 def job_detail(request: HttpRequest, place_slug: str, job_id: int) -> HttpResponse:
     job = _job(request, place_slug, job_id)
+    jobs.resume_waiting(job)
     return render(request, "pathways/jobs/detail.html", _job_context(request, job))
 
 
@@ -271,6 +272,7 @@ def job_detail(request: HttpRequest, place_slug: str, job_id: int) -> HttpRespon
 def job_progress(request: HttpRequest, place_slug: str, job_id: int) -> HttpResponse:
     """The live part of a run's page, polled every second by htmx while the run goes on."""
     job = _job(request, place_slug, job_id)
+    jobs.resume_waiting(job)
     context = _job_context(request, job)
     response = render(request, "pathways/jobs/_progress.html", context | {"fragment": True})
     if context["finished"]:
