@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from placezero.places import services as places
@@ -100,6 +101,26 @@ def categorical_classes(labels: Sequence[str], colours: Sequence[str]) -> list[M
     return [MapClass(label, colour) for label, colour in zip(labels, colours, strict=True)]
 
 
+@lru_cache(maxsize=16)
+def _zone_features(slug: str, digest: str, area_code: str | None) -> tuple[dict[str, Any], ...]:
+    """The place's zone features, read once per pack digest: decoding ~100 MSOA polygons
+    from the database costs ~100 ms, more than the engine run a page shows."""
+    place = places.get_place(slug)
+    return tuple(places.zones_geojson(place, area_code=area_code)["features"])
+
+
+def zones_geojson(place: Place, area_code: str | None = None) -> dict[str, Any]:
+    """A fresh FeatureCollection of the zones: new feature and property dicts (callers add
+    values to them) sharing the cached, never-modified geometries."""
+    features = _zone_features(place.slug, place.pack_digest, area_code or None)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {**feature, "properties": dict(feature["properties"])} for feature in features
+        ],
+    }
+
+
 def zone_map(
     place: Place,
     values: Mapping[str, float | None],
@@ -115,7 +136,7 @@ def zone_map(
 ) -> ZoneMap:
     """A map of one value per zone code. Numeric values are classed by quantile unless
     `classes` are given; `category` (zone -> class label) colours by named class instead."""
-    geojson = places.zones_geojson(place, area_code=area_code)
+    geojson = zones_geojson(place, area_code)
     chosen = (
         list(classes)
         if classes is not None
