@@ -412,3 +412,28 @@ def test_thread_worker_runs_queued_jobs_then_stops(leicestershire_committed, set
     for job in queued:
         job.refresh_from_db()
         assert job.status == JobStatus.SUCCEEDED, job.message
+
+
+def test_a_run_from_a_saved_scenario_keeps_the_link_and_a_snapshot(client, leicestershire, partner):
+    from placezero.pathways import services
+
+    _, definition = services.default_definition(leicestershire)
+    saved = services.create_scenario(
+        leicestershire, name="Partners' draft", description="", definition=definition, user=partner
+    )
+    client.force_login(partner)
+    form = {"kind": "uncertainty", "samples": "10", "scenario": str(saved.pk)}
+    assert client.post(_url("jobs", leicestershire), form).status_code == 302
+    job = PathwayJob.objects.get()
+    assert job.scenario == saved
+    assert job.parameters["scenario_name"] == "Partners' draft"
+    assert job.parameters["definition"] == services.clean_definition(definition)
+
+
+def test_an_unknown_scenario_in_the_form_is_an_error(client, leicestershire, partner) -> None:
+    client.force_login(partner)
+    form = {"kind": "uncertainty", "samples": "10", "scenario": "no-such-scenario"}
+    response = client.post(_url("jobs", leicestershire), form)
+    assert response.status_code == 400
+    assert 'href="#uncertainty-scenario"' in response.content.decode()
+    assert PathwayJob.objects.count() == 0
