@@ -254,8 +254,17 @@ def claim_next() -> PathwayJob | None:
         return job
     # SQLite: no row locks; a conditional UPDATE either moves the row or finds it gone.
     while (candidate := queued.values_list("pk", flat=True).first()) is not None:
-        if queued.filter(pk=candidate).update(started_at=timezone.now(), **started):
-            return PathwayJob.objects.get(pk=candidate)
+        if (job := claim(candidate)) is not None:
+            return job
+    return None
+
+
+def claim(job_id: int) -> PathwayJob | None:
+    """Move one named queued job to RUNNING (a task queue's first step); None when it was
+    cancelled or someone else took it. The conditional UPDATE is atomic on every database."""
+    started = {"status": JobStatus.RUNNING, "message": "Starting.", "started_at": timezone.now()}
+    if PathwayJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(**started):
+        return PathwayJob.objects.get(pk=job_id)
     return None
 
 

@@ -126,6 +126,12 @@ def test_claim_skips_a_job_someone_else_just_took(leicestershire: Any, partner) 
     assert jobs.claim_next() is None
 
 
+def test_a_named_job_is_claimed_once(leicestershire: Any, partner) -> None:
+    job = jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
+    assert jobs.claim(job.pk).status == JobStatus.RUNNING
+    assert jobs.claim(job.pk) is None
+
+
 def test_worker_start_fails_runs_a_dead_worker_left_running(leicestershire: Any, partner) -> None:
     job = jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
     PathwayJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
