@@ -436,3 +436,26 @@ def test_compare_says_what_is_wrong(leicestershire, saved, query, message):
     response = Client().get(url("compare", leicestershire) + query)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_saved_scenarios_table_downloads_name_the_scenario(leicestershire, saved):
+    """Rule: a download is the figure on the screen, so its link names the scenario shown."""
+    page = Client().get(url("scenario", leicestershire, scenario_id=saved.pk))
+    html = page.content.decode()
+    csv_url = url(
+        "export_table", leicestershire, view="workspace", table="emissions-by-sector", fmt="csv"
+    )
+    assert f'href="{csv_url}?scenario={saved.pk}"' in html
+    csv = Client().get(f"{csv_url}?scenario={saved.pk}")
+    assert csv.status_code == 200
+    total = table_total(html, 2050).replace(",", "")
+    assert total in csv.content.decode()
+
+
+def test_trying_a_reference_scenario_shows_it_without_storing_it(leicestershire):
+    client = Client()
+    page = client.get(url("play", leicestershire) + "?start=baseline-no-new-action")
+    html = page.content.decode()
+    assert "These are the levers of “baseline-no-new-action”" in html
+    assert f'name="{"lever_" + LEVER}" value="1"' in html
+    assert client.session.get(f"pathways:{leicestershire.slug}:personal") is None

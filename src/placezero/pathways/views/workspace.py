@@ -9,6 +9,7 @@ audited); the lever form (`forms.LeverForm`) turns sliders into a checked defini
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import yaml
 from django.contrib import messages
@@ -27,6 +28,7 @@ from ..charts import chart_from_table
 from ..forms import COUNTY, DetailsForm, ImportForm, LeverForm, parse_scope
 from ..models import PathwayScenario
 from ..options import ChangeAction
+from ..templatetags.pathways_ui import EXPORT_FORMATS
 from ..workspace_tables import (
     VIEW,
     Compared,
@@ -104,6 +106,25 @@ def results_context(
     }
 
 
+def download_links(place: Place, key: str, area_code: str | None) -> list[dict[str, str]]:
+    """Downloads of the emissions table of a saved or shipped scenario, naming it (the shared
+    links carry only the page's own ?scenario=, which the editor's address does not have)."""
+    params = {"scenario": key, **({"area": area_code} if area_code else {})}
+    links = []
+    for fmt, label in EXPORT_FORMATS:
+        if fmt == "geojson":  # the table has no zone column
+            continue
+        kwargs = {"view": VIEW, "table": "emissions-by-sector", "fmt": fmt}
+        links.append(
+            {
+                "url": _url("export_table", place, **kwargs) + "?" + urlencode(params),
+                "label": label,
+                "format": fmt,
+            }
+        )
+    return links
+
+
 def _area_of(place: Place, scope_value: str | None) -> str | None:
     """The district whose results accompany a scope's sliders (None: the whole place)."""
     try:
@@ -125,8 +146,10 @@ def _render_editor(
     errors: list[dict[str, str]] | None = None,
     status: int = 200,
     downloads: bool = False,
+    starting_from: Selection | None = None,
 ) -> HttpResponse:
     scope = form.current_scope()
+    area_code = _area_of(place, scope.value)
     context = {
         "place": place,
         "form": form,
@@ -134,12 +157,15 @@ def _render_editor(
         "name": name,
         "scenario": scenario,
         "personal": personal,
+        "starting_from": starting_from,
         "errors": errors if errors is not None else error_items(form),
         "can_edit": has(request.user, "pathways.edit_scenarios"),
         "can_set_preferred": has(request.user, "pathways.set_preferred"),
-        "export_view": VIEW if downloads else "",
+        "downloads": download_links(place, str(scenario.pk), area_code)
+        if downloads and scenario is not None
+        else [],
         "choices": scenario_choices(request, place),
-        **results_context(place, name, definition, _area_of(place, scope.value)),
+        **results_context(place, name, definition, area_code),
     }
     return render(request, EDITOR, context, status=status)
 
@@ -341,12 +367,25 @@ def play(request: HttpRequest, place_slug: str) -> HttpResponse:
         return redirect(_url("play", place))
     if request.method == "POST":
         return _show_posted(request, place, name=name, saved_definition=current, personal=True)
+    starting_from = None
+    if request.GET.get("start"):
+        # Shown, not stored: the copy changes only when the visitor moves a lever.
+        starting_from = selected(request, place, request.GET["start"])
+        current = starting_from.definition
     try:
         scope = parse_scope(place, request.GET.get("scope"))
     except ValidationError:
         raise Http404("No such area in this place.") from None
     form = LeverForm.for_definition(place, current, scope)
-    return _render_editor(request, place, form=form, name=name, definition=current, personal=True)
+    return _render_editor(
+        request,
+        place,
+        form=form,
+        name=name,
+        definition=current,
+        personal=True,
+        starting_from=starting_from,
+    )
 
 
 # --- create, copy, describe, prefer, history ----------------------------------------------
