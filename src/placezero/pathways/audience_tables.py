@@ -553,6 +553,7 @@ def _period_sum(results, by_year: np.ndarray, start: int, end: int) -> float:
 
 
 @register_table("investors", "capex-by-period")
+@register_table("officers", "capex-by-period")
 def investors_capex_by_period(ctx: TableContext) -> Table:
     results = ctx.results
     by_item = {item: figures.area_sum(ctx, a) for item, a in results.capex_by_item_gbp.items()}

@@ -187,3 +187,20 @@ def test_personal_copy_with_a_bad_definition_gets_a_clear_message(client, leices
     response = client.get(url("officers", scenario="mine"))
     assert response.status_code == 400
     assert "no_such_lever" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "map_id"),
+    [("public", "zone-map"), ("network", "network-zone-map"), ("community", "community-zone-map")],
+)
+def test_maps_draw_the_modelled_zones_only(client, leicestershire, name, map_id):
+    """Rule: a map shows the engine's zones (not neighbours' zones without a figure)."""
+    import json
+
+    inputs = services.place_inputs(leicestershire)
+    html = client.get(url(name)).content.decode()
+    start = html.index(f'id="{map_id}-data"')
+    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    codes = {f["properties"]["code"] for f in data["geojson"]["features"]}
+    assert codes == set(inputs.zones)
+    assert "No figure" not in html[html.index(f'data-map-legend="{map_id}"') :][:2000]

@@ -8,7 +8,7 @@ one member district, and per page `?zone=` (public) or `?output=` (officers' map
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,7 +22,8 @@ from .. import audience_figures as figures
 from .. import audience_tables as at
 from .. import services
 from ..charts import chart_from_table
-from ..maps import categorical_classes, zone_map
+from ..maps import NO_VALUE, ZoneMap, categorical_classes
+from ..maps import zone_map as place_zone_map
 from ..tables import Column, Table, TableContext, tables_for
 from .common import Selection, place_or_404, scenario_choices, selected, table_context
 
@@ -102,6 +103,17 @@ def _change(before: float, after: float) -> str:
 
 def _kt(value: float) -> str:
     return f"{value / KT:,.0f} kt CO2e"
+
+
+def zone_map(place: Place, values: dict[str, Any], **options: Any) -> ZoneMap:
+    """`maps.zone_map` with only the zones the engine models (the place's boundaries also
+    hold neighbours' zones, which have no figure and would read as missing data)."""
+    drawn = place_zone_map(place, values, **options)
+    features = [f for f in drawn.geojson["features"] if f["properties"]["code"] in values]
+    classes = drawn.classes
+    if all(f["properties"]["colour"] != NO_VALUE for f in features):
+        classes = tuple(c for c in classes if c.colour != NO_VALUE or c.lower is not None)
+    return replace(drawn, geojson={**drawn.geojson, "features": features}, classes=classes)
 
 
 def _handle(view):
