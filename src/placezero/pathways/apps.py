@@ -11,6 +11,7 @@ class PathwaysConfig(AppConfig):
 
         from . import (
             permissions,  # noqa: F401  (registers the app's rules)
+            plan_tables,  # noqa: F401
             workspace_tables,  # noqa: F401
         )
 

@@ -1,5 +1,10 @@
-"""Routes of the pathway plan pages, under /places/<slug>/pathway/ (see urls.py)."""
+"""Routes of the plan on a page, under /places/<slug>/pathway/ (see urls.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views.plan import plan_page, plan_pdf
+
+urlpatterns = [
+    path("plan/", plan_page, name="plan"),
+    path("plan.pdf", plan_pdf, name="plan_pdf"),
+]

@@ -1,0 +1,294 @@
+"""The plan on a page: the six LAEP stages for the county and each member district, with the
+engine's figures; unknown areas answer 404 saying which exist; the PDF opens, holds the same
+figures and is made without touching the network."""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+
+import numpy as np
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
+from placezero.engine.dimensions import S
+from placezero.pathways import plan, services, tables
+from placezero.pathways.views.plan import OfflineFetcher, render_pdf
+
+BLABY = "E07000129"
+LEICESTER = "E06000016"
+STAGE_HEADINGS = tuple(f"Stage {n + 1}: {title}" for n, title in enumerate(plan.STAGE_TITLES))
+
+
+def url(name: str = "plan", **query: str) -> str:
+    address = reverse(f"pathways:{name}", kwargs={"place_slug": "leicestershire"})
+    if query:
+        address += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return address
+
+
+def balanced(place):
+    return services.run(place, services.shipped_definitions()["balanced"])
+
+
+def column(html: str, table: str, key: str) -> list[str]:
+    """The text of every cell of one column of one table on the page."""
+    start = html.index("<tbody", html.index(f'id="table-{table}"'))
+    body = html[start : html.index("</table>", start)]
+    return re.findall(rf'data-column="{key}">([^<]*)<', body)
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def blaby_zones(place) -> np.ndarray:
+    inputs = services.place_inputs(place)
+    return np.flatnonzero(inputs.zone_district_index == inputs.districts.index(BLABY))
+
+
+def pdf_text(content: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(content))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection fails the request and is recorded."""
+    attempts: list[object] = []
+
+    def refuse(self, address):
+        attempts.append(address)
+        raise OSError(f"test forbids network access (tried {address})")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    return attempts
+
+
+@pytest.mark.parametrize("role", [None, Role.RESIDENT, Role.PARTNER_EDITOR, Role.OFFICER])
+def test_plan_opens_for_every_role_with_the_six_stages(client, leicestershire, role):
+    """Rule: the plan is public (pathways.view); it is told in the six LAEP stages."""
+    if role is not None:
+        client.force_login(UserFactory(role=role))
+    response = client.get(url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    for heading in STAGE_HEADINGS:
+        assert heading in html
+    assert "Local Area Energy Planning: the Method" in html
+
+
+def test_plan_is_in_the_section_menu_and_links_to_its_pdf(client, leicestershire):
+    html = client.get(url()).content.decode()
+    assert f'href="{url()}" aria-current="page"' in html
+    assert f'href="{url("plan_pdf")}"' in html
+
+
+def test_county_figures_are_the_engines(client, leicestershire):
+    results = balanced(leicestershire)
+    html = client.get(url()).content.decode()
+    total = results.total_emissions_tco2e.sum(axis=0)
+    base_year = int(results.years[0])
+    # Stage 2: base-year emissions by sector, in the table and in words.
+    modelled = [number(c) for c in column(html, "base-year-emissions", "modelled_tco2e")]
+    by_sector = results.emissions_tco2e[:, 0, :].sum(axis=0)
+    assert modelled == pytest.approx(by_sector, abs=0.5)
+    assert f"In {base_year} the area emitted {total[0] / 1000:,.0f} thousand tonnes" in html
+    # Stage 3: the scenario shown in 2050, against the shipped reference scenarios.
+    y2050 = list(results.years).index(2050)
+    shown = column(html, "scenarios-compared", "y2050_tco2e")[0]
+    assert number(shown) == pytest.approx(total[y2050], abs=0.5)
+    baseline = services.run(
+        leicestershire, services.shipped_definitions()["baseline-no-new-action"]
+    )
+    assert number(column(html, "scenarios-compared", "y2050_tco2e")[1]) == pytest.approx(
+        baseline.total_emissions_tco2e[:, y2050].sum(), abs=0.5
+    )
+    # Stage 4: heat pumps installed by 2050 and the capital investment.
+    heat_pumps = results.deployment["heat_pumps"][:, y2050].sum()
+    assert number(column(html, "deployment", "y2050")[0]) == pytest.approx(heat_pumps, abs=0.5)
+    capex_m = results.capex_gbp[:, : y2050 + 1].sum() / 1e6
+    assert number(column(html, "investment", "y2050_gbp_m")[-1]) == pytest.approx(capex_m, abs=0.05)
+
+
+def test_district_figures_are_the_engines_for_that_district(client, leicestershire):
+    results = balanced(leicestershire)
+    zones = blaby_zones(leicestershire)
+    inputs = services.place_inputs(leicestershire)
+    response = client.get(url(area=BLABY))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Plan on a page: Blaby" in html
+    homes = number(column(html, "base-year-emissions", "modelled_tco2e")[S["domestic"]])
+    assert homes == pytest.approx(results.emissions_tco2e[zones, 0, S["domestic"]].sum(), abs=0.5)
+    desnz = number(column(html, "base-year-emissions", "desnz_tco2e")[S["domestic"]])
+    reference = inputs.reference_emissions_tco2e[inputs.districts.index(BLABY), S["domestic"]]
+    assert desnz == pytest.approx(reference, abs=0.5)
+    y2030 = list(results.years).index(2030)
+    heat_pumps = results.deployment["heat_pumps"][zones, y2030].sum()
+    assert number(column(html, "deployment", "y2030")[0]) == pytest.approx(heat_pumps, abs=0.5)
+    # The district's figure is not the county's.
+    county = results.deployment["heat_pumps"][:, y2030].sum()
+    assert number(column(html, "deployment", "y2030")[0]) < county
+    assert f"{len(zones)} modelling zones" in html
+
+
+def test_milestones_are_the_years_emissions_first_fall_that_far(client, leicestershire):
+    results = balanced(leicestershire)
+    total = results.total_emissions_tco2e.sum(axis=0)
+    html = client.get(url()).content.decode()
+    years = column(html, "milestones", "year")
+    for fraction, shown in zip(plan.REDUCTION_MILESTONES, years, strict=False):
+        reached = np.flatnonzero(total <= (1 - fraction) * total[0])
+        expected = str(int(results.years[reached[0]])) if reached.size else plan.NOT_BY_2050
+        assert shown == expected
+    first = results.network.group_first_year_exceeded
+    expected = str(int(first[first > 0].min())) if (first > 0).any() else plan.NOT_BY_2050
+    assert years[len(plan.REDUCTION_MILESTONES)] == expected
+
+
+def test_biggest_actions_are_the_engines_lever_impacts(client, leicestershire):
+    """The wedges agree with engine.impacts (the place total of each lever's saving)."""
+    from placezero.engine.impacts import lever_impacts
+
+    results = balanced(leicestershire)
+    impacts, _ = lever_impacts(results.inputs, results.scenario, results.assumptions)
+    expected = sorted(impacts, key=lambda i: -i.cumulative_saved_tco2e)[0]
+    html = client.get(url()).content.decode()
+    assert column(html, "biggest-actions", "lever")[0] == expected.title
+    shown = number(column(html, "biggest-actions", "saved_cumulative_tco2e")[0])
+    assert shown == pytest.approx(expected.cumulative_saved_tco2e, abs=0.5)
+
+
+def test_the_area_select_offers_member_districts_and_names_leicester_as_a_neighbour(
+    client, leicestershire
+):
+    inputs = services.place_inputs(leicestershire)
+    html = client.get(url()).content.decode()
+    select = html[html.index('id="plan-area"') : html.index("</select>", html.index("plan-area"))]
+    for code in inputs.districts:
+        assert f'value="{code}"' in select
+    assert LEICESTER not in select
+    assert "Leicester is a neighbouring area" in html
+    assert "not a member district" in html
+
+
+def test_preferred_scenario_is_the_plans_default(client, leicestershire):
+    definition = services.shipped_definitions()["baseline-no-new-action"]
+    officer = UserFactory(role=Role.OFFICER)
+    scenario = services.create_scenario(
+        leicestershire, name="Agreed pathway", description="", definition=definition, user=officer
+    )
+    services.set_preferred(scenario, user=officer)
+    html = client.get(url()).content.decode()
+    assert "“Agreed pathway”" in html
+    results = services.run(leicestershire, definition)
+    y2050 = list(results.years).index(2050)
+    shown = number(column(html, "scenarios-compared", "y2050_tco2e")[0])
+    assert shown == pytest.approx(results.total_emissions_tco2e[:, y2050].sum(), abs=0.5)
+
+
+def test_scenario_query_chooses_another_scenario(client, leicestershire):
+    html = client.get(url(scenario="baseline-no-new-action")).content.decode()
+    results = services.run(leicestershire, services.shipped_definitions()["baseline-no-new-action"])
+    y2050 = list(results.years).index(2050)
+    shown = number(column(html, "scenarios-compared", "y2050_tco2e")[0])
+    assert shown == pytest.approx(results.total_emissions_tco2e[:, y2050].sum(), abs=0.5)
+    assert f"{url('plan_pdf')}?scenario=baseline-no-new-action" in html
+
+
+@pytest.mark.parametrize("name", ["plan", "plan_pdf"])
+@pytest.mark.parametrize("area", [LEICESTER, "E99999999", "blaby"])
+def test_unknown_area_is_404_naming_the_districts(client, leicestershire, name, area):
+    response = client.get(url(name, area=area))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"There is no plan for &#x27;{area}&#x27; in Leicestershire" in html
+    assert f"{BLABY} (Blaby)" in html
+    assert f'href="{url()}?area={BLABY}"' in html
+
+
+def test_unknown_place_is_404(client, leicestershire):
+    response = client.get(reverse("pathways:plan", kwargs={"place_slug": "atlantis"}))
+    assert response.status_code == 404
+
+
+def test_plan_tables_are_registered_and_export(client, leicestershire):
+    assert tables.table_slugs("plan") == [
+        "base-year-emissions",
+        "base-year-energy",
+        "scenarios-compared",
+        "deployment",
+        "investment",
+        "milestones",
+        "biggest-actions",
+    ]
+    address = reverse(
+        "pathways:export_table",
+        kwargs={
+            "place_slug": "leicestershire",
+            "view": "plan",
+            "table": "deployment",
+            "fmt": "csv",
+        },
+    )
+    response = client.get(address + f"?area={BLABY}")
+    assert response.status_code == 200
+    assert "Heat pumps" in response.content.decode()
+
+
+def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestershire, no_network):
+    results = balanced(leicestershire)
+    response = client.get(url("plan_pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="leicestershire-plan-' in response["Content-Disposition"]
+    reader, text = pdf_text(response.content)
+    assert 1 <= len(reader.pages) <= 2
+    assert reader.metadata.title.startswith("Plan on a page: Leicestershire")
+    assert "Leicestershire" in text
+    for heading in STAGE_HEADINGS:
+        assert heading in text
+    y2050 = list(results.years).index(2050)
+    assert f"{results.total_emissions_tco2e[:, y2050].sum():,.0f}" in text
+    assert "Leicester is a neighbouring area" in text
+    assert no_network == []
+
+
+def test_district_pdf_is_that_districts_plan(client, leicestershire, no_network):
+    results = balanced(leicestershire)
+    zones = blaby_zones(leicestershire)
+    response = client.get(url("plan_pdf", area=BLABY))
+    assert response.status_code == 200
+    assert "blaby" in response["Content-Disposition"]
+    _reader, text = pdf_text(response.content)
+    assert "Plan on a page: Blaby" in text
+    assert f"{results.total_emissions_tco2e[zones, 0].sum():,.0f}" in text
+    assert no_network == []
+
+
+def test_pdf_fetcher_refuses_the_network_and_files_outside_the_package(tmp_path, no_network):
+    outside = tmp_path / "secret.css"
+    outside.write_text("p { color: red }")
+    html = (
+        '<html lang="en"><head><title>t</title>'
+        '<link rel="stylesheet" href="https://cdn.example.org/style.css">'
+        f'<link rel="stylesheet" href="{outside.as_uri()}"></head>'
+        '<body><p>Hello</p><img alt="" src="http://example.org/a.png"></body></html>'
+    )
+    pdf, fetcher = render_pdf(html)
+    assert pdf.startswith(b"%PDF")
+    assert "https://cdn.example.org/style.css" in fetcher.refused
+    assert "http://example.org/a.png" in fetcher.refused
+    assert outside.as_uri() in fetcher.refused
+    assert no_network == []
+
+
+def test_pdf_fetcher_serves_data_urls():
+    response = OfflineFetcher().fetch("data:text/css,p%7Bcolor%3Ared%7D")
+    assert b"color" in response.read()
