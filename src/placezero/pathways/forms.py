@@ -19,6 +19,8 @@ import yaml
 from django import forms
 from django.core.exceptions import ValidationError
 
+from placezero.engine.scenario import scenario_from_mapping
+
 from . import services
 from .models import PathwayScenario
 
@@ -399,6 +401,9 @@ class ImportForm(forms.Form):
                 f"“{upload.name}” does not hold a scenario: it needs at least a 'levers' key."
             )
         try:
+            # The whole file first (a misspelt top-level key is an error, not ignored), then
+            # its districts and zones against this place.
+            scenario_from_mapping(data)
             services.engine_scenario(self.place, data, str(data.get("name") or "scenario"))
         except services.ScenarioError as error:
             raise ValidationError(f"“{upload.name}” cannot be used: {error}") from None

@@ -378,6 +378,7 @@ def test_shipped_scenario_exports_and_json_imports(leicestershire):
         ("bad.json", "{levers", "is not valid JSON"),
         ("bad.txt", "levers: {}", "upload a .yaml, .yml or .json file"),
         ("bad.yaml", "- just a list", "does not hold a scenario"),
+        ("bad.yaml", "lever: {heat_networks: 2}", "unknown top-level key(s) lever"),
     ],
 )
 def test_bad_file_gives_a_clear_error_and_creates_nothing(leicestershire, name, text, message):

@@ -32,6 +32,7 @@ from ..templatetags.pathways_ui import EXPORT_FORMATS
 from ..workspace_tables import (
     VIEW,
     Compared,
+    area_name,
     compare_costs,
     compare_emissions,
     compare_headline,
@@ -98,6 +99,7 @@ def results_context(
     figures = headline_figures(context.results, zone_mask(context.results, area_code))
     by_key = {f.key: f for f in figures}
     return {
+        "area_name": area_name(context),
         "results_table": table,
         "results_chart": chart,
         "headline": figures,
