@@ -204,3 +204,15 @@ def test_maps_draw_the_modelled_zones_only(client, leicestershire, name, map_id)
     codes = {f["properties"]["code"] for f in data["geojson"]["features"]}
     assert codes == set(inputs.zones)
     assert "No figure" not in html[html.index(f'data-map-legend="{map_id}"') :][:2000]
+
+
+def test_negative_series_are_drawn_as_stacked_bars_not_areas():
+    """Rule: Chart.js fills a negative series across a stacked area, so use bars then."""
+    from placezero.pathways.tables import Column, Table
+    from placezero.pathways.views.audiences import _stacked_kind
+
+    columns = (Column("year", "Year"), Column("a", "A", "t"), Column("b", "B", "t"))
+    positive = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": 2.0},))
+    negative = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": -2.0},))
+    assert _stacked_kind(positive, ["a", "b"]) == "area"
+    assert _stacked_kind(negative, ["a", "b"]) == "stacked-bar"

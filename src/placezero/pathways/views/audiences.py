@@ -116,6 +116,13 @@ def zone_map(place: Place, values: dict[str, Any], **options: Any) -> ZoneMap:
     return replace(drawn, geojson={**drawn.geojson, "features": features}, classes=classes)
 
 
+def _stacked_kind(table: Table, series: list[str]) -> str:
+    """Stacked area where every value is positive; stacked bars otherwise, because Chart.js
+    fills a negative series across the positive stack (land use takes up carbon)."""
+    values = (row.get(key) or 0 for row in table.rows for key in series)
+    return "area" if all(v >= 0 for v in values) else "stacked-bar"
+
+
 def _handle(view):
     """Turn a scenario the engine rejects into the problem page (status 400)."""
 
@@ -335,11 +342,15 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
             emissions,
             x="year",
             series=list(SECTORS),
-            kind="area",
+            kind=_stacked_kind(emissions, list(SECTORS)),
             reference=[c.key for c in emissions.columns if c.key == "target_path"],
         ),
         budget_chart=chart_from_table(t["carbon-budget"], x="year", reference=["budget"]),
-        wedges_chart=chart_from_table(t["wedges"], x="year", kind="area"),
+        wedges_chart=chart_from_table(
+            t["wedges"],
+            x="year",
+            kind=_stacked_kind(t["wedges"], [c.key for c in t["wedges"].columns[1:]]),
+        ),
         macc_chart=chart_from_table(
             t["macc"], x="lever", series=["cost_per_tco2e"], kind="bar", horizontal=True
         ),
