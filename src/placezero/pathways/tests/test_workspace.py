@@ -460,3 +460,15 @@ def test_trying_a_reference_scenario_shows_it_without_storing_it(leicestershire)
     assert "These are the levers of “baseline-no-new-action”" in html
     assert f'name="{"lever_" + LEVER}" value="1"' in html
     assert client.session.get(f"pathways:{leicestershire.slug}:personal") is None
+
+
+def test_history_names_people_only_to_editors(leicestershire, saved):
+    editor = UserFactory(role=Role.PARTNER_EDITOR, first_name="Eve", last_name="Editor")
+    services.update_levers(
+        saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=editor
+    )
+    history = url("scenario_history", leicestershire, scenario_id=saved.pk)
+    public = Client().get(history).content.decode()
+    assert "Eve Editor" not in public and "partner editor" in public
+    assert "Domestic heat pumps 3 → 2" in public
+    assert "Eve Editor" in client_as(Role.OFFICER).get(history).content.decode()

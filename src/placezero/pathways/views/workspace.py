@@ -162,6 +162,7 @@ def _render_editor(
         "starting_from": starting_from,
         "errors": errors if errors is not None else error_items(form),
         "can_edit": has(request.user, "pathways.edit_scenarios"),
+        "show_names": has(request.user, "pathways.edit_scenarios"),
         "can_set_preferred": has(request.user, "pathways.set_preferred"),
         "downloads": download_links(place, str(scenario.pk), area_code)
         if downloads and scenario is not None
@@ -192,6 +193,7 @@ def workspace(request: HttpRequest, place_slug: str) -> HttpResponse:
             "shipped": shipped,
             "choices": scenario_choices(request, place),
             "can_edit": has(request.user, "pathways.edit_scenarios"),
+            "show_names": has(request.user, "pathways.edit_scenarios"),
             "has_personal": personal_definition(request, place) is not None,
         },
     )
@@ -517,7 +519,12 @@ def scenario_history(request: HttpRequest, place_slug: str, scenario_id: int) ->
     return render(
         request,
         "pathways/workspace/history.html",
-        {"place": place, "scenario": saved, "changes": changes},
+        {
+            "place": place,
+            "scenario": saved,
+            "changes": changes,
+            "show_names": has(request.user, "pathways.edit_scenarios"),
+        },
     )
 
 
