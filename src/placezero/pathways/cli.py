@@ -1,8 +1,9 @@
-"""`placezero pathway worker`: the background worker for long pathway runs, as a CLI
-sub-command (the same loop as `placezero manage run_pathway_worker`).
+"""`placezero worker`: the background worker for long pathway runs (the same loop as
+`placezero manage run_pathway_worker`). Needed only with `PATHWAY_JOBS_WORKER = "external"`;
+the embedded default runs jobs in a thread of the web process.
 
-Registered through `register_cli(pathway_subparsers)` like the engine's optimise and
-uncertainty commands; it sets Django up only when it runs, so listing commands stays light.
+Registered in `placezero.cli.COMMAND_MODULES`; it sets Django up only when it runs, so
+listing commands stays light.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import argparse
 
 
-def register_cli(pathway_subparsers: argparse._SubParsersAction) -> None:
-    parser = pathway_subparsers.add_parser(
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
         "worker", help="run queued optimisation and uncertainty jobs (needs the database)"
     )
     parser.add_argument("--once", action="store_true", help="run what is queued, then stop")

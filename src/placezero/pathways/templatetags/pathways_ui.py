@@ -77,23 +77,28 @@ def export_links(context: template.Context, view: str, table: Any) -> list[dict[
 
 @register.filter
 def cell(row: dict[str, Any], column: Any) -> str:
-    """A table cell as text: numbers with thousands separators and the column's decimals."""
-    return _cell_text(row.get(column.key), column.decimals)
+    """A table cell as text: figures (columns with a unit) with thousands separators and the
+    column's decimals; labels (no unit: years, names, codes) as they are."""
+    return _cell_text(row.get(column.key), column)
 
 
-def _cell_text(value: Any, decimals: int) -> str:
+def _is_figure(value: Any, column: Any) -> bool:
+    return bool(column.unit) and isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _cell_text(value: Any, column: Any) -> str:
     if value is None or value == "":
         return "\u2013"  # en dash: no figure
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    return f"{value:,.{decimals}f}"
+    if _is_figure(value, column):
+        return f"{value:,.{column.decimals}f}"
+    return str(value)
 
 
-def _cell_html(value: Any, decimals: int) -> str:
-    """Escaped cell text; a formatted number has nothing to escape, so it is not."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:,.{decimals}f}"
-    return escape(_cell_text(value, decimals))
+def _cell_html(value: Any, column: Any) -> str:
+    """Escaped cell text; a formatted figure has nothing to escape, so it is not."""
+    if _is_figure(value, column):
+        return f"{value:,.{column.decimals}f}"
+    return escape(_cell_text(value, column))
 
 
 @register.simple_tag
@@ -116,10 +121,10 @@ def table_body_rows(table: Any) -> SafeString:
     for row in table.rows:
         cells = [
             f'<th scope="row" class="govuk-table__header" data-column="{keys[0]}">'
-            f"{_cell_html(row.get(columns[0].key), columns[0].decimals)}</th>"
+            f"{_cell_html(row.get(columns[0].key), columns[0])}</th>"
         ]
         for i in range(1, len(columns)):
-            text = _cell_html(row.get(columns[i].key), columns[i].decimals)
+            text = _cell_html(row.get(columns[i].key), columns[i])
             cells.append(f'<td class="{td_class[i]}" data-column="{keys[i]}">{text}</td>')
         lines.append('<tr class="govuk-table__row">' + "".join(cells) + "</tr>")
     return mark_safe("\n".join(lines))  # every value above is escaped

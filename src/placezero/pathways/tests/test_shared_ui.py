@@ -87,20 +87,23 @@ def test_zone_map_colours_each_zone_and_marks_missing(leicestershire):
     assert zone_map.classes[-1].label == maps.NO_VALUE_LABEL
 
 
-def test_cell_formats_numbers_with_the_columns_decimals():
-    """Rule: numbers get thousands separators and the column's decimals; None is a dash."""
-    template = Template("{% load pathways_ui %}{{ row|cell:a }}|{{ row|cell:b }}|{{ row|cell:c }}")
+def test_cell_formats_figures_with_the_columns_decimals_and_labels_as_they_are():
+    """Rule: figures get separators and decimals; labels (a year) do not; None is a dash."""
+    template = Template(
+        "{% load pathways_ui %}{{ row|cell:a }}|{{ row|cell:b }}|{{ row|cell:c }}|{{ row|cell:y }}"
+    )
     html = template.render(
         Context(
             {
-                "row": {"a": 12345.678, "b": None, "c": "Blaby"},
+                "row": {"a": 12345.678, "b": None, "c": "Blaby", "y": 2030},
                 "a": Column("a", "A", "t", 1),
                 "b": Column("b", "B", "t"),
                 "c": Column("c", "C"),
+                "y": Column("y", "Year"),
             }
         )
     )
-    assert html == "12,345.7|\u2013|Blaby"
+    assert html == "12,345.7|\u2013|Blaby|2030"
 
 
 @pytest.mark.django_db
