@@ -15,6 +15,7 @@ import numpy as np
 
 from placezero.engine.dimensions import S
 from placezero.engine.impacts import LeverImpact, lever_impacts
+from placezero.engine.levers import MAX_LEVEL
 from placezero.engine.results import Results
 from placezero.engine.scenario import all_levels
 from placezero.engine.simulate import simulate
@@ -341,6 +342,23 @@ def _percentile_rank(values: np.ndarray) -> np.ndarray:
     return 100.0 * order / (len(values) - 1)
 
 
+POTENTIAL_LEVERS = ("rooftop_solar", "ground_solar", "onshore_wind")
+
+
+def generation_potential_mw(ctx: TableContext) -> np.ndarray:
+    """[Z] solar and wind MW the engine installs by the last year with the three generation
+    levers at their highest level (other settings as in the scenario): the potential the
+    levers allow, on the engine's own land and rooftop rules (cached per scenario)."""
+    results = ctx.results
+
+    def compute() -> np.ndarray:
+        highest = results.scenario.with_levels(dict.fromkeys(POTENTIAL_LEVERS, MAX_LEVEL))
+        most = simulate(results.inputs, highest, results.assumptions)
+        return sum(most.deployment[key][:, -1] for key, _ in GENERATION_KINDS)
+
+    return _cached(_scenario_key(ctx, "potential"), compute)
+
+
 def opportunity(ctx: TableContext) -> list[dict[str, Any]]:
     """One row per zone of the area, best opportunity first (see SCORE_METHOD)."""
     results = ctx.results
@@ -350,6 +368,7 @@ def opportunity(ctx: TableContext) -> list[dict[str, Any]]:
     generation = results.generation_kwh[codes, -1]
     imports = np.maximum(results.electricity_import_kwh[codes, -1], 0.0)
     score = (_percentile_rank(generation) + _percentile_rank(imports)) / 2.0
+    potential = generation_potential_mw(ctx)[codes]
     rows = []
     for i, z in enumerate(codes):
         mw = {key: float(results.deployment[key][z, -1]) for key, _ in GENERATION_KINDS}
@@ -373,6 +392,10 @@ def opportunity(ctx: TableContext) -> list[dict[str, Any]]:
                 "solar_ground_mw": mw["solar_ground_mw"],
                 "onshore_wind_mw": mw["onshore_wind_mw"],
                 "generation_mwh": float(generation[i] / MWH),
+                "potential_mw": float(potential[i]),
+                "potential_used_pct": (
+                    100.0 * sum(mw.values()) / potential[i] if potential[i] > 0 else None
+                ),
                 "import_mwh": float(imports[i] / MWH),
                 "score": float(score[i]),
                 "reason": reason,

@@ -773,6 +773,8 @@ def community_opportunity(ctx: TableContext) -> Table:
             Column("solar_ground_mw", "Ground solar by 2050", "MW", 2),
             Column("onshore_wind_mw", "Wind by 2050", "MW", 2),
             Column("generation_mwh", "Local generation 2050", "MWh"),
+            Column("potential_mw", "Solar and wind at the highest lever levels", "MW", 2),
+            Column("potential_used_pct", "Share of that used", "%", 0),
             Column("import_mwh", "Electricity still imported 2050", "MWh"),
             Column("reason", "Why"),
         ),

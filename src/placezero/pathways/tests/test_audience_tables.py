@@ -164,3 +164,12 @@ def test_what_changes_counts_are_the_engines_deployment(ctx):
     t = table("public", "what-changes", ctx)
     heat_pumps = next(row for row in t.rows if row["what"] == "Heat pumps in homes")
     assert heat_pumps["y2050"] == pytest.approx(ctx.results.deployment["heat_pumps"][:, -1].sum())
+
+
+def test_generation_potential_is_at_least_what_the_scenario_installs(ctx):
+    """Rule: the potential (generation levers at their highest level) bounds the scenario."""
+    t = table("community", "opportunity", ctx)
+    for row in t.rows:
+        installed = row["solar_rooftop_mw"] + row["solar_ground_mw"] + row["onshore_wind_mw"]
+        assert row["potential_mw"] >= installed - 1e-9
+        assert row["potential_used_pct"] is None or 0 <= row["potential_used_pct"] <= 100 + 1e-9

@@ -498,6 +498,12 @@ def community_summary(page: Page) -> list[str]:
         f"({sum(s['capacity'] or 0 for s in operational):,.0f} MW).",
     ]
     ranked = t["opportunity"].rows
+    potential = sum(row["potential_mw"] for row in ranked)
+    lines.append(
+        f"With rooftop solar, ground solar and wind at their highest lever levels the zones "
+        f"would host {potential:,.0f} MW by {last['year']}; this scenario uses "
+        f"{100 * mw / potential if potential else 0:,.0f}% of that."
+    )
     if ranked:
         top = ranked[0]
         lines.append(f"The best opportunity is {top['name']} ({top['district']}): {top['reason']}.")
