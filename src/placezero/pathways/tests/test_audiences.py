@@ -216,3 +216,13 @@ def test_negative_series_are_drawn_as_stacked_bars_not_areas():
     negative = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": -2.0},))
     assert _stacked_kind(positive, ["a", "b"]) == "area"
     assert _stacked_kind(negative, ["a", "b"]) == "stacked-bar"
+
+
+def test_network_zone_detail_is_the_zones_group_against_capacity(client, leicestershire):
+    results = balanced(leicestershire)
+    code = results.inputs.zones[5]
+    html = client.get(url("network", scenario="balanced", zone=code)).content.decode()
+    assert 'id="zone-detail"' in html
+    peaks = [number(v) for v in cell(html, f"zone-{code}-peak", "zone_peak")]
+    assert peaks == pytest.approx(results.network.peak_kw[5] / 1000, abs=0.006)
+    assert client.get(url("network", zone="E02999999")).status_code == 404

@@ -140,6 +140,14 @@ def _handle(view):
 # --- public ---------------------------------------------------------------------------------
 
 
+def _chosen_zone(request: HttpRequest, page: Page) -> str:
+    """`?zone=`: one of the zones shown (those of the chosen area), or none."""
+    code = request.GET.get("zone", "").strip()
+    if code and code not in {row["zone"] for row in page.tables["zones"].rows}:
+        raise Http404(f"'{code}' is not a zone of {page.context['area_name']}.")
+    return code
+
+
 def public_summary(page: Page) -> list[str]:
     results, ctx = page.ctx.results, page.ctx
     name, area = page.selection.name, page.context["area_name"]
@@ -230,10 +238,7 @@ def public(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The county and my district: where emissions come from, the pathway to net zero, what
     changes, and a map to pick a zone and read its story."""
     page = _page(request, place_slug, "public")
-    zone_code = request.GET.get("zone", "").strip()
-    zones_shown = [row["zone"] for row in page.tables["zones"].rows]
-    if zone_code and zone_code not in zones_shown:
-        raise Http404(f"'{zone_code}' is not a zone of {page.context['area_name']}.")
+    zone_code = _chosen_zone(request, page)
     t = page.tables
     page.context.update(
         summary=public_summary(page),
@@ -430,6 +435,38 @@ def investors(request: HttpRequest, place_slug: str) -> HttpResponse:
 # --- network --------------------------------------------------------------------------------
 
 
+def network_zone_detail(page: Page, code: str) -> Table:
+    """One zone's peak by year against the capacity of the primary group that feeds it."""
+    results, inputs = page.ctx.results, page.ctx.inputs
+    network = results.network
+    z = inputs.zones.index(code)
+    group = network.group_index[z]
+    capacity = float(network.group_capacity_kw[group] / figures.MW)
+    rows = tuple(
+        {
+            "year": str(year),
+            "zone_peak": float(network.peak_kw[z, y] / figures.MW),
+            "group_peak": float(network.group_peak_kw[group, y] / figures.MW),
+            "capacity": capacity,
+            "exceedance": float(network.group_exceedance_kw[group, y] / figures.MW),
+        }
+        for y, year in enumerate(results.years)
+    )
+    return Table(
+        f"zone-{code}-peak",
+        f"Peak demand in {inputs.zone_names[z]} ({code}) and its primary substation group",
+        (
+            Column("year", "Year"),
+            Column("zone_peak", "Zone peak", "MW", 2),
+            Column("group_peak", "Group peak", "MW", 2),
+            Column("capacity", "Group firm capacity (derived)", "MW", 2),
+            Column("exceedance", "Group peak above capacity", "MW", 2),
+        ),
+        rows,
+        notes=(at.HEADROOM_NOTE,),
+    )
+
+
 def network_summary(page: Page) -> list[str]:
     rows = page.tables["zones"].rows
     peak = page.tables["peak-by-year"].rows
@@ -458,7 +495,21 @@ def network(request: HttpRequest, place_slug: str) -> HttpResponse:
     """Peak demand against headroom by zone and year; a map of the year it is exceeded."""
     page = _page(request, place_slug, "network")
     t = page.tables
+    zone_code = _chosen_zone(request, page)
+    detail = network_zone_detail(page, zone_code) if zone_code else None
     page.context.update(
+        zone_code=zone_code,
+        zone_options=[
+            (row["zone"], f"{row['name']} ({row['district']})") for row in t["zones"].rows
+        ],
+        zone_detail=detail,
+        zone_chart=(
+            chart_from_table(
+                detail, x="year", series=["zone_peak", "group_peak"], reference=["capacity"]
+            )
+            if detail
+            else None
+        ),
         summary=network_summary(page),
         peak_chart=chart_from_table(
             t["peak-by-year"], x="year", series=["peak"], reference=["capacity"]
@@ -473,6 +524,7 @@ def network(request: HttpRequest, place_slug: str) -> HttpResponse:
             category={row["zone"]: row["decade"] for row in t["zones"].rows},
             dom_id="network-zone-map",
             area_code=page.context["area_code"] or None,
+            link_template=_query(page) + "&zone={code}#zone-detail",
         ),
     )
     return render(request, "pathways/audiences/network.html", page.context)
