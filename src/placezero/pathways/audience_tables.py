@@ -187,12 +187,11 @@ def deployment_rows(
     return rows
 
 
-def _deployment_columns(years: tuple[int, ...], decimals: int) -> tuple[Column, ...]:
+def _deployment_columns(years: tuple[int, ...], unit: str, decimals: int) -> tuple[Column, ...]:
     return (
         Column("where", "Where"),
         Column("what", "What"),
-        Column("unit", "Unit"),
-        *(Column(f"y{y}", f"By {y}", "number", decimals) for y in years),
+        *(Column(f"y{y}", f"By {y}", unit, decimals) for y in years),
     )
 
 
@@ -202,7 +201,7 @@ def public_what_changes(ctx: TableContext) -> Table:
         "what-changes",
         f"What changes in homes and streets in {_in(ctx)} (added since "
         f"{int(ctx.results.years[0])})",
-        _deployment_columns(figures.MILESTONES, 0),
+        _deployment_columns(figures.MILESTONES, "count", 0),
         tuple(deployment_rows(ctx, HOMES_AND_STREETS, figures.MILESTONES)),
     )
 
@@ -213,14 +212,18 @@ def public_what_changes_fields(ctx: TableContext) -> Table:
     rows = deployment_rows(ctx, FIELDS_AND_ROOFS, figures.MILESTONES)
     woodland = figures.area_sum(ctx, figures.woodland_ha(results))
     rows.append(
-        {"where": "Fields", "what": "New woodland", "unit": "hectares"}
+        {"where": "Fields", "what": "New woodland (hectares, not MW)", "unit": "hectares"}
         | {f"y{y}": float(woodland[figures.year_index(results, y)]) for y in figures.MILESTONES}
     )
     return Table(
         "what-changes-fields",
         f"What changes on roofs and in fields in {_in(ctx)} (added since "
         f"{int(results.years[0])})",
-        _deployment_columns(figures.MILESTONES, 1),
+        (
+            Column("where", "Where"),
+            Column("what", "What"),
+            *(Column(f"y{y}", f"By {y}", "MW; woodland ha", 1) for y in figures.MILESTONES),
+        ),
         tuple(rows),
         notes=("Woodland hectares are the engine's woodland planting cost divided by the "
                "assumed cost per hectare.",),
@@ -453,7 +456,7 @@ def officers_deployment(ctx: TableContext) -> Table:
     return Table(
         "deployment",
         f"Deployment (counts) added since {int(ctx.results.years[0])} in {_in(ctx)}",
-        _deployment_columns(DEPLOYMENT_YEARS, 0),
+        _deployment_columns(DEPLOYMENT_YEARS, "count", 0),
         tuple(deployment_rows(ctx, HOMES_AND_STREETS, DEPLOYMENT_YEARS)),
     )
 
@@ -463,7 +466,7 @@ def officers_deployment_capacity(ctx: TableContext) -> Table:
     return Table(
         "deployment-capacity",
         f"Generation and storage (MW) added since {int(ctx.results.years[0])} in {_in(ctx)}",
-        _deployment_columns(DEPLOYMENT_YEARS, 1),
+        _deployment_columns(DEPLOYMENT_YEARS, "MW", 1),
         tuple(deployment_rows(ctx, FIELDS_AND_ROOFS, DEPLOYMENT_YEARS)),
     )
 
