@@ -229,6 +229,7 @@ class LeverForm(forms.Form):
                     "max_value": f"The level for {lever.title} must be 4 or less.",
                 },
             )
+            self._keep_off_step_level(key)
         if not area_select:  # the preview only reads the sliders
             return
         self.fields["new_scope"] = forms.ChoiceField(
@@ -239,6 +240,18 @@ class LeverForm(forms.Form):
                 attrs={"class": "govuk-select", "aria-describedby": "id_new_scope-hint"}
             ),
         )
+
+    def _keep_off_step_level(self, key: str) -> None:
+        """A level off the slider's 0.1 steps (say 2.25 from a file) would be rounded by the
+        browser and silently changed on the next save: such a slider moves freely instead."""
+        name = lever_field_name(key)
+        raw = self.data.get(name) if self.is_bound else self.initial.get(name)
+        try:
+            tenths = float(raw) / SLIDER_STEP
+        except (TypeError, ValueError):
+            return
+        if not _same(tenths, round(tenths)):
+            self.fields[name].widget.attrs["step"] = "any"
 
     @classmethod
     def for_definition(

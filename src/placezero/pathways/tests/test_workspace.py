@@ -18,6 +18,7 @@ from placezero.accounts.tests.factories import UserFactory
 from placezero.pathways import services
 from placezero.pathways.forms import (
     COUNTY,
+    LeverForm,
     Scope,
     apply_levels,
     levels_in_scope,
@@ -472,3 +473,12 @@ def test_history_names_people_only_to_editors(leicestershire, saved):
     assert "Eve Editor" not in public and "partner editor" in public
     assert "Domestic heat pumps 3 → 2" in public
     assert "Eve Editor" in client_as(Role.OFFICER).get(history).content.decode()
+
+
+def test_a_level_between_slider_steps_is_not_rounded_by_the_slider(leicestershire):
+    """Rule: opening and saving a scenario changes only the levers the person moved."""
+    definition = {"levers": {LEVER: 2.25, "heat_networks": 3}}
+    form = LeverForm.for_definition(leicestershire, definition, Scope(COUNTY))
+    assert form.fields[f"lever_{LEVER}"].widget.attrs["step"] == "any"
+    assert form.fields["lever_heat_networks"].widget.attrs["step"] == "0.1"
+    assert 'value="2.25"' in str(form[f"lever_{LEVER}"])
