@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, expect
 
@@ -26,8 +27,9 @@ def sign_in(page: Page, live_server: Any, role: Role) -> None:
     """Give the browser the session of a signed-in person of this role."""
     client = Client()
     client.force_login(UserFactory(role=role))
-    session = client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    name = settings.SESSION_COOKIE_NAME
+    session = client.cookies[name].value
+    page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
 
 
 def total_2050(page: Page) -> str:
@@ -45,6 +47,7 @@ def move_lever(page: Page, presses: int) -> None:
         for _ in range(presses):
             page.keyboard.press("ArrowRight")
     assert response.value.status == 200
+    page.wait_for_load_state("networkidle")  # the last of the debounced previews is in
 
 
 def test_editor_moves_a_lever_sees_results_change_and_saves(
