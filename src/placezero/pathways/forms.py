@@ -197,6 +197,7 @@ class LeverRow:
     title: str
     hint: str
     field: forms.BoundField
+    trajectory_districts: int = 0  # districts where a year-by-year trajectory replaces it
 
 
 class LeverForm(forms.Form):
@@ -274,14 +275,24 @@ class LeverForm(forms.Form):
         return cls(initial=initial, place=place)
 
     def lever_rows(self) -> list[LeverRow]:
+        trajectories = self._shown_definition().get("trajectories") or {}
         rows = []
         for key, lever in services.LEVERS.items():
             hint = (
                 f"By 2050: {lever.outcome}. Level 1: {lever.levels[0]}; 2: {lever.levels[1]}; "
                 f"3: {lever.levels[2]}; 4: {lever.levels[3]}."
             )
-            rows.append(LeverRow(key, lever.title, hint, self[lever_field_name(key)]))
+            field = self[lever_field_name(key)]
+            rows.append(LeverRow(key, lever.title, hint, field, len(trajectories.get(key) or {})))
         return rows
+
+    def _shown_definition(self) -> dict[str, Any]:
+        raw = self.data.get("definition") if self.is_bound else self.initial.get("definition")
+        try:
+            definition = json.loads(raw or "{}")
+        except json.JSONDecodeError:
+            return {}
+        return definition if isinstance(definition, dict) else {}
 
     def current_scope(self) -> Scope:
         value = self.data.get("scope") if self.is_bound else self.initial.get("scope")

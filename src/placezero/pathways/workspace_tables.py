@@ -239,9 +239,16 @@ def compare_levers(scenarios: Sequence[Compared]) -> Table:
         for i, s in enumerate(scenarios):
             level = _county_level(s.definition, key)
             overrides = _override_count(s.definition, key)
-            row[_column_key(i)] = f"{level:g}" + (
-                f" ({overrides} area override{'s' if overrides != 1 else ''})" if overrides else ""
-            )
+            trajectories = len((s.definition.get("trajectories") or {}).get(key) or {})
+            notes = []
+            if overrides:
+                notes.append(f"{overrides} area override{'s' if overrides != 1 else ''}")
+            if trajectories:
+                notes.append(
+                    f"year-by-year deployment in {trajectories} "
+                    f"district{'s' if trajectories != 1 else ''}"
+                )
+            row[_column_key(i)] = f"{level:g}" + (f" ({'; '.join(notes)})" if notes else "")
         rows.append(row)
     return Table(
         slug="compare-levers",

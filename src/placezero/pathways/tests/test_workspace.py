@@ -482,3 +482,16 @@ def test_a_level_between_slider_steps_is_not_rounded_by_the_slider(leicestershir
     assert form.fields[f"lever_{LEVER}"].widget.attrs["step"] == "any"
     assert form.fields["lever_heat_networks"].widget.attrs["step"] == "0.1"
     assert 'value="2.25"' in str(form[f"lever_{LEVER}"])
+
+
+def test_sliders_say_where_a_trajectory_replaces_them(leicestershire):
+    fes = services.shipped_definitions()["fes-consumer-transformation"]
+    lever = next(iter(fes["trajectories"]))
+    districts = len(fes["trajectories"][lever])
+    page = Client().get(url("play", leicestershire) + "?start=fes-consumer-transformation")
+    hint = page.content.decode().split(f'id="id_lever_{lever}-hint">', 1)[1].split("</div>")[0]
+    assert f"In {districts} district" in hint and "no effect" in hint
+    compared = Client().get(
+        url("compare", leicestershire) + "?s=balanced&s=fes-consumer-transformation"
+    )
+    assert f"year-by-year deployment in {districts} district" in compared.content.decode()
