@@ -22,6 +22,12 @@ ENDPOINTS = [
     "/api/places/{slug}/emissions",
     "/api/places/{slug}/consumption",
     "/api/places/{slug}/datasets",
+    "/api/places/{slug}/pathway/scenarios",
+    "/api/places/{slug}/pathway/scenarios/{key}",
+    "/api/places/{slug}/pathway/scenarios/{key}/definition",
+    "/api/places/{slug}/pathway/views",
+    "/api/places/{slug}/pathway/views/{view}/tables/{table}",
+    "/api/places/{slug}/pathway/views/{view}/tables/{table}.geojson",
 ]
 URL_IN_PAGE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
