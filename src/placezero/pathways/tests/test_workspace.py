@@ -495,3 +495,20 @@ def test_sliders_say_where_a_trajectory_replaces_them(leicestershire):
         url("compare", leicestershire) + "?s=balanced&s=fes-consumer-transformation"
     )
     assert f"year-by-year deployment in {districts} district" in compared.content.decode()
+
+
+def test_an_earlier_version_downloads_from_the_history(leicestershire, saved):
+    original = saved.definition
+    services.update_levers(saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=None)
+    services.update_details(
+        saved, name="Draft plan", description="Later.", expected_version=2, user=None
+    )
+    history = Client().get(url("scenario_history", leicestershire, scenario_id=saved.pk))
+    export = url("scenario_export", leicestershire, scenario_id=saved.pk)
+    assert f'href="{export}?version=1"' in history.content.decode()
+    first = yaml.safe_load(Client().get(f"{export}?version=1").content)
+    assert first["name"] == "Draft plan (version 1)"
+    assert services.canonical(first) == services.canonical(original)
+    third = yaml.safe_load(Client().get(f"{export}?version=3").content)
+    assert third["levers"] == {LEVER: 2}
+    assert Client().get(f"{export}?version=9").status_code == 404

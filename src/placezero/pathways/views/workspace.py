@@ -52,6 +52,13 @@ from .common import (
 )
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
+# Audit actions whose `after` is the scenario's whole definition (the rest hold details).
+DEFINITION_ACTIONS = (
+    ChangeAction.CREATED,
+    ChangeAction.COPIED,
+    ChangeAction.IMPORTED,
+    ChangeAction.EDITED,
+)
 EDITOR = "pathways/workspace/editor.html"
 
 
@@ -523,6 +530,7 @@ def scenario_history(request: HttpRequest, place_slug: str, scenario_id: int) ->
             "place": place,
             "scenario": saved,
             "changes": changes,
+            "definition_actions": [str(a) for a in DEFINITION_ACTIONS],
             "show_names": has(request.user, "pathways.edit_scenarios"),
         },
     )
@@ -549,23 +557,46 @@ def scenario_file_text(name: str, description: str, definition: dict[str, Any]) 
 def scenario_export(
     request: HttpRequest, place_slug: str, scenario_id: int | None = None
 ) -> HttpResponse:
+    """The scenario file (YAML) of a saved scenario (`?version=` for an earlier version), or
+    of a shipped scenario or the personal copy chosen with `?scenario=`."""
     place = place_or_404(place_slug)
     if scenario_id is not None:
         chosen = selected(request, place, str(scenario_id))
-        description = chosen.scenario.description if chosen.scenario else ""
+        name, description, definition = chosen.name, "", chosen.definition
+        if chosen.scenario is not None:
+            description = chosen.scenario.description
+            version = request.GET.get("version", "")
+            if version:
+                definition = _definition_at(chosen.scenario, version)
+                name = f"{chosen.name} (version {version})"
     else:
         chosen = selected(request, place)
         shipped = services.shipped_definitions().get(chosen.key, {})
+        name, definition = chosen.name, chosen.definition
         description = (
             chosen.scenario.description
             if chosen.scenario
             else str(shipped.get("description") or "")
         )
-    text = scenario_file_text(chosen.name, description, chosen.definition)
+    text = scenario_file_text(name, description, definition)
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
-    filename = slugify(chosen.name) or "scenario"
+    filename = slugify(name) or "scenario"
     response["Content-Disposition"] = f'attachment; filename="{filename}.yaml"'
     return response
+
+
+def _definition_at(scenario: PathwayScenario, version: str) -> dict[str, Any]:
+    """The levers a scenario had at a version, from its audit trail."""
+    if not version.isdigit() or not 1 <= int(version) <= scenario.version:
+        raise Http404(f"“{scenario.name}” has versions 1 to {scenario.version}.")
+    change = (
+        scenario.changes.filter(version__lte=int(version), action__in=DEFINITION_ACTIONS)
+        .order_by("-version", "-id")
+        .first()
+    )
+    if change is None or not isinstance(change.after, dict):
+        raise Http404(f"The history of “{scenario.name}” does not hold version {version}.")
+    return services.clean_definition(change.after)
 
 
 @requires("pathways.edit_scenarios")
