@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -52,7 +53,7 @@ def _area_code(request: HttpRequest, place: Place) -> str:
     return code
 
 
-def _page(request: HttpRequest, place_slug: str, view: str) -> Page:
+def _page(request: HttpRequest, place_slug: str, view: str, only: str | None = None) -> Page:
     place = place_or_404(place_slug)
     selection = selected(request, place)
     area_code = _area_code(request, place)
@@ -66,7 +67,7 @@ def _page(request: HttpRequest, place_slug: str, view: str) -> Page:
             status=400,
         )
         raise ScenarioProblem(response) from error
-    tables = {table.slug: table for table in tables_for(view, ctx)}
+    tables = {table.slug: table for table in tables_for(view, ctx, only=only)}
     inputs = ctx.inputs
     context = {
         "place": place,
@@ -86,7 +87,7 @@ def _page(request: HttpRequest, place_slug: str, view: str) -> Page:
 def _query(page: Page, **extra: str) -> str:
     """The page's scenario and area as a query string prefix for links built in JS."""
     params = {"scenario": page.selection.key, "area": page.context["area_code"], **extra}
-    return "?" + "&".join(f"{k}={v}" for k, v in params.items() if v)
+    return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
 def _column(table: Table, key: str) -> dict[Any, Any]:
@@ -375,7 +376,7 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
 @_handle
 def zone_map_fragment(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The officers' zone map alone, coloured by `?output=` (htmx swaps it in)."""
-    page = _page(request, place_slug, "officers")
+    page = _page(request, place_slug, "officers", only="zones")
     output = request.GET.get("output", "") or DEFAULT_OUTPUT
     page.context.update(zone_map=officers_map(page, output), output=output)
     return render(request, "pathways/audiences/_officers_map.html", page.context)
