@@ -128,3 +128,37 @@ def test_visitor_plays_with_a_personal_copy(
     page.reload()  # the personal copy is kept in the session
     assert total_2050(page) != before
     assert not services.scenarios_for(leicestershire_committed)
+
+
+def test_editor_creates_describes_imports_and_reads_history(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable, tmp_path: Any
+) -> None:
+    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/")
+    page.get_by_role("link", name="Create a scenario").click()
+    axe_check(page)
+    page.get_by_role("button", name="Create scenario").click()  # no name: an error
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a name")
+    axe_check(page)
+    page.get_by_label("Name", exact=True).fill("Quick wins")
+    page.get_by_role("button", name="Create scenario").click()
+    expect(page.locator("h1")).to_contain_text("Quick wins")
+
+    page.get_by_role("link", name="Change name or description").click()
+    axe_check(page)
+    page.get_by_label("Description (optional)").fill("Cheap measures first.")
+    page.get_by_role("button", name="Save name and description").click()
+    expect(page.locator(".govuk-notification-banner")).to_be_visible()
+
+    page.get_by_role("link", name="History of changes").click()
+    expect(page.locator("#scenario-history tbody tr")).to_have_count(2)
+    axe_check(page)
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("levers: {heat_network: 2}\n", encoding="utf-8")
+    page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/import/")
+    axe_check(page)
+    page.get_by_label("Scenario file").set_input_files(str(bad))
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("unknown lever 'heat_network'")
+    axe_check(page)
