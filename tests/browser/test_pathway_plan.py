@@ -59,7 +59,9 @@ def test_plan_opens_from_the_section_menu_with_six_stages_and_charts(plan_page: 
         expect(plan_page.get_by_role("heading", name=stage)).to_be_visible()
     for chart in ("chart-base-year-emissions", "chart-scenarios-compared"):
         expect(plan_page.locator(f"#{chart}")).to_have_attribute("data-chart-ready", "true")
-    expect(plan_page.locator("[data-neighbours]")).to_contain_text("Leicester")
+    expect(plan_page.locator('[data-stage="1"]')).to_contain_text(
+        "Leicester is a neighbouring area"
+    )
 
 
 def test_county_pdf_downloads_with_the_figures_on_the_page(plan_page: Page) -> None:

@@ -433,8 +433,7 @@ def stages(
     deliver = []
     if wedges:
         listed = "; ".join(
-            f"{w['lever'].lower()} ({_t(w['saved_cumulative_tco2e'])} saved to 2050)"
-            for w in wedges
+            f"{w['lever']} ({_t(w['saved_cumulative_tco2e'])} saved to 2050)" for w in wedges
         )
         deliver.append(f"The actions that save most are: {listed}.")
     else:

@@ -77,10 +77,13 @@ def deployment(context: TableContext) -> Table:
         columns=(
             Column("technology", "Technology"),
             Column("unit", "Counted in"),
-            *_milestone_columns("", ""),
+            *_milestone_columns("number", ""),
         ),
         rows=tuple(plan.deployment_by_milestone(context)),
-        notes=("Cumulative numbers installed since the base year; generation in MW.",),
+        notes=(
+            "Cumulative numbers installed since the base year, counted as the second column "
+            "says (generation and storage in MW of capacity).",
+        ),
     )
 
 

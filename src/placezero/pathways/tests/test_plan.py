@@ -251,6 +251,10 @@ def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestersh
     reader, text = pdf_text(response.content)
     assert 1 <= len(reader.pages) <= 2
     assert reader.metadata.title.startswith("Plan on a page: Leicestershire")
+    # Tagged for screen readers, in English.
+    catalogue = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalogue
+    assert catalogue["/Lang"] == "en-GB"
     assert "Leicestershire" in text
     for heading in STAGE_HEADINGS:
         assert heading in text
