@@ -198,6 +198,8 @@ class LeverRow:
     hint: str
     field: forms.BoundField
     trajectory_districts: int = 0  # districts where a year-by-year trajectory replaces it
+    inherited: float | None = None  # for a district or zone: the level it would otherwise get
+    inherited_from: str = ""
 
 
 class LeverForm(forms.Form):
@@ -275,7 +277,22 @@ class LeverForm(forms.Form):
         return cls(initial=initial, place=place)
 
     def lever_rows(self) -> list[LeverRow]:
-        trajectories = self._shown_definition().get("trajectories") or {}
+        shown = self._shown_definition()
+        trajectories = shown.get("trajectories") or {}
+        scope = self.current_scope()
+        inherited: dict[str, float] = {}
+        inherited_from = ""
+        if scope.kind != COUNTY:
+            parent = (
+                Scope(COUNTY) if scope.kind == "district" else Scope("district", scope.district)
+            )
+            try:
+                inherited = levels_in_scope(shown, parent)
+            except (TypeError, ValueError, AttributeError):  # a malformed definition
+                inherited = {}
+            inherited_from = (
+                f"all of {self.place.name}" if scope.kind == "district" else "its district"
+            )
         rows = []
         for key, lever in services.LEVERS.items():
             hint = (
@@ -283,7 +300,17 @@ class LeverForm(forms.Form):
                 f"3: {lever.levels[2]}; 4: {lever.levels[3]}."
             )
             field = self[lever_field_name(key)]
-            rows.append(LeverRow(key, lever.title, hint, field, len(trajectories.get(key) or {})))
+            rows.append(
+                LeverRow(
+                    key,
+                    lever.title,
+                    hint,
+                    field,
+                    len(trajectories.get(key) or {}),
+                    inherited.get(key),
+                    inherited_from,
+                )
+            )
         return rows
 
     def _shown_definition(self) -> dict[str, Any]:
