@@ -287,7 +287,7 @@ def officers_summary(page: Page) -> list[str]:
     if impacts:
         best = max(impacts, key=lambda i: i.cumulative_saved_tco2e)
         lines.append(
-            f"The lever saving most is {best.title.lower()}: "
+            f"Across {page.place.name}, the lever saving most is {best.title.lower()}: "
             f"{_kt(best.cumulative_saved_tco2e)} over the model years."
         )
     if t["macc"].rows:
