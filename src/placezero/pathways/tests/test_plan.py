@@ -296,3 +296,21 @@ def test_pdf_fetcher_refuses_the_network_and_files_outside_the_package(tmp_path,
 def test_pdf_fetcher_serves_data_urls():
     response = OfflineFetcher().fetch("data:text/css,p%7Bcolor%3Ared%7D")
     assert b"color" in response.read()
+
+
+@pytest.mark.parametrize("name", ["plan", "plan_pdf"])
+def test_a_scenario_the_engine_refuses_is_explained_not_half_drawn(client, leicestershire, name):
+    """A saved scenario that no longer validates (say, a lever since removed from the engine)
+    gives a 400 naming the scenario and the engine's reason, and no plan or PDF."""
+    from placezero.pathways.models import PathwayScenario
+
+    broken = PathwayScenario.objects.create(
+        place=leicestershire, name="Old draft", definition={"levers": {"moon_mirrors": 3}}
+    )
+    response = client.get(url(name, scenario=str(broken.pk)))
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "“Old draft” cannot be run" in html
+    assert "moon_mirrors" in html
+    assert "Stage 1: Preparation" not in html
