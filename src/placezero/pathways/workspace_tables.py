@@ -81,6 +81,13 @@ def emissions_by_sector(context: TableContext) -> Table:
     )
 
 
+def stacked_kind(table: Table, series: Sequence[str]) -> str:
+    """Stacked area where every value is positive; stacked bars otherwise, because Chart.js
+    fills a negative series (land use taking up carbon) across the positive stack."""
+    values = (row.get(key) or 0 for row in table.rows for key in series)
+    return "area" if all(v >= 0 for v in values) else "stacked-bar"
+
+
 @dataclass(frozen=True)
 class Headline:
     key: str

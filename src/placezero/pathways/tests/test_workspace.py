@@ -512,3 +512,13 @@ def test_an_earlier_version_downloads_from_the_history(leicestershire, saved):
     third = yaml.safe_load(Client().get(f"{export}?version=3").content)
     assert third["levers"] == {LEVER: 2}
     assert Client().get(f"{export}?version=9").status_code == 404
+
+
+def test_emissions_chart_is_stacked_bars_when_land_use_goes_negative(leicestershire):
+    """Rule: a negative series is never drawn as a stacked area (it would fill across)."""
+    _, definition = services.default_definition(leicestershire)
+    html = Client().post(url("scenario_preview", leicestershire), lever_post(definition))
+    data = html.content.decode().split('id="chart-emissions-by-sector-data"', 1)[1]
+    spec = json.loads(data.split(">", 1)[1].split("</script>", 1)[0])
+    negative = any(v < 0 for s in spec["series"] for v in s["values"] if v is not None)
+    assert spec["kind"] == ("stacked-bar" if negative else "area")

@@ -39,6 +39,7 @@ from ..workspace_tables import (
     compare_levers,
     emissions_by_sector,
     headline_figures,
+    stacked_kind,
     zone_mask,
 )
 from .common import (
@@ -99,7 +100,7 @@ def results_context(
         table,
         x="year",
         series=sectors,
-        kind="area",
+        kind=stacked_kind(table, sectors),
         reference=["total"],
         title="Greenhouse gas emissions by sector",
     )
