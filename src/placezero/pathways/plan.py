@@ -19,10 +19,10 @@ from xml.sax.saxutils import escape
 import numpy as np
 
 from placezero.engine.dimensions import CARRIERS, SECTORS, TECHNOLOGIES
-from placezero.engine.impacts import _unchanged
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.levers import LEVER_KEYS, LEVERS
 from placezero.engine.results import Results
+from placezero.engine.scenario import Scenario
 from placezero.engine.simulate import simulate
 from placezero.places.models import Place
 
@@ -258,6 +258,17 @@ def network_summary(context: TableContext) -> dict[str, Any]:
     }
 
 
+def lever_moved(scenario: Scenario, lever: str) -> bool:
+    """True if the scenario sets the lever away from level 1 anywhere (base level, a
+    district or zone override, or an explicit trajectory): only those levers have wedges."""
+    return (
+        scenario.setting(lever).level != 1.0
+        or lever in scenario.trajectories
+        or any(lever in levels for levels in scenario.districts.values())
+        or any(lever in levels for levels in scenario.zones.values())
+    )
+
+
 _WEDGE_CACHE: dict[tuple[str, str, str], dict[str, np.ndarray]] = {}
 _WEDGE_CACHE_SIZE = 16
 
@@ -271,7 +282,7 @@ def _wedges(place: Place, results: Results) -> dict[str, np.ndarray]:
     if key not in _WEDGE_CACHE:
         saved = {}
         for lever in LEVER_KEYS:
-            if _unchanged(scenario, lever):
+            if not lever_moved(scenario, lever):
                 continue
             without = simulate(results.inputs, scenario.without(lever), results.assumptions)
             saved[lever] = without.total_emissions_tco2e - results.total_emissions_tco2e

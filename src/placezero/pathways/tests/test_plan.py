@@ -314,3 +314,16 @@ def test_a_scenario_the_engine_refuses_is_explained_not_half_drawn(client, leice
     assert "“Old draft” cannot be run" in html
     assert "moon_mirrors" in html
     assert "Stage 1: Preparation" not in html
+
+
+@pytest.mark.parametrize("stem", ["balanced", "baseline-no-new-action"])
+def test_wedges_cover_the_levers_engine_impacts_covers(stem):
+    """The plan computes a wedge for exactly the levers engine.impacts does."""
+    from placezero.engine.impacts import _unchanged
+    from placezero.engine.levers import LEVER_KEYS
+    from placezero.engine.scenario import scenario_from_mapping
+
+    definition = services.shipped_definitions()[stem]
+    scenario = scenario_from_mapping({"name": stem, **services.clean_definition(definition)})
+    for lever in LEVER_KEYS:
+        assert plan.lever_moved(scenario, lever) is not _unchanged(scenario, lever)
