@@ -226,3 +226,25 @@ def test_network_zone_detail_is_the_zones_group_against_capacity(client, leicest
     peaks = [number(v) for v in cell(html, f"zone-{code}-peak", "zone_peak")]
     assert peaks == pytest.approx(results.network.peak_kw[5] / 1000, abs=0.006)
     assert client.get(url("network", zone="E02999999")).status_code == 404
+
+
+def test_saved_scenario_is_shown_by_its_id(client, leicestershire):
+    """Rule: ?scenario=<id> shows a saved scenario's own results."""
+    definition = {"levers": {"domestic_heat_pumps": 4}}
+    officer = UserFactory(role=Role.OFFICER)
+    saved = services.create_scenario(
+        leicestershire, name="All heat pumps", description="", definition=definition, user=officer
+    )
+    results = services.run(leicestershire, definition)
+    html = client.get(url("investors", scenario=str(saved.pk))).content.decode()
+    assert "Under “All heat pumps”" in html
+    total = sum(number(v) for v in cell(html, "capex-by-district", "total"))
+    assert total == pytest.approx(results.capex_gbp.sum(), rel=1e-6)
+
+
+def test_investor_packages_narrow_to_the_district(client, leicestershire):
+    html = client.get(url("investors", area=BLABY)).content.decode()
+    packages = cell(html, "packages", "package")
+    assert "Domestic heat pumps and retrofit, Blaby" in packages
+    assert not any("Charnwood" in p for p in packages)
+    assert cell(html, "capex-by-district", "code") == [BLABY]
