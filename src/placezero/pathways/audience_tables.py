@@ -580,6 +580,27 @@ def investors_capex_by_period(ctx: TableContext) -> Table:
     )  # fmt: skip
 
 
+@register_table("investors", "capex-by-year")
+def investors_capex_by_year(ctx: TableContext) -> Table:
+    results = ctx.results
+    by_item = {item: figures.area_sum(ctx, a) for item, a in results.capex_by_item_gbp.items()}
+    rows = []
+    for y, year in enumerate(results.years):
+        row = {"year": str(year)} | {item: float(v[y]) for item, v in by_item.items()}
+        row["total"] = sum(row[item] for item in by_item)
+        rows.append(row)
+    return Table(
+        "capex-by-year",
+        f"Capital investment by technology and year in {_in(ctx)}, {ctx.scenario_name}",
+        (
+            Column("year", "Year"),
+            *(Column(item, CAPEX_LABELS.get(item, item), "GBP") for item in by_item),
+            Column("total", "Total", "GBP"),
+        ),
+        tuple(rows),
+    )
+
+
 @register_table("investors", "capex-by-district")
 def investors_capex_by_district(ctx: TableContext) -> Table:
     results = ctx.results

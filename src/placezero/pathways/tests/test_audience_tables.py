@@ -173,3 +173,11 @@ def test_generation_potential_is_at_least_what_the_scenario_installs(ctx):
         installed = row["solar_rooftop_mw"] + row["solar_ground_mw"] + row["onshore_wind_mw"]
         assert row["potential_mw"] >= installed - 1e-9
         assert row["potential_used_pct"] is None or 0 <= row["potential_used_pct"] <= 100 + 1e-9
+
+
+def test_capex_by_year_is_the_engines_capex_each_year(ctx):
+    t = table("investors", "capex-by-year", ctx)
+    assert column(t, "total") == pytest.approx(ctx.results.capex_gbp.sum(axis=0))
+    assert column(t, "heat_pumps") == pytest.approx(
+        ctx.results.capex_by_item_gbp["heat_pumps"].sum(axis=0)
+    )

@@ -422,6 +422,7 @@ def investors(request: HttpRequest, place_slug: str) -> HttpResponse:
         period_chart=chart_from_table(
             t["capex-by-period"], x="period", series=items, kind="stacked-bar"
         ),
+        year_chart=chart_from_table(t["capex-by-year"], x="year", series=items, kind="stacked-bar"),
         district_chart=chart_from_table(
             t["capex-by-district"],
             x="district",
