@@ -66,10 +66,11 @@ def test_each_audience_view_from_the_section_menu(
         axe_check(page)
 
 
-def test_public_zone_story_by_keyboard(
+def test_zone_pages_by_keyboard(
     page: Page, leicestershire_committed: Any, axe_check: Callable[[Page], None]
 ) -> None:
-    """Rule: a zone chosen on the map with Enter opens its story."""
+    """Rule: a zone chosen on the map with Enter opens its story (public) or its peak
+    against capacity (network)."""
     page.goto("/places/leicestershire/pathway/?area=E07000129")
     expect(page.locator("#zone-map")).to_have_attribute("data-map-ready", "true")
     zone = page.locator("#zone-map path[data-zone]").first
@@ -80,6 +81,17 @@ def test_public_zone_story_by_keyboard(
     expect(page.locator("#zone-story")).to_be_visible()
     assert "area=E07000129" in page.url
     expect(page.locator("#zone-picker")).to_have_value(code)
+    axe_check(page)
+    # the network operator's view: Enter on a zone shows its peak against capacity
+    page.goto("/places/leicestershire/pathway/network/")
+    expect(page.locator("#network-zone-map")).to_have_attribute("data-map-ready", "true")
+    zone = page.locator("#network-zone-map path[data-zone]").nth(2)
+    code = zone.get_attribute("data-zone")
+    zone.focus()
+    zone.press("Enter")
+    page.wait_for_url(f"**zone={code}**")
+    expect(page.locator("#zone-detail canvas[data-chart-ready]")).to_be_visible()
+    expect(page.locator(f"#table-zone-{code}-peak")).to_be_attached()
     axe_check(page)
 
 
