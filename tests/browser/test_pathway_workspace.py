@@ -70,6 +70,7 @@ def test_editor_moves_a_lever_sees_results_change_and_saves(
     move_lever(page, 10)  # level 2 → 3
 
     expect(page.locator(f"#id_lever_{LEVER}-level")).to_have_text("3")
+    expect(page.locator(SLIDER)).to_have_attribute("aria-valuetext", "Level 3: 6 in 10 homes")
     page.wait_for_function(
         "([selector, before]) => document.querySelector(selector).textContent !== before",
         arg=[CHART_DATA, before_chart],

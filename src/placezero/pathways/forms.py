@@ -32,6 +32,16 @@ MAX_IMPORT_BYTES = 200_000
 IMPORT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def level_words(lever: str, level: float) -> str:
+    """A level as a screen reader should hear it, e.g. 'Level 2.5, between 1 in 4 homes and
+    6 in 10 homes' (the slider's aria-valuetext; the page's script says the same)."""
+    meanings = services.LEVERS[lever].levels
+    low = int(min(max(level, services.MIN_LEVEL), services.MAX_LEVEL))
+    if _same(level, low):
+        return f"Level {low}: {meanings[low - 1]}"
+    return f"Level {level:g}, between {meanings[low - 1]} and {meanings[low]}"
+
+
 def lever_field_name(lever: str) -> str:
     return f"{LEVER_PREFIX}{lever}"
 
@@ -233,6 +243,7 @@ class LeverForm(forms.Form):
                 },
             )
             self._keep_off_step_level(key)
+            self._describe_level(key)
         if not area_select:  # the preview only reads the sliders
             return
         self.fields["new_scope"] = forms.ChoiceField(
@@ -243,6 +254,18 @@ class LeverForm(forms.Form):
                 attrs={"class": "govuk-select", "aria-describedby": "id_new_scope-hint"}
             ),
         )
+
+    def _describe_level(self, key: str) -> None:
+        name = lever_field_name(key)
+        attrs = self.fields[name].widget.attrs
+        attrs["data-levels"] = json.dumps(services.LEVERS[key].levels)
+        raw = self.data.get(name) if self.is_bound else self.initial.get(name)
+        try:
+            level = float(raw)
+        except (TypeError, ValueError):
+            return
+        if services.MIN_LEVEL <= level <= services.MAX_LEVEL:
+            attrs["aria-valuetext"] = level_words(key, level)
 
     def _keep_off_step_level(self, key: str) -> None:
         """A level off the slider's 0.1 steps (say 2.25 from a file) would be rounded by the

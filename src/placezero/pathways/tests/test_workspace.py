@@ -21,6 +21,7 @@ from placezero.pathways.forms import (
     LeverForm,
     Scope,
     apply_levels,
+    level_words,
     levels_in_scope,
     lever_field,
     preview_post_data,
@@ -522,3 +523,10 @@ def test_emissions_chart_is_stacked_bars_when_land_use_goes_negative(leicestersh
     spec = json.loads(data.split(">", 1)[1].split("</script>", 1)[0])
     negative = any(v < 0 for s in spec["series"] for v in s["values"] if v is not None)
     assert spec["kind"] == ("stacked-bar" if negative else "area")
+
+
+def test_sliders_tell_screen_readers_what_a_level_means(leicestershire):
+    assert level_words(LEVER, 3) == "Level 3: 6 in 10 homes"
+    assert level_words(LEVER, 2.5) == "Level 2.5, between 1 in 4 homes and 6 in 10 homes"
+    form = LeverForm.for_definition(leicestershire, {"levers": {LEVER: 2.5}}, Scope(COUNTY))
+    assert 'aria-valuetext="Level 2.5, between 1 in 4 homes' in str(form[f"lever_{LEVER}"])
