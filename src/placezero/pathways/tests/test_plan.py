@@ -11,6 +11,7 @@ import socket
 import numpy as np
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from placezero.accounts.options import Role
@@ -240,6 +241,16 @@ def test_plan_tables_are_registered_and_export(client, leicestershire):
     response = client.get(address + f"?area={BLABY}")
     assert response.status_code == 200
     assert "Heat pumps" in response.content.decode()
+    # The page links every table as one workbook, for the same area.
+    html = client.get(url(area=BLABY)).content.decode()
+    workbook = reverse(
+        "pathways:export_view", kwargs={"place_slug": "leicestershire", "view": "plan"}
+    )
+    assert f'href="{workbook}?area={BLABY}"' in html
+    response = client.get(f"{workbook}?area={BLABY}")
+    assert response.status_code == 200
+    sheets = load_workbook(io.BytesIO(response.content)).sheetnames
+    assert len(sheets) >= len(tables.table_slugs("plan"))
 
 
 def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestershire, no_network):

@@ -83,7 +83,11 @@ def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
     query = {
         k: v for k, v in (("scenario", request.GET.get("scenario", "")), ("area", area.code)) if v
     }
-    pdf_url = reverse("pathways:plan_pdf", kwargs={"place_slug": place.slug})
+    suffix = "?" + urlencode(query) if query else ""
+    pdf_url = reverse("pathways:plan_pdf", kwargs={"place_slug": place.slug}) + suffix
+    workbook_url = (
+        reverse("pathways:export_view", kwargs={"place_slug": place.slug, "view": "plan"}) + suffix
+    )
     return PlanPage(
         place,
         area,
@@ -98,7 +102,8 @@ def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
             "stages": [{"stage": s, "tables": [tables[slug] for slug in s.tables]} for s in stages],
             "base_year": int(ctx.results.years[0]),
             "method": plan.METHOD_CITATION,
-            "pdf_url": pdf_url + ("?" + urlencode(query) if query else ""),
+            "pdf_url": pdf_url,
+            "workbook_url": workbook_url,
             "made_on": timezone.localdate(),
         },
     )
