@@ -9,6 +9,7 @@ one member district, and per page `?zone=` (public) or `?output=` (officers' map
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -127,14 +128,13 @@ def _stacked_kind(table: Table, series: list[str]) -> str:
 def _handle(view):
     """Turn a scenario the engine rejects into the problem page (status 400)."""
 
+    @wraps(view)
     def wrapped(request: HttpRequest, place_slug: str) -> HttpResponse:
         try:
             return view(request, place_slug)
         except ScenarioProblem as problem:
             return problem.response
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
