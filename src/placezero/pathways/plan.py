@@ -480,11 +480,17 @@ def attribute_text(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
+POSITIVE_BAR = "#1d70b8"  # GOV.UK blue
+NEGATIVE_BAR = "#d4351c"  # GOV.UK red
+
+
 def svg_bar_chart(
     title: str, labels: list[str], values: list[float], unit: str, *, width: int = 480
 ) -> str:
     """A horizontal bar chart as SVG markup (no script), labelled for screen readers; each
-    bar carries its figure, so the chart reads without the table too."""
+    bar carries its figure, so the chart reads without the table too. Bars are as long as
+    the figure's size; a negative figure (land absorbing carbon) is drawn in GOV.UK red
+    and keeps its minus sign in the label."""
     bar_height, gap, label_width, value_width = 18, 6, 170, 90
     height = len(values) * (bar_height + gap) + gap
     span = max((abs(v) for v in values), default=0.0) or 1.0
@@ -501,7 +507,7 @@ def svg_bar_chart(
             f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end" font-size="10">'
             f"{escape(label)}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
-            f'fill="#1d70b8"/>'
+            f'fill="{NEGATIVE_BAR if value < 0 else POSITIVE_BAR}"/>'
             f'<text x="{label_width + length + 4:.1f}" y="{y + 13}" font-size="10">'
             f"{escape(f'{value:,.0f} {unit}')}</text>"
         )

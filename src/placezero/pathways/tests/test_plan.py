@@ -338,3 +338,18 @@ def test_wedges_cover_the_levers_engine_impacts_covers(stem):
     scenario = scenario_from_mapping({"name": stem, **services.clean_definition(definition)})
     for lever in LEVER_KEYS:
         assert plan.lever_moved(scenario, lever) is not _unchanged(scenario, lever)
+
+
+def test_svg_bar_chart_escapes_text_and_draws_one_bar_per_figure():
+    svg = plan.svg_bar_chart(
+        'Emissions <by> "sector"', ["Homes & gardens", "Land use"], [1200.4, -300.0], "tCO2e"
+    )
+    assert svg.startswith("<svg") and "<script" not in svg
+    assert 'aria-label="Emissions &lt;by&gt; &quot;sector&quot;"' in svg
+    assert "Homes &amp; gardens" in svg
+    assert svg.count("<rect") == 2
+    assert "1,200 tCO2e" in svg and "-300 tCO2e" in svg
+    assert plan.NEGATIVE_BAR in svg and plan.POSITIVE_BAR in svg
+    # The longer bar is the larger figure's.
+    widths = [float(w) for w in re.findall(r'<rect[^>]* width="([0-9.]+)"', svg)]
+    assert widths[0] > widths[1] > 0
