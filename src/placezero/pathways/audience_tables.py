@@ -260,6 +260,10 @@ def zone_rows(ctx: TableContext) -> list[dict[str, Any]]:
                 "capex_total_gbp": float(results.capex_gbp[z].sum()),
                 "heat_pumps_2050": float(results.deployment["heat_pumps"][z, y2050]),
                 "generation_2050_mwh": float(results.generation_kwh[z, y2050] / figures.MWH),
+                "bill_2050_gbp": float(results.domestic_bill_gbp_per_household[z, y2050]),
+                "reinforcement_gbp": float(
+                    results.capex_by_item_gbp["network_reinforcement"][z].sum()
+                ),
             }
         )
     return rows
@@ -516,6 +520,8 @@ ZONE_OUTPUTS: dict[str, tuple[str, str, int]] = {
     "capex_total_gbp": ("Capital cost, all years", "GBP", 0),
     "heat_pumps_2050": ("Heat pumps added by 2050", "count", 0),
     "generation_2050_mwh": ("Local generation in 2050", "MWh", 0),
+    "bill_2050_gbp": ("Household energy bill in 2050", "GBP", 0),
+    "reinforcement_gbp": ("Network reinforcement cost, all years", "GBP", 0),
 }
 
 

@@ -181,3 +181,15 @@ def test_capex_by_year_is_the_engines_capex_each_year(ctx):
     assert column(t, "heat_pumps") == pytest.approx(
         ctx.results.capex_by_item_gbp["heat_pumps"].sum(axis=0)
     )
+
+
+def test_officers_zone_outputs_are_the_engines(ctx):
+    t = table("officers", "zones", ctx)
+    results = ctx.results
+    assert column(t, "reinforcement_gbp").sum() == pytest.approx(
+        results.capex_by_item_gbp["network_reinforcement"].sum()
+    )
+    assert column(t, "bill_2050_gbp") == pytest.approx(
+        results.domestic_bill_gbp_per_household[:, -1]
+    )
+    assert column(t, "capex_total_gbp").sum() == pytest.approx(results.capex_gbp.sum())
