@@ -509,6 +509,53 @@ def officers_uncertainty(ctx: TableContext) -> Table:
     )
 
 
+# Outputs with bands in the officers' uncertainty summary: name -> (label, unit, divisor).
+BANDED_OUTPUTS: dict[str, tuple[str, str, float]] = {
+    "emissions_total_tco2e": ("Emissions in the year", "tCO2e", 1.0),
+    "cumulative_emissions_tco2e": ("Cumulative emissions since the base year", "tCO2e", 1.0),
+    "electricity_demand_kwh": ("Electricity demand", "MWh", figures.MWH),
+    "peak_demand_kw": ("Peak electricity demand (zones summed)", "MW", figures.MW),
+    "capex_gbp": ("Capital cost in the year", "GBP", 1.0),
+    "fuel_cost_gbp": ("Fuel cost in the year", "GBP", 1.0),
+    "domestic_bill_gbp_per_household": ("Household energy bill", "GBP", 1.0),
+}
+
+
+@register_table("officers", "uncertainty-outputs")
+def officers_uncertainty_outputs(ctx: TableContext) -> Table:
+    from placezero.engine.uncertainty import summarise
+
+    bands = figures.bands(ctx)
+    central = summarise(ctx.results)
+    rows = []
+    for year in (2030, 2050):
+        y = figures.year_index(ctx.results, year)
+        for name, (label, unit, divisor) in BANDED_OUTPUTS.items():
+            low, median, high = (band[y] / divisor for band in bands.band(name))
+            rows.append(
+                {
+                    "output": f"{label}, {year} ({unit})",
+                    "low": float(low),
+                    "median": float(median),
+                    "high": float(high),
+                    "central": float(central[name][y] / divisor),
+                }
+            )
+    return Table(
+        "uncertainty-outputs",
+        f"Uncertainty in other outputs, {ctx.place.name}: 5th to 95th percentile",
+        (
+            Column("output", "Output (unit)"),
+            Column("low", "5th percentile", "see output", 0),
+            Column("median", "Median", "see output", 0),
+            Column("high", "95th percentile", "see output", 0),
+            Column("central", "Central assumptions", "see output", 0),
+        ),
+        tuple(rows),
+        notes=(f"The same {bands.n_samples} samples as the emissions band; whole place.",),
+    )
+
+
 # Outputs the officers' zone map can be coloured by: column key -> (label, unit, decimals).
 ZONE_OUTPUTS: dict[str, tuple[str, str, int]] = {
     "emissions_base": ("Emissions in the base year", "tCO2e", 0),

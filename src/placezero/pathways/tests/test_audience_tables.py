@@ -193,3 +193,14 @@ def test_officers_zone_outputs_are_the_engines(ctx):
         results.domestic_bill_gbp_per_household[:, -1]
     )
     assert column(t, "capex_total_gbp").sum() == pytest.approx(results.capex_gbp.sum())
+
+
+def test_uncertainty_of_other_outputs_brackets_the_median(ctx):
+    t = table("officers", "uncertainty-outputs", ctx)
+    assert len(t.rows) == 2 * 7
+    for row in t.rows:
+        assert row["low"] <= row["median"] <= row["high"], row["output"]
+    peak = next(
+        r for r in t.rows if r["output"].startswith("Peak electricity demand (zones summed), 2050")
+    )
+    assert peak["central"] * 1000 == pytest.approx(ctx.results.network.peak_kw[:, -1].sum())
