@@ -56,15 +56,15 @@ def prepare_lever_fragment(quick: bool) -> Prepared:
     from django.test import Client
     from django.urls import reverse
 
-    from placezero.pathways import forms as bench_support
+    from placezero.pathways import forms
 
     client = Client(SERVER_NAME="localhost")
     url = reverse("pathways:scenario_preview", kwargs={"place_slug": COUNTY})
     levels = _levels()
-    base = bench_support.preview_post_data()
+    base = forms.preview_post_data()
 
     def one_change() -> None:
-        data = {**base, **bench_support.lever_field(LEVER, next(levels))}
+        data = {**base, **forms.lever_field(LEVER, next(levels))}
         response = client.post(url, data, headers={"HX-Request": "true"})
         if response.status_code != 200:
             raise RuntimeError(f"preview answered {response.status_code}")
@@ -83,7 +83,7 @@ def prepare_lever_fragment(quick: bool) -> Prepared:
 
     one_change()  # the first request builds the cached engine inputs
     fragment = client.post(
-        url, {**base, **bench_support.lever_field(LEVER, 2.5)}, headers={"HX-Request": "true"}
+        url, {**base, **forms.lever_field(LEVER, 2.5)}, headers={"HX-Request": "true"}
     ).content
     return Prepared(
         run=one_change,
