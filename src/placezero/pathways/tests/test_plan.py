@@ -18,7 +18,8 @@ from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.engine.dimensions import S
 from placezero.pathways import plan, services, tables
-from placezero.pathways.views.plan import OfflineFetcher, render_pdf
+from placezero.pathways.views import plan as plan_views
+from placezero.pathways.views.plan import offline_fetcher, render_pdf
 
 BLABY = "E07000129"
 LEICESTER = "E06000016"
@@ -305,7 +306,7 @@ def test_pdf_fetcher_refuses_the_network_and_files_outside_the_package(tmp_path,
 
 
 def test_pdf_fetcher_serves_data_urls():
-    response = OfflineFetcher().fetch("data:text/css,p%7Bcolor%3Ared%7D")
+    response = offline_fetcher().fetch("data:text/css,p%7Bcolor%3Ared%7D")
     assert b"color" in response.read()
 
 
@@ -353,3 +354,16 @@ def test_svg_bar_chart_escapes_text_and_draws_one_bar_per_figure():
     # The longer bar is the larger figure's.
     widths = [float(w) for w in re.findall(r'<rect[^>]* width="([0-9.]+)"', svg)]
     assert widths[0] > widths[1] > 0
+
+
+def test_pdf_without_weasyprint_says_what_to_install(client, leicestershire, monkeypatch):
+    """A server missing Pango still serves the page; the PDF answers 503 saying why."""
+
+    def missing():
+        raise plan_views.PdfUnavailable("The PDF cannot be made on this server: test")
+
+    monkeypatch.setattr(plan_views, "_weasyprint", missing)
+    response = client.get(url("plan_pdf"))
+    assert response.status_code == 503
+    assert "cannot be made on this server" in response.content.decode()
+    assert client.get(url()).status_code == 200

@@ -8,6 +8,7 @@ Query parameters: `?area=<district GSS code>` (none = the whole place) and `?sce
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlencode, urlsplit
@@ -19,8 +20,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetchingError
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
@@ -167,31 +166,65 @@ def _svg_charts(tables: dict[str, Table]) -> dict[str, str]:
     }
 
 
-class OfflineFetcher(URLFetcher):
-    """WeasyPrint's url_fetcher: serves data: URLs and files inside the placezero package
-    (its static files) from disk, and refuses everything else, so a PDF never touches the
-    network. `refused` lists what was asked for and refused."""
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint (or the Pango library it draws text with) is missing on this server."""
 
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
-        self.refused: list[str] = []
 
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return super().fetch(url, headers)
-        if parts.scheme == "file":
-            path = Path(unquote(parts.path)).resolve()
-            if path.is_relative_to(PACKAGE_DIR) and path.is_file():
+@lru_cache(maxsize=1)
+def _weasyprint() -> Any:
+    """WeasyPrint, imported on first use: a server without Pango still serves every page
+    but the PDF, which then says what to install."""
+    try:
+        import weasyprint
+        import weasyprint.urls
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(
+            "The PDF cannot be made on this server: WeasyPrint or the Pango library it needs "
+            f"is missing ({error}). Install them (pip install weasyprint; apt-get install "
+            "libpango-1.0-0 libpangoft2-1.0-0), or use the web page and its downloads."
+        ) from error
+    return weasyprint
+
+
+@lru_cache(maxsize=1)
+def _offline_fetcher_class() -> type:
+    urls = _weasyprint().urls
+
+    class OfflineFetcher(urls.URLFetcher):
+        """WeasyPrint's url_fetcher: serves data: URLs and files inside the placezero
+        package (its static files) from disk and refuses everything else, so a PDF never
+        touches the network. `refused` lists what was asked for and refused."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "data":
                 return super().fetch(url, headers)
-        self.refused.append(url)
-        raise URLFetchingError(f"Refused to fetch {url}: the plan PDF uses no network.")
+            if parts.scheme == "file":
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(PACKAGE_DIR) and path.is_file():
+                    return super().fetch(url, headers)
+            self.refused.append(url)
+            raise urls.URLFetchingError(f"Refused to fetch {url}: the plan PDF uses no network.")
+
+    return OfflineFetcher
 
 
-def render_pdf(html: str) -> tuple[bytes, OfflineFetcher]:
-    """The print template as a tagged PDF (PDF/UA where WeasyPrint supports it)."""
-    fetcher = OfflineFetcher()
-    document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/", url_fetcher=fetcher)
+def offline_fetcher() -> Any:
+    """A fresh url_fetcher that never uses the network (see _offline_fetcher_class)."""
+    return _offline_fetcher_class()()
+
+
+def render_pdf(html: str) -> tuple[bytes, Any]:
+    """The print template as a tagged PDF (PDF/UA where WeasyPrint supports it), and the
+    fetcher used (its `refused` lists any address the HTML asked for)."""
+    fetcher = offline_fetcher()
+    document = _weasyprint().HTML(
+        string=html, base_url=PACKAGE_DIR.as_uri() + "/", url_fetcher=fetcher
+    )
     try:
         pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     except (TypeError, ValueError):  # an older WeasyPrint without PDF/UA
@@ -210,7 +243,10 @@ def plan_pdf(request: HttpRequest, place_slug: str) -> HttpResponse:
     for stage in page.context["stages"]:
         stage["figures"] = [(svgs.get(t.slug), t) for t in stage["tables"]]
     html = render_to_string("pathways/plan/print.html", page.context, request=request)
-    pdf, _fetcher = render_pdf(html)
+    try:
+        pdf, _fetcher = render_pdf(html)
+    except PdfUnavailable as error:
+        return HttpResponse(str(error) + "\n", status=503, content_type="text/plain; charset=utf-8")
     name = "-".join(
         [page.place.slug, "plan", *([slugify(page.area.name)] if page.area.code else [])]
     )
