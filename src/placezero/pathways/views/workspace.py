@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-import yaml
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from placezero.accounts.permissions import has, requires
 from placezero.places.models import Place
 
-from .. import services
+from .. import exports, services
 from ..charts import chart_from_table
 from ..forms import COUNTY, DetailsForm, ImportForm, LeverForm, parse_scope
 from ..models import PathwayScenario
@@ -541,16 +540,13 @@ def scenario_history(request: HttpRequest, place_slug: str, scenario_id: int) ->
 
 
 def scenario_file_text(name: str, description: str, definition: dict[str, Any]) -> str:
-    """A scenario as the YAML file the engine and the import read."""
-    data: dict[str, Any] = {"name": name}
-    if description:
-        data["description"] = description
-    data.update(services.clean_definition(definition))
+    """A scenario as the YAML file the engine and the import read (`exports.definition_yaml`),
+    with a header saying what it is."""
     header = (
         "# placezero pathway scenario: lever levels 1 (no change) to 4 (most ambitious).\n"
         "# Format: src/placezero/engine/scenario.py. Import it on the scenarios page.\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=90)
+    return header + exports.definition_yaml(name, description, definition)
 
 
 @require_GET
