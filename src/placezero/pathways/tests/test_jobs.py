@@ -378,14 +378,11 @@ def test_a_run_of_another_place_is_not_found(client, leicestershire, partner) ->
 
 
 def test_cli_worker_command_runs_the_queue(leicestershire, partner, capsys) -> None:
-    import argparse
+    """Rule: `placezero worker --once` runs what is queued and says how many."""
+    from placezero.cli import build_parser
 
-    from placezero.pathways import cli
-
-    parser = argparse.ArgumentParser()
-    cli.register_cli(parser.add_subparsers(dest="command"))
     jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
-    args = parser.parse_args(["worker", "--once"])
+    args = build_parser().parse_args(["worker", "--once"])
     assert args.handler(args) == 0
     assert "Ran 1 job(s)." in capsys.readouterr().out
     assert PathwayJob.objects.get().status == JobStatus.SUCCEEDED
