@@ -48,6 +48,21 @@ TECHNOLOGY_LABELS = {
     "onshore_wind_mw": ("Onshore wind", "MW"),
     "battery_mw": ("Battery storage", "MW"),
 }
+CAPEX_ITEM_LABELS = {
+    "heat_pumps": "Domestic heat pumps",
+    "retrofits": "Home retrofits",
+    "non_domestic_heat_pumps": "Non-domestic heat pumps",
+    "heat_networks": "Heat networks",
+    "electric_vehicles": "Electric cars and vans (extra cost)",
+    "electric_hgvs": "Electric HGVs and buses (extra cost)",
+    "solar_rooftop": "Rooftop solar",
+    "solar_ground": "Ground-mounted solar",
+    "onshore_wind": "Onshore wind",
+    "battery": "Battery storage",
+    "industrial_electrification": "Industrial electrification",
+    "woodland": "Woodland creation",
+    "network_reinforcement": "Electricity network reinforcement",
+}
 SECTOR_LABELS = {
     "domestic": "Homes",
     "commercial": "Commercial",
@@ -197,7 +212,8 @@ def capex_by_milestone(context: TableContext) -> list[dict[str, Any]]:
     rows = []
     for item, spend_gbp in results.capex_by_item_gbp.items():
         cumulative = np.cumsum(spend_gbp[zones].sum(axis=0))
-        row: dict[str, Any] = {"item": item.replace("_", " ").capitalize()}
+        label = CAPEX_ITEM_LABELS.get(item, item.replace("_", " ").capitalize())
+        row: dict[str, Any] = {"item": label}
         for year in MILESTONE_YEARS:
             row[f"y{year}_gbp_m"] = float(cumulative[year_index(results, year)] / 1e6)
         rows.append(row)
@@ -339,8 +355,36 @@ def _n(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def _inside_sentence(label: str) -> str:
+    """A label as it reads mid-sentence: first letter lower case, acronyms (HGVs) kept."""
+    return label[:1].lower() + label[1:]
+
+
 def _gbp_m(value_gbp_m: float) -> str:
     return f"£{value_gbp_m:,.0f} million"
+
+
+def key_figures(context: TableContext) -> list[tuple[str, str]]:
+    """The plan at a glance: (label, figure in words), each from the stages' figures."""
+    results = context.results
+    zones = zone_indexes(context.inputs, context.area_code)
+    emissions = area_emissions_tco2e(results, zones)
+    base_year = int(results.years[0])
+    y2050 = year_index(results, 2050)
+    steps = milestones(context)
+    capex = capex_by_milestone(context)[-1]
+    network = network_summary(context)
+    return [
+        (f"Emissions in {base_year}", _t(emissions[0])),
+        (
+            "Emissions in 2050",
+            f"{_t(emissions[y2050])} ({_fall_pct(emissions[0], emissions[y2050]):.0f} % lower)",
+        ),
+        (f"Half of the {base_year} emissions cut by", steps[0]["year"]),
+        ("Capital investment to 2050", _gbp_m(capex["y2050_gbp_m"])),
+        ("Network first short of capacity", steps[len(REDUCTION_MILESTONES)]["year"]),
+        ("Peak electricity demand in 2050", f"{_n(network['peak_2050_mw'])} MW"),
+    ]
 
 
 def stages(
@@ -455,7 +499,8 @@ def stages(
     biggest_item = capex[0]
     deliver.append(
         f"The investment needed to 2050 is {_gbp_m(total_capex['y2050_gbp_m'])}, the largest "
-        f"part for {biggest_item['item'].lower()} ({_gbp_m(biggest_item['y2050_gbp_m'])}). "
+        f"part for {_inside_sentence(biggest_item['item'])} "
+        f"({_gbp_m(biggest_item['y2050_gbp_m'])}). "
         "Next steps: agree the preferred pathway with partners, build a project pipeline for "
         "the first five years and share the network needs with the distribution network "
         "operator."

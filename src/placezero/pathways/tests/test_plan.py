@@ -367,3 +367,16 @@ def test_pdf_without_weasyprint_says_what_to_install(client, leicestershire, mon
     assert response.status_code == 503
     assert "cannot be made on this server" in response.content.decode()
     assert client.get(url()).status_code == 200
+
+
+def test_plan_at_a_glance_repeats_the_engines_headline_figures(client, leicestershire):
+    results = balanced(leicestershire)
+    total = results.total_emissions_tco2e.sum(axis=0)
+    y2050 = list(results.years).index(2050)
+    html = client.get(url()).content.decode()
+    glance = html[html.index('id="key-figures"') : html.index("</dl>", html.index("key-figures"))]
+    assert f"{total[0] / 1000:,.0f} thousand tonnes CO2e" in glance
+    fall = 100 * (total[0] - total[y2050]) / total[0]
+    assert f"{total[y2050] / 1000:,.0f} thousand tonnes CO2e ({fall:.0f} % lower)" in glance
+    capex_m = results.capex_gbp[:, : y2050 + 1].sum() / 1e6
+    assert f"£{capex_m:,.0f} million" in glance

@@ -99,6 +99,7 @@ def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
             "selection": selection,
             "neighbours": neighbours(place),
             "stages": [{"stage": s, "tables": [tables[slug] for slug in s.tables]} for s in stages],
+            "key_figures": plan.key_figures(ctx),
             "base_year": int(ctx.results.years[0]),
             "method": plan.METHOD_CITATION,
             "pdf_url": pdf_url,
