@@ -9,10 +9,13 @@ class PathwaysConfig(AppConfig):
     def ready(self) -> None:
         from placezero.web.navigation import register_nav_item
 
-        from . import (
-            permissions,  # noqa: F401  (registers the app's rules)
-            plan_tables,  # noqa: F401
-            workspace_tables,  # noqa: F401
+        # Importing these registers the app's permission rules and every table the pages
+        # show and the exports write (`tables.register_table`).
+        from . import (  # noqa: F401
+            audience_tables,
+            permissions,
+            plan_tables,
+            workspace_tables,
         )
 
         # One menu entry for the whole plan; the pages of each audience, the scenario
@@ -26,7 +29,6 @@ class PathwaysConfig(AppConfig):
             place_url_name="pathways:public",
             also_current_for=tuple(f"pathways:{s.url_name}" for s in sections()),
         )
-        from . import audience_tables  # noqa: F401
 
 
 def sections():

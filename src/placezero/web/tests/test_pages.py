@@ -84,6 +84,14 @@ def test_missing_page_is_a_govuk_404(client: Client) -> None:
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert '<h1 class="govuk-heading-xl">Page not found</h1>' in response.content.decode()
+    assert 'id="not-found-reason"' not in response.content.decode()  # no "Resolver404"
+
+
+@pytest.mark.django_db
+def test_404_says_what_was_not_found(client: Client) -> None:
+    """Rule: a view's Http404 message (what is missing, what exists) reaches the visitor."""
+    html = client.get("/places/atlantis/").content.decode()
+    assert 'id="not-found-reason"' in html and "atlantis" in html
 
 
 def test_500_page_renders_without_a_request() -> None:
