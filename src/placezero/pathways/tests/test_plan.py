@@ -380,3 +380,25 @@ def test_plan_at_a_glance_repeats_the_engines_headline_figures(client, leicester
     assert f"{total[y2050] / 1000:,.0f} thousand tonnes CO2e ({fall:.0f} % lower)" in glance
     capex_m = results.capex_gbp[:, : y2050 + 1].sum() / 1e6
     assert f"£{capex_m:,.0f} million" in glance
+
+
+def test_personal_copy_plan_and_pdf_use_the_visitors_levers(client, leicestershire, no_network):
+    """`?scenario=mine` plans the visitor's own lever settings (kept in their session)."""
+    from placezero.pathways.views.common import personal_key
+
+    definition = services.clean_definition(services.shipped_definitions()["baseline-no-new-action"])
+    session = client.session
+    session[personal_key(leicestershire)] = definition
+    session.save()
+    results = services.run(leicestershire, definition)
+    y2050 = list(results.years).index(2050)
+    expected = results.total_emissions_tco2e[:, y2050].sum()
+    html = client.get(url(scenario="mine")).content.decode()
+    assert "“Your personal copy”" in html
+    assert number(column(html, "scenarios-compared", "y2050_tco2e")[0]) == pytest.approx(
+        expected, abs=0.5
+    )
+    response = client.get(url("plan_pdf", scenario="mine"))
+    _reader, text = pdf_text(response.content)
+    assert "Your personal copy" in text
+    assert f"{expected:,.0f}" in text
