@@ -75,6 +75,23 @@ def export_links(context: template.Context, view: str, table: Any) -> list[dict[
     return links
 
 
+@register.simple_tag(takes_context=True)
+def export_view_url(context: template.Context, view: str) -> str:
+    """The whole view as one XLSX workbook (every table a sheet), with the page's scenario
+    and area; empty if the exports are not installed."""
+    request, place = context.get("request"), context.get("place")
+    if place is None:
+        return ""
+    try:
+        url = reverse("pathways:export_view", kwargs={"place_slug": place.slug, "view": view})
+    except NoReverseMatch:
+        return ""
+    params = {}
+    if request is not None:
+        params = {k: request.GET[k] for k in ("scenario", "area") if request.GET.get(k)}
+    return url + ("?" + urlencode(params) if params else "")
+
+
 @register.filter
 def cell(row: dict[str, Any], column: Any) -> str:
     """A table cell as text: figures (columns with a unit) with thousands separators and the

@@ -144,3 +144,14 @@ def test_table_body_escapes_text_and_formats_numbers():
     assert "&lt;b&gt;Blaby&lt;/b&gt;" in html and "<b>" not in html
     assert '<th scope="row" class="govuk-table__header" data-column="name">' in html
     assert ">1,234.6</td>" in html and ">\u2013</td>" in html
+
+
+@pytest.mark.django_db
+def test_every_audience_page_links_its_whole_view_workbook(client, leicestershire):
+    """Rule: each audience page offers all its tables as one XLSX, for its scenario and area."""
+    for view in ("public", "officers", "investors", "network", "community"):
+        url = f"/places/leicestershire/pathway/{'' if view == 'public' else view + '/'}"
+        html = client.get(url, {"scenario": "balanced", "area": "E07000129"}).content.decode()
+        query = "?scenario=balanced&amp;area=E07000129"
+        expected = f"/places/leicestershire/pathway/export/{view}.xlsx{query}"
+        assert expected in html, view
