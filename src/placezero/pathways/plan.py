@@ -166,10 +166,19 @@ def base_year_energy_by_carrier(context: TableContext) -> list[dict[str, Any]]:
 
 
 def scenario_comparison(context: TableContext) -> list[dict[str, Any]]:
-    """Stage 3: the scenario shown against the shipped reference scenarios: emissions in the
-    base year, 2030, 2040 and 2050, and the fall by 2050."""
+    """Stage 3: the scenario shown against the plan's preferred pathway (when another is
+    shown) and the shipped reference scenarios: emissions in the base year, 2030, 2040 and
+    2050, and the fall by 2050."""
     zones = zone_indexes(context.inputs, context.area_code)
     runs: list[tuple[str, Results]] = [(f"{context.scenario_name} (shown)", context.results)]
+    preferred = services.preferred_scenario(context.place)
+    if preferred is not None and preferred.name != context.scenario_name:
+        runs.append(
+            (
+                f"{preferred.name} (preferred pathway)",
+                services.run(context.place, preferred.definition),
+            )
+        )
     for stem, data in services.shipped_definitions().items():
         name = str(data.get("name", stem))
         if name == context.scenario_name:
@@ -439,7 +448,7 @@ def stages(
         f"In “{context.scenario_name}” emissions fall to {_t(shown['y2030_tco2e'])} in 2030, "
         f"{_t(shown['y2040_tco2e'])} in 2040 and {_t(shown['y2050_tco2e'])} in 2050, "
         f"{shown['fall_2050_pct']:.0f} % below {base_year}.",
-        f"The reference scenarios shipped with the model reach, in 2050: {others}.",
+        f"For comparison, in 2050: {others}.",
     ]
 
     deployed = {r["technology"]: r for r in deployment_by_milestone(context)}

@@ -193,6 +193,12 @@ def test_preferred_scenario_is_the_plans_default(client, leicestershire):
     y2050 = list(results.years).index(2050)
     shown = number(column(html, "scenarios-compared", "y2050_tco2e")[0])
     assert shown == pytest.approx(results.total_emissions_tco2e[:, y2050].sum(), abs=0.5)
+    # Showing another scenario, the preferred pathway is among those compared.
+    html = client.get(url(scenario="balanced")).content.decode()
+    names = column(html, "scenarios-compared", "scenario")
+    assert names[:2] == ["balanced (shown)", "Agreed pathway (preferred pathway)"]
+    preferred = number(column(html, "scenarios-compared", "y2050_tco2e")[1])
+    assert preferred == pytest.approx(results.total_emissions_tco2e[:, y2050].sum(), abs=0.5)
 
 
 def test_scenario_query_chooses_another_scenario(client, leicestershire):
