@@ -13,7 +13,7 @@ Where jobs run is the setting `PATHWAY_JOBS_WORKER`:
   process that drains the queue and ends when it is empty. No extra service; fine with
   SQLite and one web process.
 - "external": jobs wait for a separate worker process, the management command
-  `placezero manage run_pathway_worker` (or `placezero pathway worker`), which loops
+  `placezero manage run_pathway_worker` (or `placezero worker`), which loops
   claiming jobs. Several may run at once: claiming is atomic (PostgreSQL `SKIP LOCKED`).
 
 Production with Redis/Celery (or RQ, Dramatiq…) needs no change here but `dispatch`: send
