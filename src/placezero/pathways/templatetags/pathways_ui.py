@@ -94,13 +94,17 @@ def export_view_url(context: template.Context, view: str) -> str:
 
 @register.filter
 def cell(row: dict[str, Any], column: Any) -> str:
-    """A table cell as text: figures (columns with a unit) with thousands separators and the
-    column's decimals; labels (no unit: years, names, codes) as they are."""
+    """A table cell as text: figures with thousands separators and the column's decimals;
+    labels (text, and whole numbers in a column without a unit, such as years) as they are."""
     return _cell_text(row.get(column.key), column)
 
 
 def _is_figure(value: Any, column: Any) -> bool:
-    return bool(column.unit) and isinstance(value, int | float) and not isinstance(value, bool)
+    """Formatted as a figure: any number in a column with a unit, and any non-whole number.
+    A whole number in a column without a unit is a label (a year, a count named in words)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return bool(column.unit) or isinstance(value, float)
 
 
 def _cell_text(value: Any, column: Any) -> str:

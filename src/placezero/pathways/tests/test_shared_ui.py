@@ -91,19 +91,21 @@ def test_cell_formats_figures_with_the_columns_decimals_and_labels_as_they_are()
     """Rule: figures get separators and decimals; labels (a year) do not; None is a dash."""
     template = Template(
         "{% load pathways_ui %}{{ row|cell:a }}|{{ row|cell:b }}|{{ row|cell:c }}|{{ row|cell:y }}"
+        "|{{ row|cell:f }}"
     )
     html = template.render(
         Context(
             {
-                "row": {"a": 12345.678, "b": None, "c": "Blaby", "y": 2030},
+                "row": {"a": 12345.678, "b": None, "c": "Blaby", "y": 2030, "f": 4321.5},
                 "a": Column("a", "A", "t", 1),
                 "b": Column("b", "B", "t"),
                 "c": Column("c", "C"),
                 "y": Column("y", "Year"),
+                "f": Column("f", "Median"),  # unit given per row elsewhere
             }
         )
     )
-    assert html == "12,345.7|\u2013|Blaby|2030"
+    assert html == "12,345.7|\u2013|Blaby|2030|4,322"
 
 
 @pytest.mark.django_db
