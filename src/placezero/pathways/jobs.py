@@ -50,6 +50,7 @@ from placezero.engine.optimise_inputs import (
     problem_from_inputs,
 )
 from placezero.engine.scenario import ScenarioError
+from placezero.places import services as places
 from placezero.places.models import Place
 
 from . import services
@@ -149,6 +150,8 @@ def clean_parameters(place: Place, kind: str, raw: Mapping[str, Any]) -> dict[st
         if errors:
             raise JobParametersError(errors)
         return {"samples": samples, "seed": int(seed)}
+    if kind == JobKind.BATCH:
+        return {}
     if kind != JobKind.OPTIMISE:
         kinds = ", ".join(f"{k.value} ({k.label})" for k in JobKind)
         raise JobParametersError({"kind": f"Choose what to run: {kinds}."})
@@ -194,6 +197,8 @@ def describe_parameters(job: PathwayJob) -> str:
     p = job.parameters
     if job.kind == JobKind.UNCERTAINTY:
         return f"{p.get('samples', 0):,} samples around “{p.get('scenario_name', '')}”"
+    if job.kind == JobKind.BATCH:
+        return f"“{p.get('scenario_name', '')}” in every place on this site"
     if p.get("goal") == GOAL_BUDGET:
         return f"Keep within a carbon budget of {p.get('carbon_budget_tco2e', 0):,} tCO2e to 2050"
     return f"Cut {p.get('target_year')} emissions by {p.get('reduction_percent')} %"
@@ -225,7 +230,11 @@ def enqueue(
         message = f"The scenario “{name}” cannot run: {error}"
         raise JobParametersError({"scenario": message}) from None
     cleaned |= {"scenario_name": name, "definition": services.clean_definition(definition)}
-    steps = cleaned["samples"] if kind == JobKind.UNCERTAINTY else len(OPTIMISE_STEPS)
+    steps = {
+        JobKind.UNCERTAINTY: lambda: cleaned["samples"],
+        JobKind.BATCH: lambda: len(places.list_places()),
+        JobKind.OPTIMISE: lambda: len(OPTIMISE_STEPS),
+    }[JobKind(kind)]()
     job = PathwayJob.objects.create(
         place=place,
         scenario=scenario,
@@ -336,7 +345,11 @@ def _finish(job: PathwayJob, status: str, message: str, result: Any = None) -> P
 def run_job(job: PathwayJob) -> PathwayJob:
     """Run a claimed job to the end: SUCCEEDED with a result, CANCELLED, or FAILED with a
     message a planner can act on. Never raises for a failure of the run itself."""
-    runner = {JobKind.OPTIMISE: run_optimisation, JobKind.UNCERTAINTY: run_uncertainty}
+    runner = {
+        JobKind.OPTIMISE: run_optimisation,
+        JobKind.UNCERTAINTY: run_uncertainty,
+        JobKind.BATCH: run_batch,
+    }
     started = time.monotonic()
     progress = Progress(job)
     try:
@@ -368,7 +381,7 @@ def run_job(job: PathwayJob) -> PathwayJob:
 
 
 def _step_word(job: PathwayJob) -> str:
-    return "samples" if job.kind == JobKind.UNCERTAINTY else "steps"
+    return {JobKind.UNCERTAINTY: "samples", JobKind.BATCH: "places"}.get(job.kind, "steps")
 
 
 def progress_text(job: PathwayJob) -> str:
@@ -481,6 +494,54 @@ def run_uncertainty(job: PathwayJob, progress: Progress) -> dict[str, Any]:
         "final_year": years[final],
         "emissions": emissions,
         "outputs": outputs,
+    }
+
+
+BATCH_YEARS = (2030, 2040, 2050)
+
+
+def place_wide_definition(definition: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of a scenario that means the same in any place: its place-wide lever levels.
+    Overrides for this place's districts and zones, and trajectories written per district,
+    name codes other places do not have, so a batch leaves them out (and says so)."""
+    return {"levers": dict(definition.get("levers") or {})}
+
+
+def run_batch(job: PathwayJob, progress: Progress) -> dict[str, Any]:
+    """The scenario's place-wide levers in every place loaded on this site, one engine run
+    each: how the same ambition plays out across places (a national batch when every local
+    authority is loaded: `placezero place create --lad …`)."""
+    p = job.parameters
+    definition = place_wide_definition(p["definition"])
+    every_place = places.list_places()
+    total = len(every_place)
+    rows = []
+    for done, place in enumerate(every_place):
+        progress(done, total, f"Running {place.name} ({done + 1} of {total}).", force=True)
+        results = services.run(place, definition)
+        years = [int(y) for y in results.years]
+        emissions = results.total_emissions_tco2e.sum(axis=0)
+        row: dict[str, Any] = {
+            "place": place.name,
+            "zones": len(results.inputs.zones),
+            "base_year": years[0],
+            "base_tco2e": float(emissions[0]),
+        }
+        for year in BATCH_YEARS:
+            row[f"y{year}_tco2e"] = float(emissions[years.index(year)])
+        row["cut_percent"] = 100.0 * (1 - emissions[-1] / emissions[0]) if emissions[0] else None
+        row["capex_gbp"] = float(results.capex_gbp.sum())
+        row["zones_short_of_headroom"] = int(
+            np.count_nonzero(results.network.first_year_exceeded > 0)
+        )
+        rows.append(row)
+    progress(total, total, "All places run.", force=True)
+    overridden = sorted(k for k in ("districts", "zones", "trajectories") if p["definition"].get(k))
+    return {
+        "scenario_name": p["scenario_name"],
+        "years": list(BATCH_YEARS),
+        "places": rows,
+        "left_out": overridden,
     }
 
 

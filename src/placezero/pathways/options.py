@@ -15,6 +15,7 @@ class ChangeAction(models.TextChoices):
 class JobKind(models.TextChoices):
     OPTIMISE = "optimise", "Least-cost optimisation"
     UNCERTAINTY = "uncertainty", "Monte Carlo uncertainty"
+    BATCH = "batch", "Every place on this site"
 
 
 class JobStatus(models.TextChoices):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from placezero.accounts.decorators import enforce
 from placezero.accounts.permissions import has, requires
 from placezero.engine.optimise_inputs import PERIOD_END_YEARS
+from placezero.places.services import list_places
 
 from .. import jobs
 from ..charts import chart_from_table
@@ -27,7 +28,10 @@ from .common import place_or_404, scenario_choices, selected
 RUNS_LISTED = 50
 # HTTP 286 tells htmx to stop polling (https://htmx.org/docs/#polling).
 HTMX_STOP_POLLING = 286
-JOB_SOURCE = "placezero least-cost optimisation (HiGHS) and Monte Carlo; method in docs/method/"
+JOB_SOURCE = (
+    "placezero pathway engine: least-cost optimisation (HiGHS), Monte Carlo and batch runs; "
+    "method in docs/method/"
+)
 
 
 def _job(request: HttpRequest, place_slug: str, job_id: int) -> PathwayJob:
@@ -96,6 +100,8 @@ def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
         "can_run": has(request.user, "pathways.run_jobs"),
         "opt": _start_form(JobKind.OPTIMISE, values, errors),
         "mc": _start_form(JobKind.UNCERTAINTY, values, errors),
+        "batch": _start_form(JobKind.BATCH, values, errors),
+        "place_count": len(list_places()),
         "error_items": [
             {"href": f"#{prefix}-{field}" if field != "kind" else f"#{prefix}-form", "message": m}
             for field, m in errors.items()
@@ -131,7 +137,43 @@ def _results(job: PathwayJob) -> dict[str, Any]:
         return {}
     if job.kind == JobKind.OPTIMISE:
         return _optimisation_results(job)
+    if job.kind == JobKind.BATCH:
+        return _batch_results(job)
     return _uncertainty_results(job)
+
+
+def _batch_results(job: PathwayJob) -> dict[str, Any]:
+    result = job.result
+    years = result["years"]
+    table = Table(
+        slug=f"run-{job.pk}-places",
+        caption=f"“{result['scenario_name']}” in every place on this site",
+        columns=(
+            Column("place", "Place"),
+            Column("zones", "Zones", "count"),
+            Column("base_tco2e", "Base year emissions", "tCO2e"),
+            *(Column(f"y{year}_tco2e", f"Emissions {year}", "tCO2e") for year in years),
+            Column("cut_percent", f"Cut by {years[-1]}", "%", 1),
+            Column("capex_gbp", "Capital cost to 2050", "GBP"),
+            Column("zones_short_of_headroom", "Zones short of network headroom", "count"),
+        ),
+        rows=tuple(result["places"]),
+        source=JOB_SOURCE,
+        notes=tuple(
+            f"This scenario's {part} overrides name one place's codes: they were left out, so "
+            "every place ran the scenario's place-wide lever levels."
+            for part in result["left_out"]
+        ),
+    )
+    chart = chart_from_table(
+        table,
+        x="place",
+        series=["base_tco2e", *(f"y{year}_tco2e" for year in years)],
+        kind="bar",
+        dom_id=f"chart-run-{job.pk}",
+    )
+    summary = [{"label": "Places run", "value": f"{len(result['places']):,}"}]
+    return {"summary": summary, "tables": [table], "chart": chart}
 
 
 def _year_rows(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:

@@ -1,0 +1,97 @@
+"""Batch runs: one scenario's place-wide levers in every place loaded on the site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
+from placezero.datapack.reader import read_pack
+from placezero.pathways import jobs, services
+from placezero.pathways.options import JobKind, JobStatus
+from placezero.places.loader import load_pack
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def external_worker(settings: Any) -> None:
+    settings.PATHWAY_JOBS_WORKER = "external"
+
+
+@pytest.fixture
+def two_places(leicestershire: Any) -> list[Any]:
+    """Leicestershire (loaded for every test) and Rutland, from its committed pack."""
+    load_pack(read_pack("rutland"))
+    from placezero.places.services import get_place
+
+    return [leicestershire, get_place("rutland")]
+
+
+def test_batch_runs_every_place_with_the_engines_figures(two_places) -> None:
+    """Rule: a batch has one row per loaded place, each the engine's own run of the
+    scenario's place-wide levers there."""
+    leicestershire, rutland = two_places
+    partner = UserFactory(role=Role.PARTNER_EDITOR)
+    definition = {"levers": {"domestic_heat_pumps": 3, "rooftop_solar": 2.5}}
+    job = jobs.enqueue(
+        leicestershire,
+        JobKind.BATCH,
+        {"definition": definition, "scenario_name": "test"},
+        partner,
+    )
+    assert job.progress_total == 2
+    job = jobs.run_job(jobs.claim_next())
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    assert job.progress_done == 2
+    rows = {row["place"]: row for row in job.result["places"]}
+    assert set(rows) == {leicestershire.name, rutland.name}
+    for place in two_places:
+        results = services.run(place, definition)
+        emissions = results.total_emissions_tco2e.sum(axis=0)
+        row = rows[place.name]
+        assert row["base_tco2e"] == pytest.approx(float(emissions[0]))
+        assert row["y2050_tco2e"] == pytest.approx(float(emissions[-1]))
+        assert row["capex_gbp"] == pytest.approx(float(results.capex_gbp.sum()))
+        assert row["zones"] == len(results.inputs.zones)
+    assert job.result["left_out"] == []
+
+
+def test_batch_leaves_out_one_places_overrides_and_says_so(two_places) -> None:
+    """Rule: district overrides name one place's codes; a batch runs without them and its
+    results say which parts were left out."""
+    leicestershire, _ = two_places
+    definition = {
+        "levers": {"domestic_heat_pumps": 2},
+        "districts": {"E07000129": {"ground_solar": 4}},
+    }
+    job = jobs.enqueue(
+        leicestershire, JobKind.BATCH, {"definition": definition, "scenario_name": "x"}, None
+    )
+    job = jobs.run_job(jobs.claim_next())
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    assert job.result["left_out"] == ["districts"]
+
+
+def test_batch_results_page_shows_every_place(client, two_places) -> None:
+    """Rule: a finished batch's page has a table with a row per place and its note."""
+    leicestershire, rutland = two_places
+    job = jobs.enqueue(leicestershire, JobKind.BATCH, {}, None)
+    jobs.run_job(jobs.claim_next())
+    url = reverse("pathways:job", kwargs={"place_slug": leicestershire.slug, "job_id": job.pk})
+    html = client.get(url).content.decode()
+    assert f"run-{job.pk}-places" in html
+    assert rutland.name in html and leicestershire.name in html
+    assert "2 of 2 places" in html
+
+
+def test_resident_cannot_start_a_batch(client, leicestershire) -> None:
+    """Rule: starting a batch needs pathways.run_jobs, like every long run."""
+    client.force_login(UserFactory(role=Role.RESIDENT))
+    url = reverse("pathways:jobs", kwargs={"place_slug": leicestershire.slug})
+    response = client.post(url, {"kind": "batch", "scenario": "balanced"})
+    assert response.status_code == 403
+    assert not jobs.PathwayJob.objects.exists()
