@@ -157,3 +157,14 @@ def test_every_audience_page_links_its_whole_view_workbook(client, leicestershir
         query = "?scenario=balanced&amp;area=E07000129"
         expected = f"/places/leicestershire/pathway/export/{view}.xlsx{query}"
         assert expected in html, view
+
+
+@pytest.mark.django_db
+def test_menu_marks_the_pathway_plan_current_on_every_pathway_page(client, leicestershire):
+    """Rule: on any page of a place's pathway plan the menu's "Pathway plan" is current and
+    every menu item links within that place."""
+    for path in ("", "officers/", "scenarios/", "play/", "plan/", "runs/"):
+        html = client.get(f"/places/leicestershire/pathway/{path}").content.decode()
+        menu = html[html.index('id="navigation"') : html.index("</nav>")]
+        assert 'href="/places/leicestershire/pathway/" aria-current="page"' in menu, path
+        assert 'href="/places/leicestershire/"' in menu, path

@@ -55,7 +55,7 @@ def _area_code(request: HttpRequest, place: Place) -> str:
 
 
 def _page(request: HttpRequest, place_slug: str, view: str, only: str | None = None) -> Page:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     selection = selected(request, place)
     area_code = _area_code(request, place)
     try:

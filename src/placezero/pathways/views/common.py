@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest
 
 from placezero.places import services as places
 from placezero.places.models import Place
+from placezero.web.navigation import set_current_place
 
 from .. import services
 from ..models import PathwayScenario
@@ -23,11 +24,16 @@ from ..tables import TableContext
 PERSONAL = "mine"
 
 
-def place_or_404(place_slug: str) -> Place:
+def place_or_404(place_slug: str, request: HttpRequest | None = None) -> Place:
+    """The place the URL names (404 if none); with the request, the menu then links to this
+    place's pages (`web.navigation.set_current_place`)."""
     try:
-        return places.get_place(place_slug)
+        place = places.get_place(place_slug)
     except Place.DoesNotExist:
         raise Http404(f"No place '{place_slug}'.") from None
+    if request is not None:
+        set_current_place(request, place)
+    return place
 
 
 def personal_key(place: Place) -> str:

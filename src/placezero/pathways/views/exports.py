@@ -107,7 +107,7 @@ def _guarded(build: Callable[[], HttpResponse]) -> HttpResponse:
 def export_table(
     request: HttpRequest, place_slug: str, view: str, table: str, fmt: str
 ) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
 
     def build() -> HttpResponse:
         if fmt not in FORMATS:
@@ -136,7 +136,7 @@ def export_table(
 @requires("pathways.view")
 def export_view(request: HttpRequest, place_slug: str, view: str) -> HttpResponse:
     """Every table of a view in one workbook, a sheet each."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
 
     def build() -> HttpResponse:
         check_table(view)

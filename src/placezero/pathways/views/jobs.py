@@ -35,7 +35,7 @@ JOB_SOURCE = (
 
 
 def _job(request: HttpRequest, place_slug: str, job_id: int) -> PathwayJob:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     return get_object_or_404(PathwayJob.objects.select_related("place"), pk=job_id, place=place)
 
 
@@ -72,7 +72,7 @@ def _start_form(kind: str, values: dict[str, str], errors: dict[str, str]) -> di
 @requires("pathways.view")
 @require_http_methods(["GET", "POST"])
 def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
     if request.method == "POST":

@@ -66,7 +66,7 @@ def neighbours(place: Place) -> list[str]:
 
 
 def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     try:
         area = plan.area_for(place, request.GET.get("area", "").strip())
     except plan.UnknownArea as error:

@@ -186,7 +186,7 @@ def _render_editor(
 @require_GET
 @requires("pathways.view")
 def workspace(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     shipped = [
         {"key": stem, "name": str(data.get("name", stem)), "description": data.get("description")}
         for stem, data in services.shipped_definitions().items()
@@ -213,7 +213,7 @@ def workspace(request: HttpRequest, place_slug: str) -> HttpResponse:
 def scenario(request: HttpRequest, place_slug: str, scenario_id: int) -> HttpResponse:
     """GET: the saved levers for an area. POST (without JavaScript): show results of the
     sliders, or switch the area keeping unsaved changes. Nothing is saved here."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     saved = _saved(place, scenario_id)
     definition = services.clean_definition(saved.definition)
     if request.method != "POST":
@@ -285,7 +285,7 @@ def _show_posted(
 def scenario_preview(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The htmx fragment for moved sliders: headline, emissions chart and table. Saves
     nothing to the plan (a personal copy is kept in the visitor's session)."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     form = LeverForm(request.POST, place=place, area_select=False)
     name = request.POST.get("scenario_name", "")[:120] or "Unsaved lever settings"
     if not form.is_valid():
@@ -308,7 +308,7 @@ def scenario_preview(request: HttpRequest, place_slug: str) -> HttpResponse:
 @require_POST
 @requires("pathways.edit_scenarios")
 def scenario_save(request: HttpRequest, place_slug: str, scenario_id: int) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     saved = _saved(place, scenario_id)
     definition = services.clean_definition(saved.definition)
     form = LeverForm(request.POST, place=place)
@@ -366,7 +366,7 @@ def scenario_save(request: HttpRequest, place_slug: str, scenario_id: int) -> Ht
 def play(request: HttpRequest, place_slug: str) -> HttpResponse:
     """A personal copy in the session: anyone may move the levers; nothing reaches the plan
     unless an editor saves it as a new scenario."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     name = "Your personal copy"
     current = personal_definition(request, place)
     if current is None:
@@ -453,14 +453,14 @@ def _create(
 
 @requires("pathways.edit_scenarios")
 def scenario_new(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     return _create(request, place, source_key=None, title="Create a scenario")
 
 
 @requires("pathways.edit_scenarios")
 def scenario_copy(request: HttpRequest, place_slug: str) -> HttpResponse:
     """Copy any scenario (saved, shipped, or the visitor's personal copy) into the plan."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     source_key = request.GET.get("source") or request.POST.get("source") or ""
     if not source_key:
         raise Http404("Say which scenario to copy (?source=).")
@@ -469,7 +469,7 @@ def scenario_copy(request: HttpRequest, place_slug: str) -> HttpResponse:
 
 @requires("pathways.edit_scenarios")
 def scenario_details(request: HttpRequest, place_slug: str, scenario_id: int) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     saved = _saved(place, scenario_id)
     errors: list[dict[str, str]] = []
     if request.method == "POST":
@@ -510,7 +510,7 @@ def scenario_details(request: HttpRequest, place_slug: str, scenario_id: int) ->
 @require_POST
 @requires("pathways.set_preferred")
 def scenario_preferred(request: HttpRequest, place_slug: str, scenario_id: int) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     saved = _saved(place, scenario_id)
     services.set_preferred(saved, user=request.user)
     messages.success(request, f"“{saved.name}” is now the preferred pathway of the plan.")
@@ -520,7 +520,7 @@ def scenario_preferred(request: HttpRequest, place_slug: str, scenario_id: int) 
 @require_GET
 @requires("pathways.view")
 def scenario_history(request: HttpRequest, place_slug: str, scenario_id: int) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     saved = _saved(place, scenario_id)
     changes = saved.changes.select_related("changed_by").order_by("-changed_at", "-id")
     return render(
@@ -556,7 +556,7 @@ def scenario_export(
 ) -> HttpResponse:
     """The scenario file (YAML) of a saved scenario (`?version=` for an earlier version), or
     of a shipped scenario or the personal copy chosen with `?scenario=`."""
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     if scenario_id is not None:
         chosen = selected(request, place, str(scenario_id))
         name, description, definition = chosen.name, "", chosen.definition
@@ -598,7 +598,7 @@ def _definition_at(scenario: PathwayScenario, version: str) -> dict[str, Any]:
 
 @requires("pathways.edit_scenarios")
 def scenario_import(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, place=place)
         if form.is_valid():
@@ -628,7 +628,7 @@ def scenario_import(request: HttpRequest, place_slug: str) -> HttpResponse:
 @require_GET
 @requires("pathways.view")
 def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug)
+    place = place_or_404(place_slug, request)
     choices = scenario_choices(request, place)
     known = {c["key"] for c in choices}
     keys = list(dict.fromkeys(k for k in request.GET.getlist("s") if k))
