@@ -95,3 +95,29 @@ def test_resident_cannot_start_a_batch(client, leicestershire) -> None:
     response = client.post(url, {"kind": "batch", "scenario": "balanced"})
     assert response.status_code == 403
     assert not jobs.PathwayJob.objects.exists()
+
+
+def test_finished_run_downloads_its_tables(client, leicestershire) -> None:
+    """Rule: a finished run's tables download as one XLSX and each as CSV, with the page's
+    figures; an unfinished run or unknown table answers 404 saying why."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    job = jobs.enqueue(leicestershire, JobKind.BATCH, {}, None)
+    base = f"/places/{leicestershire.slug}/pathway/runs/{job.pk}/results"
+    assert client.get(base + ".xlsx").status_code == 404  # still queued
+    job = jobs.run_job(jobs.claim_next())
+    slug = f"run-{job.pk}-places"
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(base + f".csv?table={slug}").content.decode()))
+    )
+    assert [row["Place"] for row in rows] == [leicestershire.name]
+    assert float(rows[0]["Base year emissions (tCO2e)"]) == pytest.approx(
+        job.result["places"][0]["base_tco2e"], rel=1e-6
+    )
+    book = load_workbook(io.BytesIO(client.get(base + ".xlsx").content))
+    assert len(book.sheetnames) == 2  # About, and the one table
+    response = client.get(base + ".csv?table=nope")
+    assert response.status_code == 404

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from placezero.accounts.decorators import enforce
@@ -18,7 +19,7 @@ from placezero.accounts.permissions import has, requires
 from placezero.engine.optimise_inputs import PERIOD_END_YEARS
 from placezero.places.services import list_places
 
-from .. import jobs
+from .. import exports, jobs
 from ..charts import chart_from_table
 from ..models import PathwayJob
 from ..options import FINISHED_JOB_STATUSES, JobKind, JobStatus
@@ -329,3 +330,37 @@ def job_cancel(request: HttpRequest, place_slug: str, job_id: int) -> HttpRespon
     if job.status not in FINISHED_JOB_STATUSES:
         job = jobs.request_cancel(job, request.user)
     return redirect("pathways:job", place_slug=place_slug, job_id=job.pk)
+
+
+@requires("pathways.view")
+@require_GET
+def job_download(request: HttpRequest, place_slug: str, job_id: int, fmt: str) -> HttpResponse:
+    """A finished run's result tables as one XLSX workbook, or (`?table=<slug>`) one table
+    as CSV: the figures on the run's page, in the formats of every other download."""
+    job = _job(request, place_slug, job_id)
+    results = _results(job)
+    if not results:
+        raise Http404(f"Run {job.pk} has no results to download: it is {job.get_status_display()}.")
+    tables = results["tables"]
+    name = f"{job.place.slug}-run-{job.pk}-{job.kind}"
+    if fmt == "xlsx":
+        about = exports.About(
+            place=job.place.name,
+            scenario=job.parameters.get("scenario_name", ""),
+            view=f"{job.get_kind_display()}: {jobs.describe_parameters(job)}",
+            made_on=timezone.localdate(),
+        )
+        body: bytes | str = exports.tables_xlsx(tables, about)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "csv":
+        slug = request.GET.get("table", "")
+        chosen = next((t for t in tables if t.slug == slug), None)
+        if chosen is None:
+            known = ", ".join(t.slug for t in tables)
+            raise Http404(f"Run {job.pk} has no table '{slug}'. Its tables: {known}.")
+        body, content_type, name = exports.table_csv(chosen), "text/csv; charset=utf-8", slug
+    else:
+        raise Http404(f"No download format '{fmt}' for a run: use xlsx or csv.")
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
