@@ -619,7 +619,10 @@ def work(*, once: bool = False, poll_s: float = 2.0, say: Callable[[str], None] 
         say(f"Marked {abandoned} run(s) left running by a stopped worker as failed.")
     ran = 0
     while True:
-        close_old_connections()
+        # Between jobs, drop a connection past its age or broken (a long-lived worker); not
+        # inside an enclosing transaction (a test's), which closing would end.
+        if not connection.in_atomic_block:
+            close_old_connections()
         job = claim_next()
         if job is None:
             if once:

@@ -210,7 +210,11 @@ def create_scenario(
 
 def _locked(scenario: PathwayScenario, expected_version: int) -> PathwayScenario:
     current = (
-        PathwayScenario.objects.select_for_update().select_related("updated_by").get(pk=scenario.pk)
+        # Lock the scenario's row only (`of`): PostgreSQL cannot lock the nullable side of
+        # the outer join to its last editor.
+        PathwayScenario.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .get(pk=scenario.pk)
     )
     if current.version != expected_version:
         raise StaleScenario(current, expected_version)
