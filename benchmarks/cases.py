@@ -75,6 +75,11 @@ def zone_subset(inputs, index: np.ndarray):
     changes = {name: getattr(inputs, name)[index] for name in per_zone}
     changes["zones"] = tuple(inputs.zones[i] for i in index)
     changes["zone_names"] = tuple(inputs.zone_names[i] for i in index)
+    if inputs.network_group_index is not None:
+        # The chosen zones' substation groups, renumbered from 0.
+        groups, renumbered = np.unique(inputs.network_group_index[index], return_inverse=True)
+        changes["network_group_index"] = renumbered
+        changes["network_groups"] = tuple(inputs.network_groups[g] for g in groups)
     return dataclasses.replace(inputs, **changes)
 
 
