@@ -16,44 +16,9 @@ from placezero.places import services as places
 from placezero.places.options import TargetScope
 
 from . import audience_figures as figures
+from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_LABELS
 from .tables import Column, Table, TableContext, register_table
 
-SECTOR_LABELS = {
-    "domestic": "Homes",
-    "commercial": "Commercial",
-    "public": "Public sector",
-    "industry": "Industry",
-    "transport": "Transport",
-    "agriculture": "Agriculture",
-    "waste": "Waste",
-    "LULUCF": "Land use and trees",
-}
-TECHNOLOGY_LABELS = {
-    "heat_pumps": ("Heat pumps in homes", "count"),
-    "retrofits": ("Homes retrofitted", "count"),
-    "heat_network_connections": ("Heat network connections", "count"),
-    "electric_vehicles": ("Electric cars and vans", "count"),
-    "electric_hgvs": ("Electric HGVs", "count"),
-    "solar_rooftop_mw": ("Rooftop solar", "MW"),
-    "solar_ground_mw": ("Ground-mounted solar", "MW"),
-    "onshore_wind_mw": ("Onshore wind", "MW"),
-    "battery_mw": ("Batteries", "MW"),
-}
-CAPEX_LABELS = {
-    "heat_pumps": "Heat pumps in homes",
-    "retrofits": "Home retrofits",
-    "non_domestic_heat_pumps": "Non-domestic heat pumps",
-    "heat_networks": "Heat networks",
-    "electric_vehicles": "Electric vehicles",
-    "electric_hgvs": "Electric HGVs",
-    "solar_rooftop": "Rooftop solar",
-    "solar_ground": "Ground-mounted solar",
-    "onshore_wind": "Onshore wind",
-    "battery": "Batteries",
-    "industrial_electrification": "Industrial electrification",
-    "woodland": "Woodland creation",
-    "network_reinforcement": "Network reinforcement",
-}
 PERIOD_STARTS = (2025, 2030, 2035, 2040, 2045)
 
 

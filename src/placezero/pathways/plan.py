@@ -27,6 +27,7 @@ from placezero.engine.simulate import simulate
 from placezero.places.models import Place
 
 from . import services
+from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
 from .tables import TableContext
 
 MILESTONE_YEARS = (2030, 2040, 2050)
@@ -37,42 +38,6 @@ METHOD_CITATION = (
     "Energy Systems Catapult and Centre for Sustainable Energy (2020), "
     "Local Area Energy Planning: the Method, for Ofgem"
 )
-TECHNOLOGY_LABELS = {
-    "heat_pumps": ("Heat pumps", "homes and buildings"),
-    "retrofits": ("Homes retrofitted", "homes"),
-    "heat_network_connections": ("Heat network connections", "connections"),
-    "electric_vehicles": ("Electric cars and vans", "vehicles"),
-    "electric_hgvs": ("Electric HGVs and buses", "vehicles"),
-    "solar_rooftop_mw": ("Rooftop solar", "MW"),
-    "solar_ground_mw": ("Ground-mounted solar", "MW"),
-    "onshore_wind_mw": ("Onshore wind", "MW"),
-    "battery_mw": ("Battery storage", "MW"),
-}
-CAPEX_ITEM_LABELS = {
-    "heat_pumps": "Domestic heat pumps",
-    "retrofits": "Home retrofits",
-    "non_domestic_heat_pumps": "Non-domestic heat pumps",
-    "heat_networks": "Heat networks",
-    "electric_vehicles": "Electric cars and vans (extra cost)",
-    "electric_hgvs": "Electric HGVs and buses (extra cost)",
-    "solar_rooftop": "Rooftop solar",
-    "solar_ground": "Ground-mounted solar",
-    "onshore_wind": "Onshore wind",
-    "battery": "Battery storage",
-    "industrial_electrification": "Industrial electrification",
-    "woodland": "Woodland creation",
-    "network_reinforcement": "Electricity network reinforcement",
-}
-SECTOR_LABELS = {
-    "domestic": "Homes",
-    "commercial": "Commercial",
-    "public": "Public sector",
-    "industry": "Industry",
-    "transport": "Transport",
-    "agriculture": "Agriculture",
-    "waste": "Waste",
-    "LULUCF": "Land use and forestry",
-}
 CARRIER_LABELS = {
     "electricity": "Electricity",
     "gas": "Mains gas",
@@ -206,7 +171,8 @@ def deployment_by_milestone(context: TableContext) -> list[dict[str, Any]]:
     rows = []
     for technology in TECHNOLOGIES:
         stock = results.deployment[technology][zones].sum(axis=0)
-        label, unit = TECHNOLOGY_LABELS.get(technology, (technology.replace("_", " "), ""))
+        label = TECHNOLOGY_LABELS.get(technology, (technology.replace("_", " "), ""))[0]
+        unit = TECHNOLOGY_COUNTED.get(technology, "")
         row: dict[str, Any] = {"technology": label, "unit": unit}
         for year in MILESTONE_YEARS:
             row[f"y{year}"] = float(stock[year_index(results, year)])
@@ -221,7 +187,7 @@ def capex_by_milestone(context: TableContext) -> list[dict[str, Any]]:
     rows = []
     for item, spend_gbp in results.capex_by_item_gbp.items():
         cumulative = np.cumsum(spend_gbp[zones].sum(axis=0))
-        label = CAPEX_ITEM_LABELS.get(item, item.replace("_", " ").capitalize())
+        label = CAPEX_LABELS.get(item, item.replace("_", " ").capitalize())
         row: dict[str, Any] = {"item": label}
         for year in MILESTONE_YEARS:
             row[f"y{year}_gbp_m"] = float(cumulative[year_index(results, year)] / 1e6)

@@ -18,22 +18,13 @@ from placezero.engine.dimensions import SECTORS
 from placezero.engine.levers import LEVERS, MIN_LEVEL
 from placezero.engine.results import Results
 
+from .labels import SECTOR_LABELS
 from .tables import Column, Table, TableContext, register_table
 
 VIEW = "workspace"
 KT_PER_T = 1e-3
 MILLION = 1e-6
 MILESTONE_YEARS = (2030, 2040, 2050)
-SECTOR_LABELS = {
-    "domestic": "Homes",
-    "commercial": "Commercial",
-    "public": "Public sector",
-    "industry": "Industry",
-    "transport": "Transport",
-    "agriculture": "Agriculture",
-    "waste": "Waste",
-    "LULUCF": "Land use and trees (LULUCF)",
-}
 
 
 def zone_mask(results: Results, area_code: str | None) -> np.ndarray:
