@@ -55,39 +55,6 @@ def _scenario_key(ctx: TableContext, what: str) -> tuple:
     return (what, ctx.place.slug, ctx.place.pack_digest, repr(ctx.results.scenario))
 
 
-class UnknownArea(ValueError):
-    """An area code that is not one of the place's member districts."""
-
-
-def zone_mask(ctx: TableContext) -> np.ndarray:
-    """[Z] True for the zones in the chosen area (every zone when none is chosen)."""
-    inputs = ctx.inputs
-    if not ctx.area_code:
-        return np.ones(len(inputs.zones), dtype=bool)
-    if ctx.area_code not in inputs.districts:
-        names = zip(inputs.districts, inputs.district_names, strict=True)
-        choices = ", ".join(f"{code} ({name})" for code, name in names)
-        raise UnknownArea(
-            f"'{ctx.area_code}' is not a district of {ctx.place.name}. Choose one of: {choices}."
-        )
-    index = inputs.districts.index(ctx.area_code)
-    return inputs.zone_district_index == index
-
-
-def area_name(ctx: TableContext) -> str:
-    if not ctx.area_code:
-        return ctx.place.name
-    zone_mask(ctx)  # validates the code
-    return ctx.inputs.district_names[ctx.inputs.districts.index(ctx.area_code)]
-
-
-def year_index(results: Results, year: int) -> int:
-    years = results.years
-    if year < years[0] or year > years[-1]:
-        raise ValueError(f"{year} is outside the model years {years[0]} to {years[-1]}.")
-    return int(year - years[0])
-
-
 def milestone_years(results: Results) -> list[int]:
     """The base year and the milestones the views report."""
     return [int(results.years[0]), *MILESTONES]
@@ -95,7 +62,7 @@ def milestone_years(results: Results) -> list[int]:
 
 def area_sum(ctx: TableContext, zone_array: np.ndarray) -> np.ndarray:
     """Sum a [Z, ...] array over the zones of the chosen area."""
-    return zone_array[zone_mask(ctx)].sum(axis=0)
+    return zone_array[ctx.zone_mask].sum(axis=0)
 
 
 # --- counterfactual, lever impacts, uncertainty ----------------------------------------
@@ -255,7 +222,7 @@ def packages(ctx: TableContext) -> list[Package]:
     homes per district, the rest across the area. Only packages with capital spend."""
     results, baseline = ctx.results, no_new_action(ctx)
     inputs = results.inputs
-    mask = zone_mask(ctx)
+    mask = ctx.zone_mask
     last = -1
     found = []
     for kind in PACKAGE_KINDS:
@@ -265,7 +232,7 @@ def packages(ctx: TableContext) -> list[Package]:
                 for d in range(len(inputs.districts))
             ]
         else:
-            groups = [(area_name(ctx), mask)]
+            groups = [(ctx.area_name, mask)]
         for label, zones in groups:
             if not zones.any():
                 continue
@@ -363,7 +330,7 @@ def opportunity(ctx: TableContext) -> list[dict[str, Any]]:
     """One row per zone of the area, best opportunity first (see SCORE_METHOD)."""
     results = ctx.results
     inputs = results.inputs
-    mask = zone_mask(ctx)
+    mask = ctx.zone_mask
     codes = np.nonzero(mask)[0]
     generation = results.generation_kwh[codes, -1]
     imports = np.maximum(results.electricity_import_kwh[codes, -1], 0.0)

@@ -22,10 +22,6 @@ from .tables import Column, Table, TableContext, register_table
 PERIOD_STARTS = (2025, 2030, 2035, 2040, 2045)
 
 
-def _in(ctx: TableContext) -> str:
-    return figures.area_name(ctx)
-
-
 def _sector_columns() -> tuple[Column, ...]:
     return tuple(Column(s, SECTOR_LABELS[s], "tCO2e") for s in SECTORS)
 
@@ -75,11 +71,12 @@ def target_path_tco2e(ctx: TableContext, net_zero_year: int) -> np.ndarray:
 def public_emissions_by_sector(ctx: TableContext) -> Table:
     rows = []
     for year in figures.milestone_years(ctx.results):
-        y = figures.year_index(ctx.results, year)
+        y = ctx.year_index(year)
         rows.append({"year": str(year), **_sector_row(ctx, y)})
     return Table(
         "emissions-by-sector",
-        f"Where emissions come from in {_in(ctx)}: base year and milestones, {ctx.scenario_name}",
+        f"Where emissions come from in {ctx.area_name}: base year and milestones, "
+        f"{ctx.scenario_name}",
         (Column("year", "Year"), *_sector_columns(), Column("total", "Total", "tCO2e")),
         tuple(rows),
         notes=("Land use and trees is negative where woodland takes up more carbon than the "
@@ -113,7 +110,7 @@ def public_pathway_to_target(ctx: TableContext) -> Table:
         rows.append(row)
     return Table(
         "pathway-to-target",
-        f"Emissions in {_in(ctx)} each year against the net zero target",
+        f"Emissions in {ctx.area_name} each year against the net zero target",
         tuple(columns),
         tuple(rows),
         notes=tuple(notes),
@@ -147,7 +144,7 @@ def deployment_rows(
         values = figures.area_sum(ctx, results.deployment[tech])
         rows.append(
             {"where": where, "what": label, "unit": unit}
-            | {f"y{y}": float(values[figures.year_index(results, y)]) for y in years}
+            | {f"y{y}": float(values[ctx.year_index(y)]) for y in years}
         )
     return rows
 
@@ -164,7 +161,7 @@ def _deployment_columns(years: tuple[int, ...], unit: str, decimals: int) -> tup
 def public_what_changes(ctx: TableContext) -> Table:
     return Table(
         "what-changes",
-        f"What changes in homes and streets in {_in(ctx)} (added since "
+        f"What changes in homes and streets in {ctx.area_name} (added since "
         f"{int(ctx.results.years[0])})",
         _deployment_columns(figures.MILESTONES, "count", 0),
         tuple(deployment_rows(ctx, HOMES_AND_STREETS, figures.MILESTONES)),
@@ -178,11 +175,11 @@ def public_what_changes_fields(ctx: TableContext) -> Table:
     woodland = figures.area_sum(ctx, figures.woodland_ha(results))
     rows.append(
         {"where": "Fields", "what": "New woodland (hectares, not MW)", "unit": "hectares"}
-        | {f"y{y}": float(woodland[figures.year_index(results, y)]) for y in figures.MILESTONES}
+        | {f"y{y}": float(woodland[ctx.year_index(y)]) for y in figures.MILESTONES}
     )
     return Table(
         "what-changes-fields",
-        f"What changes on roofs and in fields in {_in(ctx)} (added since "
+        f"What changes on roofs and in fields in {ctx.area_name} (added since "
         f"{int(results.years[0])})",
         (
             Column("where", "Where"),
@@ -201,11 +198,11 @@ def zone_rows(ctx: TableContext) -> list[dict[str, Any]]:
     results = ctx.results
     inputs = results.inputs
     base = 0
-    y2030, y2050 = (figures.year_index(results, y) for y in (2030, 2050))
+    y2030, y2050 = (ctx.year_index(y) for y in (2030, 2050))
     total = results.total_emissions_tco2e
     households = np.maximum(inputs.households, 1.0)
     rows = []
-    for z in np.nonzero(figures.zone_mask(ctx))[0]:
+    for z in np.nonzero(ctx.zone_mask)[0]:
         first = float(total[z, base])
         rows.append(
             {
@@ -246,7 +243,7 @@ def public_zones(ctx: TableContext) -> Table:
     base = int(ctx.results.years[0])
     return Table(
         "zones",
-        f"Emissions by zone in {_in(ctx)}, {ctx.scenario_name}",
+        f"Emissions by zone in {ctx.area_name}, {ctx.scenario_name}",
         (
             *ZONE_ID_COLUMNS,
             Column("emissions_base", f"Emissions {base}", "tCO2e"),
@@ -278,7 +275,7 @@ def officers_emissions_by_sector(ctx: TableContext) -> Table:
         rows.append(row)
     return Table(
         "emissions-by-sector",
-        f"Emissions by sector and year in {_in(ctx)}, {ctx.scenario_name}",
+        f"Emissions by sector and year in {ctx.area_name}, {ctx.scenario_name}",
         tuple(columns),
         tuple(rows),
         notes=(
@@ -307,7 +304,7 @@ def officers_carbon_budget(ctx: TableContext) -> Table:
     )
     return Table(
         "carbon-budget",
-        f"Cumulative emissions in {_in(ctx)} against the carbon budget (net zero {year_zero})",
+        f"Cumulative emissions in {ctx.area_name} against the carbon budget (net zero {year_zero})",
         (
             Column("year", "Year"),
             Column("cumulative", "Cumulative emissions", "tCO2e"),
@@ -390,7 +387,7 @@ def officers_costs_by_year(ctx: TableContext) -> Table:
     )
     return Table(
         "costs-by-year",
-        f"Costs by year in {_in(ctx)}: capital, operating and fuel",
+        f"Costs by year in {ctx.area_name}: capital, operating and fuel",
         (
             Column("year", "Year"),
             Column("capex", "Capital", "GBP"),
@@ -407,11 +404,11 @@ def officers_fuel_cost_by_sector(ctx: TableContext) -> Table:
     results = ctx.results
     rows = []
     for year in figures.milestone_years(results):
-        fuel = figures.area_sum(ctx, results.fuel_cost_gbp[:, figures.year_index(results, year), :])
+        fuel = figures.area_sum(ctx, results.fuel_cost_gbp[:, ctx.year_index(year), :])
         rows.append({"year": str(year)} | {s: float(fuel[S[s]]) for s in SECTORS})
     return Table(
         "fuel-cost-by-sector",
-        f"Fuel cost by sector in {_in(ctx)}",
+        f"Fuel cost by sector in {ctx.area_name}",
         (Column("year", "Year"), *(Column(s, SECTOR_LABELS[s], "GBP") for s in SECTORS)),
         tuple(rows),
     )
@@ -424,7 +421,7 @@ DEPLOYMENT_YEARS = (2030, 2035, 2040, 2050)
 def officers_deployment(ctx: TableContext) -> Table:
     return Table(
         "deployment",
-        f"Deployment (counts) added since {int(ctx.results.years[0])} in {_in(ctx)}",
+        f"Deployment (counts) added since {int(ctx.results.years[0])} in {ctx.area_name}",
         _deployment_columns(DEPLOYMENT_YEARS, "count", 0),
         tuple(deployment_rows(ctx, HOMES_AND_STREETS, DEPLOYMENT_YEARS)),
     )
@@ -434,7 +431,7 @@ def officers_deployment(ctx: TableContext) -> Table:
 def officers_deployment_capacity(ctx: TableContext) -> Table:
     return Table(
         "deployment-capacity",
-        f"Generation and storage (MW) added since {int(ctx.results.years[0])} in {_in(ctx)}",
+        f"Generation and storage (MW) added since {int(ctx.results.years[0])} in {ctx.area_name}",
         _deployment_columns(DEPLOYMENT_YEARS, "MW", 1),
         tuple(deployment_rows(ctx, FIELDS_AND_ROOFS, DEPLOYMENT_YEARS)),
     )
@@ -494,7 +491,7 @@ def officers_uncertainty_outputs(ctx: TableContext) -> Table:
     central = summarise(ctx.results)
     rows = []
     for year in (2030, 2050):
-        y = figures.year_index(ctx.results, year)
+        y = ctx.year_index(year)
         for name, (label, unit, divisor) in BANDED_OUTPUTS.items():
             low, median, high = (band[y] / divisor for band in bands.band(name))
             rows.append(
@@ -541,7 +538,7 @@ ZONE_OUTPUTS: dict[str, tuple[str, str, int]] = {
 def officers_zones(ctx: TableContext) -> Table:
     return Table(
         "zones",
-        f"Outputs by zone in {_in(ctx)}, {ctx.scenario_name}",
+        f"Outputs by zone in {ctx.area_name}, {ctx.scenario_name}",
         (
             *ZONE_ID_COLUMNS,
             *(
@@ -586,7 +583,7 @@ def investors_capex_by_period(ctx: TableContext) -> Table:
         rows.append(row)
     return Table(
         "capex-by-period",
-        f"Capital investment by technology and period in {_in(ctx)}, {ctx.scenario_name}",
+        f"Capital investment by technology and period in {ctx.area_name}, {ctx.scenario_name}",
         (
             Column("period", "Period"),
             *(Column(item, CAPEX_LABELS.get(item, item), "GBP") for item in by_item),
@@ -609,7 +606,7 @@ def investors_capex_by_year(ctx: TableContext) -> Table:
         rows.append(row)
     return Table(
         "capex-by-year",
-        f"Capital investment by technology and year in {_in(ctx)}, {ctx.scenario_name}",
+        f"Capital investment by technology and year in {ctx.area_name}, {ctx.scenario_name}",
         (
             Column("year", "Year"),
             *(Column(item, CAPEX_LABELS.get(item, item), "GBP") for item in by_item),
@@ -635,7 +632,6 @@ def investors_capex_by_district(ctx: TableContext) -> Table:
         }
         row["total"] = float(by_district[d].sum())
         rows.append(row)
-    figures.zone_mask(ctx)  # an unknown area is an error, not an empty table
     return Table(
         "capex-by-district",
         f"Capital investment by district and period, {ctx.scenario_name}",
@@ -668,7 +664,7 @@ def investors_packages(ctx: TableContext) -> Table:
     last = int(ctx.results.years[-1])
     return Table(
         "packages",
-        f"Investable packages in {_in(ctx)}, {ctx.scenario_name}",
+        f"Investable packages in {ctx.area_name}, {ctx.scenario_name}",
         (
             Column("package", "Package"),
             Column("capex", "Capital", "GBP"),
@@ -692,7 +688,7 @@ def investors_packages(ctx: TableContext) -> Table:
 def network_peak_by_year(ctx: TableContext) -> Table:
     results = ctx.results
     network = results.network
-    mask = figures.zone_mask(ctx)
+    mask = ctx.zone_mask
     groups = np.unique(network.group_index[mask])
     peak = network.group_peak_kw[groups].sum(axis=0)
     capacity = float(network.group_capacity_kw[groups].sum())
@@ -708,7 +704,8 @@ def network_peak_by_year(ctx: TableContext) -> Table:
     )
     return Table(
         "peak-by-year",
-        f"Peak electricity demand against capacity, primary substation groups serving {_in(ctx)}",
+        "Peak electricity demand against capacity, primary substation groups serving "
+        f"{ctx.area_name}",
         (
             Column("year", "Year"),
             Column("peak", "Peak demand", "MW", 1),
@@ -733,9 +730,9 @@ def network_zones(ctx: TableContext) -> Table:
     inputs = results.inputs
     network = results.network
     reinforcement_capex = np.cumsum(results.capex_by_item_gbp["network_reinforcement"], axis=1)
-    idx = {y: figures.year_index(results, y) for y in figures.MILESTONES}
+    idx = {y: ctx.year_index(y) for y in figures.MILESTONES}
     rows = []
-    for z in np.nonzero(figures.zone_mask(ctx))[0]:
+    for z in np.nonzero(ctx.zone_mask)[0]:
         first_year = int(network.first_year_exceeded[z])
         rows.append(
             {
@@ -752,7 +749,7 @@ def network_zones(ctx: TableContext) -> Table:
         )
     return Table(
         "zones",
-        f"Peak demand and headroom by zone in {_in(ctx)}, {ctx.scenario_name}",
+        f"Peak demand and headroom by zone in {ctx.area_name}, {ctx.scenario_name}",
         (
             *ZONE_ID_COLUMNS,
             *(Column(f"peak_{y}", f"Peak {y}", "MW", 2) for y in figures.MILESTONES),
@@ -783,7 +780,7 @@ def community_generation_by_year(ctx: TableContext) -> Table:
     generation = figures.area_sum(ctx, results.generation_kwh)
     rows = []
     for year in [int(results.years[0]), 2025, 2030, 2035, 2040, 2045, 2050]:
-        y = figures.year_index(results, year)
+        y = ctx.year_index(year)
         rows.append(
             {"year": str(year)}
             | {key: float(v[y]) for key, v in series.items()}
@@ -791,7 +788,7 @@ def community_generation_by_year(ctx: TableContext) -> Table:
         )
     return Table(
         "generation-by-year",
-        f"New local generation in {_in(ctx)}, {ctx.scenario_name}",
+        f"New local generation in {ctx.area_name}, {ctx.scenario_name}",
         (
             Column("year", "Year"),
             *(Column(k, TECHNOLOGY_LABELS[k][0], "MW", 1) for k in series),
@@ -807,7 +804,7 @@ def community_generation_by_year(ctx: TableContext) -> Table:
 def community_opportunity(ctx: TableContext) -> Table:
     return Table(
         "opportunity",
-        f"Zones ranked by community energy opportunity in {_in(ctx)}",
+        f"Zones ranked by community energy opportunity in {ctx.area_name}",
         (
             *ZONE_ID_COLUMNS,
             Column("score", "Opportunity score", "0 to 100", 0),
@@ -828,7 +825,6 @@ def community_opportunity(ctx: TableContext) -> Table:
 
 @register_table("community", "existing-sites")
 def community_existing_sites(ctx: TableContext) -> Table:
-    figures.zone_mask(ctx)  # validates the area
     sites = [
         s
         for s in places.renewable_sites(ctx.place)
@@ -847,7 +843,7 @@ def community_existing_sites(ctx: TableContext) -> Table:
     )
     return Table(
         "existing-sites",
-        f"Renewable sites in the planning database (REPD) in {_in(ctx)}",
+        f"Renewable sites in the planning database (REPD) in {ctx.area_name}",
         (
             Column("name", "Site"),
             Column("technology", "Technology"),

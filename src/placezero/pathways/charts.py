@@ -65,6 +65,13 @@ class Chart:
         }
 
 
+def stacked_kind(table: Table, series: Sequence[str]) -> ChartKind:
+    """Stacked area where every value is positive; stacked bars otherwise, because Chart.js
+    fills a negative series (land use taking up carbon) across the positive stack."""
+    values = (row.get(key) or 0 for row in table.rows for key in series)
+    return "area" if all(v >= 0 for v in values) else "stacked-bar"
+
+
 def _number(value: Any) -> float | None:
     if value is None or value == "":
         return None

@@ -19,7 +19,6 @@ from xml.sax.saxutils import escape
 import numpy as np
 
 from placezero.engine.dimensions import CARRIERS, SECTORS, TECHNOLOGIES
-from placezero.engine.inputs import PlaceInputs
 from placezero.engine.levers import LEVER_KEYS, LEVERS
 from placezero.engine.results import Results
 from placezero.engine.scenario import Scenario
@@ -28,7 +27,7 @@ from placezero.places.models import Place
 
 from . import services
 from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
-from .tables import TableContext
+from .tables import TableContext, UnknownArea
 
 MILESTONE_YEARS = (2030, 2040, 2050)
 NOT_BY_2050 = "Not by 2050"
@@ -44,10 +43,6 @@ CARRIER_LABELS = {
     "other_fuels": "Other fuels (oil, coal, bioenergy)",
     "road_fuel": "Petrol and diesel",
 }
-
-
-class UnknownArea(LookupError):
-    """`?area=` names no member district; the message lists the ones that exist."""
 
 
 @dataclass(frozen=True)
@@ -78,18 +73,6 @@ def area_for(place: Place, code: str | None) -> PlanArea:
     )
 
 
-def zone_indexes(inputs: PlaceInputs, area_code: str | None) -> np.ndarray:
-    """Indexes of the zones in the area (every zone for the whole place)."""
-    if not area_code:
-        return np.arange(len(inputs.zones))
-    district = inputs.districts.index(area_code)
-    return np.flatnonzero(inputs.zone_district_index == district)
-
-
-def year_index(results: Results, year: int) -> int:
-    return int(np.flatnonzero(results.years == year)[0])
-
-
 def area_emissions_tco2e(results: Results, zones: np.ndarray) -> np.ndarray:
     """[Y] total emissions of the area's zones."""
     return results.total_emissions_tco2e[zones].sum(axis=0)
@@ -101,7 +84,7 @@ def area_emissions_tco2e(results: Results, zones: np.ndarray) -> np.ndarray:
 def base_year_emissions_by_sector(context: TableContext) -> list[dict[str, Any]]:
     """Stage 2: modelled base-year emissions by sector beside the DESNZ figures."""
     inputs, results = context.inputs, context.results
-    zones = zone_indexes(inputs, context.area_code)
+    zones = context.zone_mask
     modelled = results.emissions_tco2e[zones, 0, :].sum(axis=0)
     if context.area_code:
         reference = inputs.reference_emissions_tco2e[inputs.districts.index(context.area_code)]
@@ -122,7 +105,7 @@ def base_year_emissions_by_sector(context: TableContext) -> list[dict[str, Any]]
 
 def base_year_energy_by_carrier(context: TableContext) -> list[dict[str, Any]]:
     """Stage 2: base-year final energy by carrier (GWh)."""
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     energy_kwh = context.results.energy_by_carrier_kwh[zones, 0, :].sum(axis=0)
     return [
         {"carrier": CARRIER_LABELS.get(carrier, carrier), "energy_gwh": float(energy_kwh[c] / 1e6)}
@@ -134,7 +117,7 @@ def scenario_comparison(context: TableContext) -> list[dict[str, Any]]:
     """Stage 3: the scenario shown against the plan's preferred pathway (when another is
     shown) and the shipped reference scenarios: emissions in the base year, 2030, 2040 and
     2050, and the fall by 2050."""
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     runs: list[tuple[str, Results]] = [(f"{context.scenario_name} (shown)", context.results)]
     preferred = services.preferred_scenario(context.place)
     if preferred is not None and preferred.name != context.scenario_name:
@@ -154,7 +137,7 @@ def scenario_comparison(context: TableContext) -> list[dict[str, Any]]:
         emissions = area_emissions_tco2e(results, zones)
         row: dict[str, Any] = {"scenario": name, "base_tco2e": float(emissions[0])}
         for year in MILESTONE_YEARS:
-            row[f"y{year}_tco2e"] = float(emissions[year_index(results, year)])
+            row[f"y{year}_tco2e"] = float(emissions[context.year_index(year)])
         row["fall_2050_pct"] = _fall_pct(emissions[0], emissions[-1])
         rows.append(row)
     return rows
@@ -167,7 +150,7 @@ def _fall_pct(base: float, later: float) -> float:
 def deployment_by_milestone(context: TableContext) -> list[dict[str, Any]]:
     """Stage 4: technologies installed since the base year, by 2030, 2040 and 2050."""
     results = context.results
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     rows = []
     for technology in TECHNOLOGIES:
         stock = results.deployment[technology][zones].sum(axis=0)
@@ -175,7 +158,7 @@ def deployment_by_milestone(context: TableContext) -> list[dict[str, Any]]:
         unit = TECHNOLOGY_COUNTED.get(technology, "")
         row: dict[str, Any] = {"technology": label, "unit": unit}
         for year in MILESTONE_YEARS:
-            row[f"y{year}"] = float(stock[year_index(results, year)])
+            row[f"y{year}"] = float(stock[context.year_index(year)])
         rows.append(row)
     return rows
 
@@ -183,14 +166,14 @@ def deployment_by_milestone(context: TableContext) -> list[dict[str, Any]]:
 def capex_by_milestone(context: TableContext) -> list[dict[str, Any]]:
     """Stage 4 and 6: capital investment by item, cumulative to 2030, 2040 and 2050 (GBP m)."""
     results = context.results
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     rows = []
     for item, spend_gbp in results.capex_by_item_gbp.items():
         cumulative = np.cumsum(spend_gbp[zones].sum(axis=0))
         label = CAPEX_LABELS.get(item, item.replace("_", " ").capitalize())
         row: dict[str, Any] = {"item": label}
         for year in MILESTONE_YEARS:
-            row[f"y{year}_gbp_m"] = float(cumulative[year_index(results, year)] / 1e6)
+            row[f"y{year}_gbp_m"] = float(cumulative[context.year_index(year)] / 1e6)
         rows.append(row)
     total: dict[str, Any] = {"item": "Total"}
     for year in MILESTONE_YEARS:
@@ -202,8 +185,8 @@ def capex_by_milestone(context: TableContext) -> list[dict[str, Any]]:
 def milestones(context: TableContext) -> list[dict[str, Any]]:
     """Stage 5: the year emissions first fall 50, 75 and 90 % below the base year, and the
     first year the electricity network feeding the area runs short of headroom."""
-    results, inputs = context.results, context.inputs
-    zones = zone_indexes(inputs, context.area_code)
+    results = context.results
+    zones = context.zone_mask
     emissions = area_emissions_tco2e(results, zones)
     rows = []
     for fraction in REDUCTION_MILESTONES:
@@ -238,13 +221,13 @@ def milestones(context: TableContext) -> list[dict[str, Any]]:
 def network_summary(context: TableContext) -> dict[str, Any]:
     """Peak demand now and in 2050, and reinforcement needed by 2050, for the area (MW)."""
     results = context.results
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     peak_mw = results.network.peak_kw[zones].sum(axis=0) / 1000
     return {
         "peak_base_mw": float(peak_mw[0]),
-        "peak_2050_mw": float(peak_mw[year_index(results, 2050)]),
+        "peak_2050_mw": float(peak_mw[context.year_index(2050)]),
         "reinforcement_2050_mw": float(
-            results.network.reinforcement_kw[zones, year_index(results, 2050)].sum() / 1000
+            results.network.reinforcement_kw[zones, context.year_index(2050)].sum() / 1000
         ),
     }
 
@@ -286,7 +269,7 @@ def _wedges(place: Place, results: Results) -> dict[str, np.ndarray]:
 def biggest_wedges(context: TableContext) -> list[dict[str, Any]]:
     """Stage 6: the levers saving most emissions in the area, cumulative to 2050."""
     results = context.results
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     saved = _wedges(context.place, results)
     rows = [
         {
@@ -342,10 +325,10 @@ def _gbp_m(value_gbp_m: float) -> str:
 def key_figures(context: TableContext) -> list[tuple[str, str]]:
     """The plan at a glance: (label, figure in words), each from the stages' figures."""
     results = context.results
-    zones = zone_indexes(context.inputs, context.area_code)
+    zones = context.zone_mask
     emissions = area_emissions_tco2e(results, zones)
     base_year = int(results.years[0])
-    y2050 = year_index(results, 2050)
+    y2050 = context.year_index(2050)
     steps = milestones(context)
     capex = capex_by_milestone(context)[-1]
     network = network_summary(context)
@@ -367,7 +350,7 @@ def stages(
 ) -> list[Stage]:
     """The six LAEP stages for the area, each a few sentences with the engine's figures."""
     inputs, results = context.inputs, context.results
-    zones = zone_indexes(inputs, context.area_code)
+    zones = context.zone_mask
     base_year = int(results.years[0])
     emissions = area_emissions_tco2e(results, zones)
     households = float(inputs.households[zones].sum())
@@ -377,7 +360,7 @@ def stages(
         else f"{area.name}, one of the districts of {context.place.name}"
     )
     preparation = [
-        f"This plan covers {scope}: {len(zones)} modelling zones (2011 middle layer super "
+        f"This plan covers {scope}: {int(zones.sum())} modelling zones (2011 middle layer super "
         f"output areas) and {_n(households)} households. It shows the scenario "
         f"“{context.scenario_name}”, modelled from {base_year} to 2050 by the placezero "
         "pathway engine from the place's published data.",

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+import numpy as np
 
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.results import Results
@@ -39,16 +42,59 @@ class Table:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+class UnknownArea(ValueError):
+    """An area code that is not one of the place's member districts."""
+
+
+def check_district(place_name: str, inputs: PlaceInputs, code: str | None) -> str | None:
+    """A member district's code, or None for the whole place; UnknownArea naming the
+    districts otherwise. Every page, download and table narrows to an area through this."""
+    if not code:
+        return None
+    if code not in inputs.districts:
+        names = zip(inputs.districts, inputs.district_names, strict=True)
+        choices = ", ".join(f"{c} ({name})" for c, name in names)
+        raise UnknownArea(
+            f"No district '{code}' in {place_name}. Choose one of: {choices}; "
+            "or leave out area= for the whole place."
+        )
+    return code
+
+
 @dataclass(frozen=True)
 class TableContext:
     """What a table function may read: the place, the scenario's name and results, the
-    engine inputs (labels, zone → district), and the area chosen on the page (None = all)."""
+    engine inputs (labels, zone → district), and the area chosen on the page (None = all;
+    an unknown area is refused here, so no table has to check)."""
 
     place: Place
     scenario_name: str
     results: Results
     inputs: PlaceInputs
     area_code: str | None = None
+
+    def __post_init__(self) -> None:
+        check_district(self.place.name, self.inputs, self.area_code)
+
+    @cached_property
+    def zone_mask(self) -> np.ndarray:
+        """[Z] True for the zones of the chosen area (every zone for the whole place)."""
+        if not self.area_code:
+            return np.ones(len(self.inputs.zones), dtype=bool)
+        return self.inputs.zone_district_index == self.inputs.districts.index(self.area_code)
+
+    @property
+    def area_name(self) -> str:
+        if not self.area_code:
+            return self.place.name
+        return self.inputs.district_names[self.inputs.districts.index(self.area_code)]
+
+    def year_index(self, year: int) -> int:
+        """The position of a model year in every [.., Y] array of the results."""
+        years = self.results.years
+        if year < years[0] or year > years[-1]:
+            raise ValueError(f"{year} is outside the model years {years[0]} to {years[-1]}.")
+        return int(year - years[0])
 
 
 TableFunction = Callable[[TableContext], Table]

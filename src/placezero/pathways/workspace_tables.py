@@ -27,21 +27,6 @@ MILLION = 1e-6
 MILESTONE_YEARS = (2030, 2040, 2050)
 
 
-def zone_mask(results: Results, area_code: str | None) -> np.ndarray:
-    """Which zones count: all of them, or those of one district (`area_code`)."""
-    inputs = results.inputs
-    if not area_code or area_code not in inputs.districts:
-        return np.ones(len(inputs.zones), dtype=bool)
-    return inputs.zone_district_index == inputs.districts.index(area_code)
-
-
-def area_name(context: TableContext) -> str:
-    inputs = context.inputs
-    if context.area_code and context.area_code in inputs.districts:
-        return inputs.district_names[inputs.districts.index(context.area_code)]
-    return context.place.name
-
-
 def emissions_by_sector_kt(results: Results, mask: np.ndarray) -> np.ndarray:
     """[Y, NS] emissions of the chosen zones in ktCO2e."""
     return results.emissions_tco2e[mask].sum(axis=0) * KT_PER_T
@@ -50,7 +35,7 @@ def emissions_by_sector_kt(results: Results, mask: np.ndarray) -> np.ndarray:
 @register_table(VIEW, "emissions-by-sector")
 def emissions_by_sector(context: TableContext) -> Table:
     results = context.results
-    by_sector = emissions_by_sector_kt(results, zone_mask(results, context.area_code))
+    by_sector = emissions_by_sector_kt(results, context.zone_mask)
     columns = (
         Column("year", "Year"),
         *(Column(sector, SECTOR_LABELS[sector], "ktCO2e", 1) for sector in SECTORS),
@@ -64,19 +49,12 @@ def emissions_by_sector(context: TableContext) -> Table:
         rows.append(row)
     return Table(
         slug="emissions-by-sector",
-        caption=f"Greenhouse gas emissions by sector, {area_name(context)}, "
+        caption=f"Greenhouse gas emissions by sector, {context.area_name}, "
         f"scenario “{context.scenario_name}”",
         columns=columns,
         rows=tuple(rows),
         notes=("Land use and trees can be negative: woodland takes carbon out of the air.",),
     )
-
-
-def stacked_kind(table: Table, series: Sequence[str]) -> str:
-    """Stacked area where every value is positive; stacked bars otherwise, because Chart.js
-    fills a negative series (land use taking up carbon) across the positive stack."""
-    values = (row.get(key) or 0 for row in table.rows for key in series)
-    return "area" if all(v >= 0 for v in values) else "stacked-bar"
 
 
 @dataclass(frozen=True)
@@ -143,11 +121,10 @@ def headline_figures(results: Results, mask: np.ndarray | None = None) -> list[H
 
 @register_table(VIEW, "headline")
 def headline(context: TableContext) -> Table:
-    mask = zone_mask(context.results, context.area_code)
-    figures = headline_figures(context.results, mask)
+    figures = headline_figures(context.results, context.zone_mask)
     return Table(
         slug="headline",
-        caption=f"Headline figures, {area_name(context)}, scenario “{context.scenario_name}”",
+        caption=f"Headline figures, {context.area_name}, scenario “{context.scenario_name}”",
         columns=(
             Column("measure", "Measure"),
             Column("value", "Value", "", 1),

@@ -10,7 +10,7 @@ from placezero.engine.dimensions import SECTORS
 from placezero.engine.impacts import lever_impacts
 from placezero.pathways import audience_figures as figures
 from placezero.pathways import services
-from placezero.pathways.tables import TableContext, table_slugs, tables_for
+from placezero.pathways.tables import TableContext, UnknownArea, table_slugs, tables_for
 
 BLABY = "E07000129"
 AUDIENCES = ("public", "officers", "investors", "network", "community")
@@ -156,7 +156,7 @@ def test_community_score_ranks_and_generation(ctx):
 
 
 def test_unknown_area_names_the_districts(ctx):
-    with pytest.raises(figures.UnknownArea, match="E07000129 \\(Blaby\\)"):
+    with pytest.raises(UnknownArea, match="E07000129 \\(Blaby\\)"):
         tables_for("public", narrowed(ctx, "E99999999"))
 
 

@@ -208,8 +208,8 @@ def test_maps_draw_the_modelled_zones_only(client, leicestershire, name, map_id)
 
 def test_negative_series_are_drawn_as_stacked_bars_not_areas():
     """Rule: Chart.js fills a negative series across a stacked area, so use bars then."""
+    from placezero.pathways.charts import stacked_kind as _stacked_kind
     from placezero.pathways.tables import Column, Table
-    from placezero.pathways.views.audiences import _stacked_kind
 
     columns = (Column("year", "Year"), Column("a", "A", "t"), Column("b", "B", "t"))
     positive = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": 2.0},))

@@ -23,10 +23,10 @@ from placezero.places.models import Place
 from .. import audience_figures as figures
 from .. import audience_tables as at
 from .. import services
-from ..charts import chart_from_table
+from ..charts import chart_from_table, stacked_kind
 from ..maps import NO_VALUE, ZoneMap, categorical_classes
 from ..maps import zone_map as place_zone_map
-from ..tables import Column, Table, TableContext, tables_for
+from ..tables import Column, Table, TableContext, UnknownArea, check_district, tables_for
 from .common import Selection, place_or_404, scenario_choices, selected, table_context
 
 KT = figures.KT
@@ -48,10 +48,10 @@ class ScenarioProblem(Exception):
 
 def _area_code(request: HttpRequest, place: Place) -> str:
     code = request.GET.get("area", "").strip()
-    inputs = services.place_inputs(place)
-    if code and code not in inputs.districts:
-        raise Http404(f"'{code}' is not a district of {place.name}.")
-    return code
+    try:
+        return check_district(place.name, services.place_inputs(place), code) or ""
+    except UnknownArea as error:
+        raise Http404(str(error)) from None
 
 
 def _page(request: HttpRequest, place_slug: str, view: str, only: str | None = None) -> Page:
@@ -75,7 +75,7 @@ def _page(request: HttpRequest, place_slug: str, view: str, only: str | None = N
         "selection": selection,
         "choices": scenario_choices(request, place),
         "area_code": area_code,
-        "area_name": figures.area_name(ctx),
+        "area_name": ctx.area_name,
         "districts": list(zip(inputs.districts, inputs.district_names, strict=True)),
         # By slug with underscores, so templates can name them (`t.emissions_by_sector`).
         "t": {slug.replace("-", "_"): table for slug, table in tables.items()},
@@ -116,13 +116,6 @@ def zone_map(place: Place, values: dict[str, Any], **options: Any) -> ZoneMap:
     if all(f["properties"]["colour"] != NO_VALUE for f in features):
         classes = tuple(c for c in classes if c.colour != NO_VALUE or c.lower is not None)
     return replace(drawn, geojson={**drawn.geojson, "features": features}, classes=classes)
-
-
-def _stacked_kind(table: Table, series: list[str]) -> str:
-    """Stacked area where every value is positive; stacked bars otherwise, because Chart.js
-    fills a negative series across the positive stack (land use takes up carbon)."""
-    values = (row.get(key) or 0 for row in table.rows for key in series)
-    return "area" if all(v >= 0 for v in values) else "stacked-bar"
 
 
 def _handle(view):
@@ -175,7 +168,7 @@ def public_summary(page: Page) -> list[str]:
             f"scenario still emits {_kt(total[year])}, "
             f"{100 * total[year] / total[first]:,.0f}% of {first}."
         )
-    y2035 = figures.year_index(results, 2035)
+    y2035 = page.ctx.year_index(2035)
     deployed = {k: figures.area_sum(ctx, v[:, y2035]) for k, v in results.deployment.items()}
     lines.append(
         f"By 2035: {deployed['heat_pumps']:,.0f} heat pumps and "
@@ -208,7 +201,7 @@ def zone_story(page: Page, code: str) -> dict[str, Any]:
         ),
         tuple(sector_rows),
     )
-    y2050 = figures.year_index(results, 2050)
+    y2050 = page.ctx.year_index(2050)
     deployed = [
         {"what": label, "value": float(results.deployment[tech][z, y2050]), "unit": unit}
         for tech, (label, unit) in at.TECHNOLOGY_LABELS.items()
@@ -348,14 +341,14 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
             emissions,
             x="year",
             series=list(SECTORS),
-            kind=_stacked_kind(emissions, list(SECTORS)),
+            kind=stacked_kind(emissions, list(SECTORS)),
             reference=[c.key for c in emissions.columns if c.key == "target_path"],
         ),
         budget_chart=chart_from_table(t["carbon-budget"], x="year", reference=["budget"]),
         wedges_chart=chart_from_table(
             t["wedges"],
             x="year",
-            kind=_stacked_kind(t["wedges"], [c.key for c in t["wedges"].columns[1:]]),
+            kind=stacked_kind(t["wedges"], [c.key for c in t["wedges"].columns[1:]]),
         ),
         macc_chart=chart_from_table(
             t["macc"], x="lever", series=["cost_per_tco2e"], kind="bar", horizontal=True

@@ -50,17 +50,10 @@ def file_name(place: Place, view: str, table: str | None, selection: Selection, 
 
 def check_area(place: Place, area: str | None) -> str | None:
     """The page's `?area=`: one of the place's districts, or None for the whole place."""
-    if not area:
-        return None
-    inputs = services.place_inputs(place)
-    if area not in inputs.districts:
-        names = zip(inputs.districts, inputs.district_names, strict=True)
-        choices = ", ".join(f"{code} ({name})" for code, name in names)
-        raise ExportNotFound(
-            f"No district '{area}' in {place.name}. Choose one of: {choices}; "
-            "or leave out area= for the whole place."
-        )
-    return area
+    try:
+        return tables.check_district(place.name, services.place_inputs(place), area)
+    except tables.UnknownArea as error:
+        raise ExportNotFound(str(error)) from None
 
 
 def check_table(view: str, table: str | None = None) -> None:

@@ -23,7 +23,7 @@ from placezero.accounts.permissions import has, requires
 from placezero.places.models import Place
 
 from .. import exports, services
-from ..charts import chart_from_table
+from ..charts import chart_from_table, stacked_kind
 from ..forms import COUNTY, DetailsForm, ImportForm, LeverForm, parse_scope
 from ..models import PathwayScenario
 from ..options import ChangeAction
@@ -31,15 +31,12 @@ from ..templatetags.pathways_ui import EXPORT_FORMATS
 from ..workspace_tables import (
     VIEW,
     Compared,
-    area_name,
     compare_costs,
     compare_emissions,
     compare_headline,
     compare_levers,
     emissions_by_sector,
     headline_figures,
-    stacked_kind,
-    zone_mask,
 )
 from .common import (
     Selection,
@@ -103,10 +100,10 @@ def results_context(
         reference=["total"],
         title="Greenhouse gas emissions by sector",
     )
-    figures = headline_figures(context.results, zone_mask(context.results, area_code))
+    figures = headline_figures(context.results, context.zone_mask)
     by_key = {f.key: f for f in figures}
     return {
-        "area_name": area_name(context),
+        "area_name": context.area_name,
         "results_table": table,
         "results_chart": chart,
         "headline": figures,
