@@ -3,7 +3,8 @@ the same scenario with that lever back at level 1. From these come wedges (emiss
 per lever per year) and a marginal abatement cost curve (GBP per tCO2e per lever).
 
 Cost of a lever = discounted (capex + opex + fuel cost) with it minus without it; abatement
-= cumulative emissions saved over the model years. Both are place totals. The interaction
+= cumulative emissions saved over the model years. Both are place totals; the emissions
+saved are also kept per zone, so a district's wedges can be read. The interaction
 between levers (heat pumps save more on an unretrofitted home) means wedges need not add up
 to the whole scenario's saving; `interaction_tco2e` reports the remainder.
 """
@@ -26,9 +27,14 @@ from .simulate import simulate
 class LeverImpact:
     lever: str
     title: str
-    saved_tco2e_by_year: np.ndarray  # [Y] place total, positive = saved
-    cumulative_saved_tco2e: float
+    saved_tco2e_by_zone_year: np.ndarray  # [Z, Y] positive = saved
+    cumulative_saved_tco2e: float  # place total over the model years
     discounted_cost_gbp: float  # positive = costs more than without the lever
+
+    @property
+    def saved_tco2e_by_year(self) -> np.ndarray:
+        """[Y] place total."""
+        return self.saved_tco2e_by_zone_year.sum(axis=0)
 
     @property
     def cost_per_tco2e_gbp(self) -> float:
@@ -51,7 +57,7 @@ def lever_impacts(
     a = assumptions or load_assumptions()
     rate = a["discount_rate"]
     full = simulate(inputs, scenario, a)
-    full_emissions = full.total_emissions_tco2e.sum(axis=0)
+    full_emissions = full.total_emissions_tco2e  # [Z, Y]
     full_cost = discounted_cost_gbp(full, rate)
     impacts = []
     for lever in LEVER_KEYS:
@@ -59,7 +65,7 @@ def lever_impacts(
         if without_scenario == scenario or _unchanged(scenario, lever):
             continue
         without = simulate(inputs, without_scenario, a)
-        saved = without.total_emissions_tco2e.sum(axis=0) - full_emissions
+        saved = without.total_emissions_tco2e - full_emissions
         impacts.append(
             LeverImpact(
                 lever,
@@ -69,7 +75,7 @@ def lever_impacts(
                 full_cost - discounted_cost_gbp(without, rate),
             )
         )
-    nothing = simulate(inputs, all_levels(1), a).total_emissions_tco2e.sum(axis=0)
+    nothing = simulate(inputs, all_levels(1), a).total_emissions_tco2e
     interaction = float((nothing - full_emissions).sum()) - sum(
         i.cumulative_saved_tco2e for i in impacts
     )

@@ -19,12 +19,11 @@ from xml.sax.saxutils import escape
 import numpy as np
 
 from placezero.engine.dimensions import CARRIERS, SECTORS, TECHNOLOGIES
-from placezero.engine.levers import LEVER_KEYS, LEVERS
+from placezero.engine.levers import LEVERS
 from placezero.engine.results import Results
-from placezero.engine.scenario import Scenario
-from placezero.engine.simulate import simulate
 from placezero.places.models import Place
 
+from . import audience_figures as figures
 from . import services
 from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
 from .tables import TableContext, UnknownArea
@@ -232,52 +231,18 @@ def network_summary(context: TableContext) -> dict[str, Any]:
     }
 
 
-def lever_moved(scenario: Scenario, lever: str) -> bool:
-    """True if the scenario sets the lever away from level 1 anywhere (base level, a
-    district or zone override, or an explicit trajectory): only those levers have wedges."""
-    return (
-        scenario.setting(lever).level != 1.0
-        or lever in scenario.trajectories
-        or any(lever in levels for levels in scenario.districts.values())
-        or any(lever in levels for levels in scenario.zones.values())
-    )
-
-
-_WEDGE_CACHE: dict[tuple[str, str, str], dict[str, np.ndarray]] = {}
-_WEDGE_CACHE_SIZE = 16
-
-
-def _wedges(place: Place, results: Results) -> dict[str, np.ndarray]:
-    """{lever: [Z, Y] emissions saved} for each lever the scenario moves from level 1: the
-    scenario without the lever minus the scenario (as engine.impacts, but kept per zone so a
-    district's wedges can be read). Cached per pack and scenario: a dozen engine runs."""
-    scenario = results.scenario
-    key = (place.slug, place.pack_digest, repr(scenario))
-    if key not in _WEDGE_CACHE:
-        saved = {}
-        for lever in LEVER_KEYS:
-            if not lever_moved(scenario, lever):
-                continue
-            without = simulate(results.inputs, scenario.without(lever), results.assumptions)
-            saved[lever] = without.total_emissions_tco2e - results.total_emissions_tco2e
-        if len(_WEDGE_CACHE) >= _WEDGE_CACHE_SIZE:
-            _WEDGE_CACHE.pop(next(iter(_WEDGE_CACHE)))
-        _WEDGE_CACHE[key] = saved
-    return _WEDGE_CACHE[key]
-
-
 def biggest_wedges(context: TableContext) -> list[dict[str, Any]]:
-    """Stage 6: the levers saving most emissions in the area, cumulative to 2050."""
-    results = context.results
+    """Stage 6: the levers saving most emissions in the area, cumulative to 2050 (the
+    engine's lever impacts, shared with the officers' wedges and cached per scenario)."""
     zones = context.zone_mask
-    saved = _wedges(context.place, results)
+    impacts, _ = figures.impacts(context)
     rows = [
         {
-            "lever": LEVERS[lever].title,
-            "saved_2050_tco2e": float(per_zone[zones, -1].sum()),
-            "saved_cumulative_tco2e": float(per_zone[zones].sum()),
+            "lever": LEVERS[impact.lever].title,
+            "saved_2050_tco2e": float(impact.saved_tco2e_by_zone_year[zones, -1].sum()),
+            "saved_cumulative_tco2e": float(impact.saved_tco2e_by_zone_year[zones].sum()),
         }
-        for lever, per_zone in saved.items()
+        for impact in impacts
     ]
     rows.sort(key=lambda r: -r["saved_cumulative_tco2e"])
     return [r for r in rows if r["saved_cumulative_tco2e"] > 0][:TOP_WEDGES]

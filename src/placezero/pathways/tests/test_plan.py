@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.engine.dimensions import S
+from placezero.engine.levers import LEVERS
 from placezero.pathways import plan, services, tables
 from placezero.pathways.views import plan as plan_views
 from placezero.pathways.views.plan import offline_fetcher, render_pdf
@@ -334,17 +335,23 @@ def test_a_scenario_the_engine_refuses_is_explained_not_half_drawn(client, leice
     assert "Stage 1: Preparation" not in html
 
 
-@pytest.mark.parametrize("stem", ["balanced", "baseline-no-new-action"])
-def test_wedges_cover_the_levers_engine_impacts_covers(stem):
-    """The plan computes a wedge for exactly the levers engine.impacts does."""
-    from placezero.engine.impacts import _unchanged
-    from placezero.engine.levers import LEVER_KEYS
-    from placezero.engine.scenario import scenario_from_mapping
+def test_a_districts_wedges_are_its_zones_share_of_each_levers_saving(leicestershire):
+    """A district's biggest actions are the scenario without each lever minus the scenario,
+    summed over the district's zones only (two engine runs, done here independently)."""
+    from placezero.engine.simulate import simulate
+    from placezero.pathways.tables import TableContext
 
-    definition = services.shipped_definitions()[stem]
-    scenario = scenario_from_mapping({"name": stem, **services.clean_definition(definition)})
-    for lever in LEVER_KEYS:
-        assert plan.lever_moved(scenario, lever) is not _unchanged(scenario, lever)
+    name, definition = services.default_definition(leicestershire)
+    results = services.run(leicestershire, definition)
+    inputs = services.place_inputs(leicestershire)
+    context = TableContext(leicestershire, name, results, inputs, BLABY)
+    blaby = inputs.zone_district_index == inputs.districts.index(BLABY)
+    top = plan.biggest_wedges(context)[0]
+    lever = next(key for key, spec in LEVERS.items() if spec.title == top["lever"])
+    without = simulate(inputs, results.scenario.without(lever), results.assumptions)
+    saved = (without.total_emissions_tco2e - results.total_emissions_tco2e)[blaby]
+    assert top["saved_cumulative_tco2e"] == pytest.approx(float(saved.sum()))
+    assert top["saved_2050_tco2e"] == pytest.approx(float(saved[:, -1].sum()))
 
 
 def test_svg_bar_chart_escapes_text_and_draws_one_bar_per_figure():
