@@ -19,18 +19,13 @@ import numpy as np
 import yaml
 
 from placezero.engine.optimise import InfeasibleTarget, ProblemError, solve
+from placezero.engine.optimise_explain import COVERAGE
 from placezero.engine.optimise_inputs import (
     PERIOD_END_YEARS,
     TECHNOLOGIES,
     baseline_emissions_tco2e,
     grid_scale,
     problem_from_inputs,
-)
-
-COVERAGE = (
-    "Note: the least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
-    "vans, and solar and wind; emissions of industry, non-domestic buildings, HGVs, "
-    "agriculture, waste and land use stay at their no-new-action level in it."
 )
 
 
