@@ -16,7 +16,7 @@ import sys
 COMMAND_MODULES = (
     "placezero.places.cli",  # placezero place build | load | create | list
     "placezero.engine.cli",  # placezero pathway run | optimise | uncertainty | calibrate
-    "placezero.pathways.cli",  # placezero worker (long runs, when not in the web process)
+    "placezero.jobs.cli",  # placezero worker | jobs list | cancel | run-due | workers
 )
 
 

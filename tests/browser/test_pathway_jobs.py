@@ -4,7 +4,7 @@ thread) and reads the results; every page visited passes axe-core."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -12,8 +12,9 @@ from playwright.sync_api import Page, expect
 
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import TEST_PASSWORD, UserFactory
-from placezero.pathways.models import PathwayJob
-from placezero.pathways.options import JobStatus
+from placezero.jobs import workers
+from placezero.jobs.models import Job
+from placezero.jobs.options import JobStatus
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +22,11 @@ RUN_TIMEOUT_MS = 90_000
 
 
 @pytest.fixture
-def thread_worker(settings: Any) -> None:
-    settings.PATHWAY_JOBS_WORKER = "thread"
+def thread_worker(transactional_db: None, settings: Any) -> Iterator[None]:
+    """Runs go to the web process's worker thread, stopped before the database is emptied."""
+    settings.JOBS_WORKER = "thread"
+    yield
+    workers.stop_thread_worker()
 
 
 def _sign_in(page: Page, username: str) -> None:
@@ -53,7 +57,7 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     form.get_by_role("button", name="Start the optimisation").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("between 1 and 100 per cent")
     axe_check(page)
-    assert PathwayJob.objects.count() == 0
+    assert Job.objects.count() == 0
 
     form = page.locator("#optimise-form")
     form.get_by_label("Target year").select_option("2050")
@@ -61,6 +65,7 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     form.get_by_role("button", name="Start the optimisation").click()
 
     expect(page.locator("h1")).to_contain_text("Least-cost optimisation: run")
+    assert "/jobs/" in page.url
     status = page.locator('#job-status[role="status"]')
     expect(status).to_be_visible()
     axe_check(page)
@@ -76,7 +81,7 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     expect(status.locator("[data-progress-text]")).to_have_text("4 of 4 steps")
     assert "4 of 4 steps" in seen
 
-    job = PathwayJob.objects.get()
+    job = Job.objects.get()
     assert job.status == JobStatus.SUCCEEDED and job.created_by == partner
     emissions = page.locator(f"#table-run-{job.pk}-emissions")
     expect(emissions).to_be_visible()
@@ -124,7 +129,7 @@ def test_partner_cancels_a_monte_carlo_run_while_it_goes(
     message = status.locator("[data-job-message]")
     expect(message).to_contain_text(f"Cancelled by {partner.get_full_name()} after")
     expect(message).to_contain_text("of 2,000 samples")
-    job = PathwayJob.objects.get()
+    job = Job.objects.get()
     assert job.status == JobStatus.CANCELLED and job.progress_done < 2000
     expect(page.get_by_role("button", name="Cancel this run")).to_have_count(0)
     axe_check(page)

@@ -17,6 +17,10 @@ class PathwaysConfig(AppConfig):
             plan_tables,
             workspace_tables,
         )
+        from .runs import register_kinds
+
+        # Long runs (optimisation, Monte Carlo, batches) are kinds of background job.
+        register_kinds()
 
         # One menu entry for the whole plan; the pages of each audience, the scenario
         # workspace, the plan on a page and long runs are in the section menu

@@ -1,4 +1,5 @@
-"""Pathway scenarios of a place (versioned, audited) and the long runs made from them."""
+"""Pathway scenarios of a place (versioned, audited). Long runs made from them are
+background jobs (`placezero.jobs`), registered in `pathways.runs`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .options import ChangeAction, JobKind, JobStatus
+from .options import ChangeAction
 
 
 class PathwayScenario(models.Model):
@@ -66,38 +67,3 @@ class ScenarioChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scenario} v{self.version}: {self.summary}"
-
-
-class PathwayJob(models.Model):
-    """A long run (optimisation, Monte Carlo) done by the background worker."""
-
-    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="jobs")
-    scenario = models.ForeignKey(
-        PathwayScenario, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
-    )
-    kind = models.CharField(max_length=20, choices=JobKind.choices)
-    parameters = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    progress_done = models.PositiveIntegerField(default=0)
-    progress_total = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True)
-    result = models.JSONField(null=True, blank=True)
-    cancel_requested = models.BooleanField(default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
-
-    @property
-    def progress_percent(self) -> int:
-        if not self.progress_total:
-            return 0
-        return round(100 * self.progress_done / self.progress_total)

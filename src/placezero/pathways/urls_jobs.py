@@ -1,4 +1,5 @@
-"""Routes of the pathway jobs pages, under /places/<slug>/pathway/ (see urls.py)."""
+"""Routes of the long runs list and start forms, under /places/<slug>/pathway/ (see urls.py).
+A run's own page is the jobs app's: /jobs/<id>/."""
 
 from django.urls import path
 
@@ -6,8 +7,5 @@ from .views import jobs
 
 urlpatterns = [
     path("runs/", jobs.job_list, name="jobs"),
-    path("runs/<int:job_id>/", jobs.job_detail, name="job"),
-    path("runs/<int:job_id>/progress/", jobs.job_progress, name="job_progress"),
-    path("runs/<int:job_id>/cancel/", jobs.job_cancel, name="job_cancel"),
-    path("runs/<int:job_id>/results.<str:fmt>", jobs.job_download, name="job_download"),
+    path("runs/<int:job_id>/", jobs.job_moved, name="job_moved"),
 ]

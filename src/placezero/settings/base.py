@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "placezero.places",
     "placezero.web",
     "placezero.api",
+    "placezero.jobs",
     "placezero.pathways",
 ]
 
@@ -43,6 +44,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # JOBS_WORKER = "thread": the first request starts this process's worker thread.
+    "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
 
 ROOT_URLCONF = "placezero.urls"
@@ -106,9 +109,20 @@ DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")
 # Where the raw national files live (../shared/data in development); `--data-dir` overrides.
 PLACEZERO_DATA_DIR = Path(os.environ.get("PLACEZERO_DATA_DIR", BASE_DIR.parent / "shared" / "data"))
-# Long pathway runs: "thread" runs them in the web process (no extra service), "external"
-# leaves them for `placezero manage run_pathway_worker` (see placezero/pathways/jobs.py).
-PATHWAY_JOBS_WORKER = os.environ.get("PLACEZERO_PATHWAY_JOBS_WORKER", "thread")
+# Background jobs of every app (placezero/jobs/workers.py): "thread" runs them in the web
+# process (no extra service), "external" leaves them to `placezero worker` processes. The
+# old variable PLACEZERO_PATHWAY_JOBS_WORKER is still read, with a warning (jobs.W001).
+JOBS_WORKER = (
+    os.environ.get("PLACEZERO_JOBS_WORKER")
+    or os.environ.get("PLACEZERO_PATHWAY_JOBS_WORKER")
+    or "thread"
+)
+# Every worker beats this often, a job or not; one silent for the timeout is taken for dead
+# and its running jobs are marked failed (the timeout is at least three beats: jobs.E003).
+JOBS_HEARTBEAT_S = float(os.environ.get("PLACEZERO_JOBS_HEARTBEAT_S", "5"))
+JOBS_WORKER_TIMEOUT_S = float(os.environ.get("PLACEZERO_JOBS_WORKER_TIMEOUT_S", "60"))
+JOBS_POLL_S = 2.0  # seconds between looks at an empty queue
+JOBS_PROGRESS_INTERVAL_S = 0.2  # at most one progress write per run this often
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests run jobs themselves (`run_job`, `work(once=True)`); one that wants the web
+# process's worker thread sets JOBS_WORKER = "thread" and stops it afterwards.
+JOBS_WORKER = "external"

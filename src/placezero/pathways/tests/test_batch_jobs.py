@@ -10,16 +10,20 @@ from django.urls import reverse
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.datapack.reader import read_pack
-from placezero.pathways import jobs, services
-from placezero.pathways.options import JobKind, JobStatus
+from placezero.jobs import services as jobs
+from placezero.jobs.models import Job
+from placezero.jobs.options import JobStatus
+from placezero.jobs.queue import claim_next, run_job
+from placezero.pathways import services
+from placezero.pathways.runs import BATCH
 from placezero.places.loader import load_pack
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def external_worker(settings: Any) -> None:
-    settings.PATHWAY_JOBS_WORKER = "external"
+@pytest.fixture
+def partner() -> Any:
+    return UserFactory(role=Role.PARTNER_EDITOR)
 
 
 @pytest.fixture
@@ -31,20 +35,16 @@ def two_places(leicestershire: Any) -> list[Any]:
     return [leicestershire, get_place("rutland")]
 
 
-def test_batch_runs_every_place_with_the_engines_figures(two_places) -> None:
+def test_batch_runs_every_place_with_the_engines_figures(two_places, partner) -> None:
     """Rule: a batch has one row per loaded place, each the engine's own run of the
     scenario's place-wide levers there."""
     leicestershire, rutland = two_places
-    partner = UserFactory(role=Role.PARTNER_EDITOR)
     definition = {"levers": {"domestic_heat_pumps": 3, "rooftop_solar": 2.5}}
     job = jobs.enqueue(
-        leicestershire,
-        JobKind.BATCH,
-        {"definition": definition, "scenario_name": "test"},
-        partner,
+        BATCH, {"definition": definition, "scenario_name": "test"}, partner, place=leicestershire
     )
     assert job.progress_total == 2
-    job = jobs.run_job(jobs.claim_next())
+    job = run_job(claim_next())
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert job.progress_done == 2
     rows = {row["place"]: row for row in job.result["places"]}
@@ -60,7 +60,7 @@ def test_batch_runs_every_place_with_the_engines_figures(two_places) -> None:
     assert job.result["left_out"] == []
 
 
-def test_batch_leaves_out_one_places_overrides_and_says_so(two_places) -> None:
+def test_batch_leaves_out_one_places_overrides_and_says_so(two_places, partner) -> None:
     """Rule: district overrides name one place's codes; a batch runs without them and its
     results say which parts were left out."""
     leicestershire, _ = two_places
@@ -69,19 +69,19 @@ def test_batch_leaves_out_one_places_overrides_and_says_so(two_places) -> None:
         "districts": {"E07000129": {"ground_solar": 4}},
     }
     job = jobs.enqueue(
-        leicestershire, JobKind.BATCH, {"definition": definition, "scenario_name": "x"}, None
+        BATCH, {"definition": definition, "scenario_name": "x"}, partner, place=leicestershire
     )
-    job = jobs.run_job(jobs.claim_next())
+    job = run_job(claim_next())
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert job.result["left_out"] == ["districts"]
 
 
-def test_batch_results_page_shows_every_place(client, two_places) -> None:
+def test_batch_results_page_shows_every_place(client, two_places, partner) -> None:
     """Rule: a finished batch's page has a table with a row per place and its note."""
     leicestershire, rutland = two_places
-    job = jobs.enqueue(leicestershire, JobKind.BATCH, {}, None)
-    jobs.run_job(jobs.claim_next())
-    url = reverse("pathways:job", kwargs={"place_slug": leicestershire.slug, "job_id": job.pk})
+    job = jobs.enqueue(BATCH, {}, partner, place=leicestershire)
+    run_job(claim_next())
+    url = reverse("jobs:detail", kwargs={"job_id": job.pk})
     html = client.get(url).content.decode()
     assert f"run-{job.pk}-places" in html
     assert rutland.name in html and leicestershire.name in html
@@ -94,10 +94,10 @@ def test_resident_cannot_start_a_batch(client, leicestershire) -> None:
     url = reverse("pathways:jobs", kwargs={"place_slug": leicestershire.slug})
     response = client.post(url, {"kind": "batch", "scenario": "balanced"})
     assert response.status_code == 403
-    assert not jobs.PathwayJob.objects.exists()
+    assert not Job.objects.exists()
 
 
-def test_finished_run_downloads_its_tables(client, leicestershire) -> None:
+def test_finished_run_downloads_its_tables(client, leicestershire, partner) -> None:
     """Rule: a finished run's tables download as one XLSX and each as CSV, with the page's
     figures; an unfinished run or unknown table answers 404 saying why."""
     import csv
@@ -105,10 +105,10 @@ def test_finished_run_downloads_its_tables(client, leicestershire) -> None:
 
     from openpyxl import load_workbook
 
-    job = jobs.enqueue(leicestershire, JobKind.BATCH, {}, None)
-    base = f"/places/{leicestershire.slug}/pathway/runs/{job.pk}/results"
+    job = jobs.enqueue(BATCH, {}, partner, place=leicestershire)
+    base = f"/jobs/{job.pk}/results"
     assert client.get(base + ".xlsx").status_code == 404  # still queued
-    job = jobs.run_job(jobs.claim_next())
+    job = run_job(claim_next())
     slug = f"run-{job.pk}-places"
     rows = list(
         csv.DictReader(io.StringIO(client.get(base + f".csv?table={slug}").content.decode()))

@@ -1,0 +1,224 @@
+"""Least-cost optimisation as a background run: the cheapest heat pumps, retrofit, electric
+vehicles and renewables that meet a cut in emissions by a year, or a carbon budget, beside
+the scenario it started from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from placezero.engine.levers import LEVERS
+from placezero.engine.optimise import solve
+from placezero.engine.optimise_explain import describe_limits
+from placezero.engine.optimise_inputs import TECHNOLOGIES, problem_from_inputs
+from placezero.jobs import JobParametersError, Progress
+from placezero.places.models import Place
+
+from .. import services
+from ..charts import chart_from_table
+from ..tables import Column, Table
+from . import periods
+from .common import (
+    JOB_SOURCE,
+    engine_failures,
+    pathway_kind,
+    scenario_parameters,
+    whole_number,
+    year_rows,
+)
+
+KEY = "pathways.optimise"
+TITLE = "Least-cost optimisation"
+GOAL_REDUCTION, GOAL_BUDGET = "reduction", "budget"
+REDUCTION_MIN_PERCENT, REDUCTION_MAX_PERCENT = 1, 100
+STEPS = (
+    "Reading the place's data",
+    "Building the least-cost problem",
+    "Solving for the least-cost plan",
+    "Comparing with the starting scenario",
+)
+LIMITS_SHOWN = 8  # the most influential groups of binding limits shown with a plan
+TECHNOLOGY_TITLES = {technology: LEVERS[lever].title for technology, _, lever in TECHNOLOGIES}
+UNIT_WORDS = {"home": "homes", "vehicle": "vehicles", "MW": "MW"}
+
+
+def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The goal (a cut by a target year, or a carbon budget) and the scenario to compare
+    with; JobParametersError saying what to fix."""
+    errors: dict[str, str] = {}
+    goal = raw.get("goal") or GOAL_REDUCTION
+    if goal == GOAL_REDUCTION:
+        years = periods.target_years()
+        year = whole_number(raw.get("target_year"), "target_year", "a target year", errors)
+        if year is not None and year not in years:
+            listed = ", ".join(map(str, years))
+            errors["target_year"] = f"The target year must be one of {listed} (not {year})."
+        percent = whole_number(
+            raw.get("reduction_percent"), "reduction_percent", "the reduction", errors
+        )
+        if percent is not None and not REDUCTION_MIN_PERCENT <= percent <= REDUCTION_MAX_PERCENT:
+            errors["reduction_percent"] = (
+                f"The reduction must be between {REDUCTION_MIN_PERCENT} and "
+                f"{REDUCTION_MAX_PERCENT} per cent (you entered {percent})."
+            )
+        cleaned: dict[str, Any] = {"goal": goal, "target_year": year, "reduction_percent": percent}
+    elif goal == GOAL_BUDGET:
+        budget = whole_number(
+            raw.get("carbon_budget_tco2e"), "carbon_budget_tco2e", "a carbon budget", errors
+        )
+        if budget is not None:
+            ceiling = periods.no_new_action_budget_tco2e(place)
+            if not 0 < budget < ceiling:
+                errors["carbon_budget_tco2e"] = (
+                    f"The carbon budget must be more than 0 and less than {ceiling:,.0f} tCO2e, "
+                    f"what {place.name} would emit to {periods.final_year()} with no new "
+                    f"action (you entered {budget:,})."
+                )
+        cleaned = {"goal": goal, "carbon_budget_tco2e": budget}
+    else:
+        errors["goal"] = "Choose a goal: a cut in emissions by a year, or a carbon budget to 2050."
+    if errors:
+        raise JobParametersError(errors)
+    return cleaned | scenario_parameters(place, raw)
+
+
+def steps(cleaned: Mapping[str, Any]) -> int:
+    return len(STEPS)
+
+
+def describe(job: Any) -> str:
+    p = job.parameters
+    if p.get("goal") == GOAL_BUDGET:
+        return f"Keep within a carbon budget of {p.get('carbon_budget_tco2e', 0):,} tCO2e to 2050"
+    return f"Cut {p.get('target_year')} emissions by {p.get('reduction_percent')} %"
+
+
+@engine_failures
+def run(job: Any, progress: Progress) -> dict[str, Any]:
+    """The least-cost plan for the job's goal, beside the scenario it started from."""
+    p = job.parameters
+    total = len(STEPS)
+    progress(0, total, STEPS[0] + ".", force=True)
+    place = job.place
+    inputs = services.place_inputs(place)
+    baseline = periods.no_new_action_tco2e(place)
+    progress(1, total, STEPS[1] + ".", force=True)
+    if p.get("goal") == GOAL_BUDGET:
+        targets: dict[int, float] = {}
+        budget: float | None = float(p["carbon_budget_tco2e"])
+    else:
+        year = int(p["target_year"])
+        targets = {year: baseline[year] * (1 - p["reduction_percent"] / 100)}
+        budget = None
+    problem = problem_from_inputs(
+        inputs, services.assumptions(), targets_tco2e=targets, carbon_budget_tco2e=budget
+    )
+    progress(2, total, STEPS[2] + ".", force=True)
+    plan = solve(problem)
+    progress(3, total, STEPS[3] + ".", force=True)
+    started_from = services.run(place, p["definition"])
+    years = list(map(int, started_from.years))
+    scenario_total = started_from.total_emissions_tco2e.sum(axis=0)
+    emissions = [
+        {
+            "year": year,
+            "no_new_action_tco2e": baseline[year],
+            "plan_tco2e": float(plan.emissions_tco2e[k]),
+            "target_tco2e": targets.get(year),
+            "scenario_tco2e": float(scenario_total[years.index(year)]) if year in years else None,
+        }
+        for k, year in enumerate(problem.period_end_years)
+    ]
+    installed = plan.installed_units.sum(axis=0)  # [T, P]
+    deployment = [
+        {"year": year} | {t: float(installed[i, k]) for i, t in enumerate(problem.technologies)}
+        for k, year in enumerate(problem.period_end_years)
+    ]
+    return {
+        "cost_gbp": float(plan.cost_gbp),
+        "reinforcement_mw": float(plan.reinforcement_mw.sum()),
+        "scenario_name": p["scenario_name"],
+        "technologies": [
+            {"key": t, "title": TECHNOLOGY_TITLES.get(t, t), "unit": UNIT_WORDS.get(u, u)}
+            for t, u in zip(problem.technologies, problem.technology_units, strict=True)
+        ],
+        "emissions": emissions,
+        "deployment": deployment,
+        "binding": _limits_in_words(plan.binding),
+    }
+
+
+def _limits_in_words(binding: tuple) -> list[str]:
+    """The engine's binding limits as phrases, with technologies by their lever titles.
+    The target itself is left out: that it binds is what the plan was asked for."""
+    limits = tuple(b for b in binding if b.kind not in ("target", "carbon budget"))
+    phrases = describe_limits(limits)[:LIMITS_SHOWN]
+    for technology, title in TECHNOLOGY_TITLES.items():
+        phrases = [phrase.replace(f" {technology} ", f" {title.lower()} ") for phrase in phrases]
+    return phrases
+
+
+def result_tables(job: Any) -> list[Table]:
+    result = job.result
+    scenario_name = result["scenario_name"]
+    emissions = Table(
+        slug=f"run-{job.pk}-emissions",
+        caption="Annual emissions in each period's end year: the least-cost plan against no "
+        f"new action and “{scenario_name}”",
+        columns=(
+            Column("year", "Year"),
+            Column("no_new_action_tco2e", "No new action", "tCO2e"),
+            Column("scenario_tco2e", f"“{scenario_name}”", "tCO2e"),
+            Column("plan_tco2e", "Least-cost plan", "tCO2e"),
+            Column("target_tco2e", "Target", "tCO2e"),
+        ),
+        rows=year_rows(result["emissions"]),
+        source=JOB_SOURCE,
+    )
+    deployment = Table(
+        slug=f"run-{job.pk}-deployment",
+        caption="What the least-cost plan installs, in place by each year",
+        columns=(
+            Column("year", "Year"),
+            *(
+                Column(t["key"], t["title"], t["unit"], 1 if t["unit"] == "MW" else 0)
+                for t in result["technologies"]
+            ),
+        ),
+        rows=year_rows(result["deployment"]),
+        source=JOB_SOURCE,
+        notes=(
+            "The least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
+            "vans, and solar and wind; other sectors stay at their no-new-action level in it.",
+        ),
+    )
+    return [emissions, deployment]
+
+
+def result_context(job: Any, tables: Sequence[Table]) -> dict[str, Any]:
+    """The plan's cost and reinforcement, what holds it back, and its emissions chart."""
+    result = job.result
+    chart = chart_from_table(
+        tables[0],
+        x="year",
+        series=["no_new_action_tco2e", "scenario_tco2e", "plan_tco2e"],
+        reference=["target_tco2e"] if any(r["target_tco2e"] for r in result["emissions"]) else [],
+        dom_id=f"chart-run-{job.pk}",
+    )
+    cost_gbp = result["cost_gbp"]
+    cost = (
+        f"£{cost_gbp:,.0f}"
+        if cost_gbp >= 0
+        else f"a net saving of £{-cost_gbp:,.0f} (lower bills outweigh the spending)"
+    )
+    summary = [
+        {"label": "Present value of the plan", "value": cost},
+        {
+            "label": "Network reinforcement bought",
+            "value": f"{result['reinforcement_mw']:,.1f} MW",
+        },
+    ]
+    return {"summary": summary, "binding": result["binding"], "chart": chart}
+
+
+SPEC = pathway_kind(globals(), scenario_label="Compared with")
