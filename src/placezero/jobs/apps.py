@@ -7,5 +7,19 @@ class JobsConfig(AppConfig):
     verbose_name = "Background jobs"
 
     def ready(self) -> None:
+        from datetime import timedelta
+
         # The settings and registry checks (`manage.py check`, every `runserver`).
         from . import checks  # noqa: F401
+        from .registry import PeriodicSpec, register_periodic
+        from .workers import forget_old_workers
+
+        # Every web process start and every `placezero worker --once` adds a worker row.
+        register_periodic(
+            PeriodicSpec(
+                key="jobs.forget_old_workers",
+                every=timedelta(days=1),
+                run=forget_old_workers,
+                description="Forget workers silent for longer than JOBS_WORKER_RETENTION_DAYS",
+            )
+        )

@@ -47,7 +47,12 @@ def _django() -> None:
 
 def run_worker(args: argparse.Namespace) -> int:
     _django()
-    from placezero.jobs import workers
+    from placezero.jobs import checks, workers
+
+    # The settings checks run with the web server; a worker started on its own says them too
+    # (an old setting name, a timeout shorter than three heartbeats).
+    for problem in checks.worker_settings():
+        print(f"{problem.id}: {problem.msg} {problem.hint}", file=sys.stderr)
 
     ran = workers.work(once=args.once, poll=args.poll)
     print(f"Ran {ran} job(s).")

@@ -31,7 +31,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import close_old_connections, connection, connections, transaction
+from django.db import (
+    DatabaseError,
+    close_old_connections,
+    connection,
+    connections,
+    transaction,
+)
 from django.utils import timezone
 
 from . import periodic
@@ -42,11 +48,13 @@ from .queue import claim_next, describe, run_job
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_S = 5.0
+WORKER_RETENTION_DAYS = 30
 WORKER_TIMEOUT_S = 60.0
 POLL_S = 2.0
 # A beat that fails (a locked SQLite file, a dropped connection) is retried at the next one;
 # only this many failures in a row are logged as a warning.
 BEAT_FAILURES_WARNED = 3
+QUEUE_FAILURES_ONCE = 10
 
 
 def worker_mode() -> str:
@@ -184,6 +192,16 @@ def has_stopped(job: Job) -> bool:
     return Worker.objects.filter(pk=job.worker_id, heartbeat_at__lt=cutoff).exists()
 
 
+def forget_old_workers() -> str:
+    """Delete the rows of workers silent for longer than JOBS_WORKER_RETENTION_DAYS (their
+    jobs keep their messages, which name the worker); a periodic task of this app."""
+    days = int(getattr(settings, "JOBS_WORKER_RETENTION_DAYS", WORKER_RETENTION_DAYS))
+    cutoff = timezone.now() - timedelta(days=days)
+    old = Worker.objects.filter(heartbeat_at__lt=cutoff).exclude(jobs__status=JobStatus.RUNNING)
+    forgotten, _ = old.delete()
+    return f"Forgot {forgotten} worker(s) silent for more than {days} days."
+
+
 # --- the loop -------------------------------------------------------------------------------
 
 
@@ -203,7 +221,7 @@ def work(
     owned = worker is None
     running = worker if worker is not None else RunningWorker(mode)
     poll = poll_s() if poll is None else poll
-    ran = 0
+    ran = failures = 0
     try:
         _recover(say)
         while stop is None or not stop.is_set():
@@ -211,9 +229,20 @@ def work(
             # not inside an enclosing transaction (a test's), which closing would end.
             if not connection.in_atomic_block:
                 close_old_connections()
-            for outcome in periodic.run_due(worker_name=running.name):
-                say(outcome.sentence)
-            job = claim_next(running.row)
+            try:
+                for outcome in periodic.run_due(worker_name=running.name):
+                    say(outcome.sentence)
+                job = claim_next(running.row)
+                failures = 0
+            except DatabaseError:
+                # A locked SQLite file or a database restarting: look again after a pause;
+                # a `--once` run gives up after a few tries rather than hang a cron job.
+                failures += 1
+                logger.warning("the job queue could not be read (%s in a row)", failures)
+                if once and failures >= QUEUE_FAILURES_ONCE:
+                    raise
+                time.sleep(poll)
+                continue
             if job is None:
                 if once:
                     return ran

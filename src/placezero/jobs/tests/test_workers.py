@@ -84,40 +84,45 @@ def test_two_workers_and_a_restart_fail_only_the_stopped_workers_job(
     a = workers.RunningWorker(WorkerMode.EXTERNAL, name="worker-a")
     b = workers.RunningWorker(WorkerMode.EXTERNAL, name="worker-b")
     threads = [threading.Thread(target=_work_then_close, args=(w,)) for w in (a, b)]
-    for thread in threads:
-        thread.start()
-    _wait_for(lambda: Job.objects.filter(status=JobStatus.RUNNING).count() == 2)
-    held_by_a = Job.objects.get(worker=a.row)
-    held_by_b = Job.objects.get(worker=b.row)
+    try:
+        for thread in threads:
+            thread.start()
+        _wait_for(lambda: Job.objects.filter(status=JobStatus.RUNNING).count() == 2)
+        held_by_a = Job.objects.get(worker=a.row)
+        held_by_b = Job.objects.get(worker=b.row)
 
-    b.heartbeat.stop()  # worker B stops beating; its job stays RUNNING in the database
-    timeout_s = workers.worker_timeout_s()
-    _wait_for(
-        lambda: (
-            timezone.now() - Worker.objects.get(pk=b.row.pk).heartbeat_at
-            > timedelta(seconds=timeout_s * 1.5)
+        b.heartbeat.stop()  # worker B stops beating; its job stays RUNNING in the database
+        timeout_s = workers.worker_timeout_s()
+        _wait_for(
+            lambda: (
+                timezone.now() - Worker.objects.get(pk=b.row.pk).heartbeat_at
+                > timedelta(seconds=timeout_s * 1.5)
+            )
         )
-    )
-    said: list[str] = []
-    assert workers.work(once=True, say=said.append) == 0  # a third worker starts
+        said: list[str] = []
+        assert workers.work(once=True, say=said.append) == 0  # a third worker starts
 
-    held_by_a.refresh_from_db()
-    held_by_b.refresh_from_db()
-    assert held_by_a.status == JobStatus.RUNNING  # A still beats, its long step goes on
-    last_seen = Worker.objects.get(pk=b.row.pk).heartbeat_at
-    stopped = f"The worker worker-b stopped beating at {_seen(last_seen)}; start the run again."
-    assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
-    assert said[0] == "Marked 1 run(s) of workers that stopped beating as failed."
+        held_by_a.refresh_from_db()
+        held_by_b.refresh_from_db()
+        assert held_by_a.status == JobStatus.RUNNING  # A still beats, its long step goes on
+        last_seen = Worker.objects.get(pk=b.row.pk).heartbeat_at
+        stopped = f"The worker worker-b stopped beating at {_seen(last_seen)}; start the run again."
+        assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
+        assert said[0] == "Marked 1 run(s) of workers that stopped beating as failed."
 
-    gate.set()  # the long step ends for both; B's late reports find its job gone
-    for thread in threads:
-        thread.join(timeout=20)
-    a.stop()
-    b.stop()
-    held_by_a.refresh_from_db()
-    held_by_b.refresh_from_db()
-    assert held_by_a.status == JobStatus.SUCCEEDED, held_by_a.message
-    assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
+        gate.set()  # the long step ends for both; B's late reports find its job gone
+        for thread in threads:
+            thread.join(timeout=20)
+        held_by_a.refresh_from_db()
+        held_by_b.refresh_from_db()
+        assert held_by_a.status == JobStatus.SUCCEEDED, held_by_a.message
+        assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
+    finally:  # a failed assertion must not leave threads running into the next test
+        gate.set()
+        for thread in threads:
+            thread.join(timeout=20)
+        a.stop()
+        b.stop()
     assert [queued[0].pk, queued[1].pk] == sorted([held_by_a.pk, held_by_b.pk])
 
 
@@ -167,6 +172,18 @@ def test_cli_worker_runs_the_queue_and_says_how_many(counting, partner, capsys) 
     assert Job.objects.get().status == JobStatus.SUCCEEDED
     worker = Worker.objects.get()
     assert worker.stopped_at is not None and worker.mode == WorkerMode.EXTERNAL
+
+
+@pytest.mark.django_db
+def test_cli_worker_says_the_old_variable_is_deprecated(monkeypatch, capsys) -> None:
+    from placezero.cli import build_parser
+
+    monkeypatch.setenv("PLACEZERO_PATHWAY_JOBS_WORKER", "external")
+    args = build_parser().parse_args(["worker", "--once"])
+    assert args.handler(args) == 0
+    err = capsys.readouterr().err
+    assert "jobs.W001: PLACEZERO_PATHWAY_JOBS_WORKER is deprecated" in err
+    assert "Set PLACEZERO_JOBS_WORKER instead" in err
 
 
 @pytest.mark.django_db
