@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from .models import Job, Worker
@@ -35,6 +36,21 @@ logger = logging.getLogger(__name__)
 # 2,000-sample run reports often enough for a smooth bar without a write per sample.
 PROGRESS_INTERVAL_S = 0.2
 CANCELLING_PREFIX = "Cancelling: asked by "
+LOCKED_TRIES, LOCKED_PAUSE_S = 20, 0.02
+
+
+def when_unlocked[T](write: Callable[[], T]) -> T:
+    """Run a query, trying again for a moment while SQLite says a table is locked (another
+    thread of this process is writing it: a heartbeat, a worker, a page). Other errors are
+    raised at once; PostgreSQL waits on its own row locks and never says this."""
+    for attempt in range(LOCKED_TRIES):
+        try:
+            return write()
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == LOCKED_TRIES - 1:
+                raise
+            time.sleep(LOCKED_PAUSE_S * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _started(worker: Worker | None) -> dict[str, Any]:
@@ -113,7 +129,7 @@ class ProgressWriter:
         # One conditional write: it finds no row once a cancel was asked for (so the
         # canceller's name in `message` is never overwritten) or the run was taken away.
         mine = Job.objects.filter(pk=self.job.pk, status=JobStatus.RUNNING)
-        if mine.filter(cancel_requested=False).update(**fields):
+        if when_unlocked(lambda: mine.filter(cancel_requested=False).update(**fields)):
             self.job.progress_done, self.job.progress_total = done, total
             return
         if mine.filter(cancel_requested=True).exists():
@@ -123,8 +139,9 @@ class ProgressWriter:
 
 def _finish(job: Job, status: str, message: str, **fields: Any) -> Job:
     """End a running job, unless it is no longer running (recovered meanwhile)."""
-    Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-        status=status, message=message, finished_at=timezone.now(), **fields
+    running = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING)
+    when_unlocked(
+        lambda: running.update(status=status, message=message, finished_at=timezone.now(), **fields)
     )
     job.refresh_from_db()
     return job

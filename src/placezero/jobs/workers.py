@@ -43,7 +43,7 @@ from django.utils import timezone
 from . import periodic
 from .models import Job, Worker
 from .options import JobStatus, WorkerMode
-from .queue import claim_next, describe, run_job
+from .queue import claim_next, describe, run_job, when_unlocked
 
 logger = logging.getLogger(__name__)
 
@@ -123,14 +123,15 @@ class RunningWorker:
 
     def __init__(self, mode: str, name: str | None = None) -> None:
         now = timezone.now()
-        self.row = Worker.objects.create(
-            name=name or _default_name(mode),
-            mode=mode,
-            hostname=socket.gethostname(),
-            pid=os.getpid(),
-            started_at=now,
-            heartbeat_at=now,
-        )
+        fields = {
+            "name": name or _default_name(mode),
+            "mode": mode,
+            "hostname": socket.gethostname(),
+            "pid": os.getpid(),
+            "started_at": now,
+            "heartbeat_at": now,
+        }
+        self.row = when_unlocked(lambda: Worker.objects.create(**fields))
         self.heartbeat = Heartbeat(self.row.pk, heartbeat_s())
         self.heartbeat.start()
 
@@ -143,11 +144,13 @@ class RunningWorker:
         mid-run) is marked failed now rather than after the timeout."""
         self.heartbeat.stop()
         now = timezone.now()
-        Worker.objects.filter(pk=self.row.pk).update(stopped_at=now, heartbeat_at=now)
-        Job.objects.filter(worker=self.row, status=JobStatus.RUNNING).update(
-            status=JobStatus.FAILED,
-            finished_at=now,
-            message=f"The worker {self.name} was stopped while this ran; start the run again.",
+        when_unlocked(
+            lambda: Worker.objects.filter(pk=self.row.pk).update(stopped_at=now, heartbeat_at=now)
+        )
+        message = f"The worker {self.name} was stopped while this ran; start the run again."
+        running = Job.objects.filter(worker=self.row, status=JobStatus.RUNNING)
+        when_unlocked(
+            lambda: running.update(status=JobStatus.FAILED, finished_at=now, message=message)
         )
 
 
@@ -170,6 +173,10 @@ def recover_abandoned() -> int:
     """Mark failed the RUNNING jobs whose worker stopped beating (silent for more than
     JOBS_WORKER_TIMEOUT_S), each saying which worker and when it was last seen; how many.
     Jobs of workers that still beat, however long their step, are left alone."""
+    return when_unlocked(_recover_abandoned)
+
+
+def _recover_abandoned() -> int:
     cutoff = timezone.now() - timedelta(seconds=worker_timeout_s())
     stale = Worker.objects.filter(heartbeat_at__lt=cutoff, jobs__status=JobStatus.RUNNING)
     failed = 0
@@ -189,7 +196,8 @@ def has_stopped(job: Job) -> bool:
     if job.status != JobStatus.RUNNING or job.worker_id is None:
         return False
     cutoff = timezone.now() - timedelta(seconds=worker_timeout_s())
-    return Worker.objects.filter(pk=job.worker_id, heartbeat_at__lt=cutoff).exists()
+    silent = Worker.objects.filter(pk=job.worker_id, heartbeat_at__lt=cutoff)
+    return when_unlocked(silent.exists)
 
 
 def forget_old_workers() -> str:
@@ -222,14 +230,17 @@ def work(
     running = worker if worker is not None else RunningWorker(mode)
     poll = poll_s() if poll is None else poll
     ran = failures = 0
+    recover = True  # at start, and after each wait
     try:
-        _recover(say)
         while stop is None or not stop.is_set():
             # Between jobs, drop a connection past its age or broken (a long-lived worker);
             # not inside an enclosing transaction (a test's), which closing would end.
             if not connection.in_atomic_block:
                 close_old_connections()
             try:
+                if recover:
+                    _recover(say)
+                    recover = False
                 for outcome in periodic.run_due(worker_name=running.name):
                     say(outcome.sentence)
                 job = claim_next(running.row)
@@ -251,7 +262,7 @@ def work(
                     wake.clear()
                 else:
                     time.sleep(poll)
-                _recover(say)
+                recover = True
                 continue
             where = f" for {job.place.name}" if job.place_id else ""
             say(f"Running {job}{where}: {describe(job)}.")
