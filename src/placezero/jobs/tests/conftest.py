@@ -31,8 +31,9 @@ def officer(db: None) -> Any:
 
 @pytest.fixture
 def quick_heartbeats(settings: Any) -> None:
-    """Beats every 0.1 s, a worker taken for dead after 0.5 s silent, no pause when idle."""
-    settings.JOBS_HEARTBEAT_S = 0.1
-    settings.JOBS_WORKER_TIMEOUT_S = 0.5
+    """Beats every 0.2 s, a worker taken for dead after 2 s silent (ten beats: room for a
+    busy machine), hardly a pause when idle."""
+    settings.JOBS_HEARTBEAT_S = 0.2
+    settings.JOBS_WORKER_TIMEOUT_S = 2.0
     settings.JOBS_POLL_S = 0.05
     settings.JOBS_PROGRESS_INTERVAL_S = 0.0

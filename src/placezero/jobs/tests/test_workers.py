@@ -131,13 +131,15 @@ def test_a_worker_beats_while_its_job_runs(counting: Any, quick_heartbeats: None
     """Rule: the heartbeat is a thread of its own, so it beats during a step that lasts
     longer than the timeout."""
     worker = workers.RunningWorker(WorkerMode.EXTERNAL, name="steady")
-    first = Worker.objects.get(pk=worker.row.pk).heartbeat_at
-    _wait_for(lambda: Worker.objects.get(pk=worker.row.pk).heartbeat_at > first)
-    worker.stop()
+    try:
+        first = Worker.objects.get(pk=worker.row.pk).heartbeat_at
+        _wait_for(lambda: Worker.objects.get(pk=worker.row.pk).heartbeat_at > first)
+    finally:
+        worker.stop()
     row = Worker.objects.get(pk=worker.row.pk)
     assert row.stopped_at is not None
     beaten = row.heartbeat_at
-    time.sleep(0.3)
+    time.sleep(3 * workers.heartbeat_s())
     assert Worker.objects.get(pk=worker.row.pk).heartbeat_at == beaten  # no beat once stopped
 
 
