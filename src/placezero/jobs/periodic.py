@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from .models import PeriodicRun
 from .options import PeriodicOutcome
+from .queue import when_unlocked
 from .registry import PeriodicSpec, registered_periodic
 
 logger = logging.getLogger(__name__)
@@ -49,19 +50,21 @@ def _state(key: str, now: datetime | None = None) -> PeriodicRun:
 def take_if_due(spec: PeriodicSpec, worker_name: str = "", now: datetime | None = None) -> bool:
     """Take the task for this run if it is due; False if it is not, or someone else took it."""
     now = now or timezone.now()
-    state = _state(spec.key, now)
+    state = when_unlocked(lambda: _state(spec.key, now))
     due = state.next_due_at
     if due > now:
         return False
     following = due + spec.every
     if following <= now:
         following = now + spec.every
-    taken = PeriodicRun.objects.filter(key=spec.key, next_due_at=due).update(
-        next_due_at=following,
-        last_started_at=now,
-        last_outcome=PeriodicOutcome.RUNNING,
-        last_message="",
-        last_worker=worker_name,
+    taken = when_unlocked(
+        lambda: PeriodicRun.objects.filter(key=spec.key, next_due_at=due).update(
+            next_due_at=following,
+            last_started_at=now,
+            last_outcome=PeriodicOutcome.RUNNING,
+            last_message="",
+            last_worker=worker_name,
+        )
     )
     return bool(taken)
 
@@ -74,10 +77,12 @@ def _run(spec: PeriodicSpec) -> Outcome:
         outcome = Outcome(spec.key, PeriodicOutcome.FAILED, f"{type(error).__name__}: {error}")
     else:
         outcome = Outcome(spec.key, PeriodicOutcome.SUCCEEDED, str(said or ""))
-    PeriodicRun.objects.filter(key=spec.key).update(
-        last_finished_at=timezone.now(),
-        last_outcome=outcome.outcome,
-        last_message=outcome.message,
+    when_unlocked(
+        lambda: PeriodicRun.objects.filter(key=spec.key).update(
+            last_finished_at=timezone.now(),
+            last_outcome=outcome.outcome,
+            last_message=outcome.message,
+        )
     )
     return outcome
 

@@ -75,7 +75,8 @@ def claim_next(worker: Worker | None = None) -> Job | None:
         job.refresh_from_db()
         return job
     # SQLite: no row locks; a conditional UPDATE either moves the row or finds it gone.
-    while (candidate := queued.values_list("pk", flat=True).first()) is not None:
+    oldest = queued.values_list("pk", flat=True)
+    while (candidate := when_unlocked(oldest.first)) is not None:
         if (job := claim(candidate, worker)) is not None:
             return job
     return None
@@ -87,8 +88,9 @@ def claim(job_id: int, worker: Worker | None = None) -> Job | None:
 
     A job claimed without a worker has no heartbeat to judge it by, so it is never marked
     failed by recovery: whoever claimed it runs it to the end."""
-    if Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(**_started(worker)):
-        return Job.objects.get(pk=job_id)
+    queued = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED)
+    if when_unlocked(lambda: queued.update(**_started(worker))):
+        return when_unlocked(lambda: Job.objects.get(pk=job_id))
     return None
 
 
@@ -132,7 +134,7 @@ class ProgressWriter:
         if when_unlocked(lambda: mine.filter(cancel_requested=False).update(**fields)):
             self.job.progress_done, self.job.progress_total = done, total
             return
-        if mine.filter(cancel_requested=True).exists():
+        if when_unlocked(mine.filter(cancel_requested=True).exists):
             raise JobCancelled
         raise JobLost
 
@@ -143,7 +145,7 @@ def _finish(job: Job, status: str, message: str, **fields: Any) -> Job:
     when_unlocked(
         lambda: running.update(status=status, message=message, finished_at=timezone.now(), **fields)
     )
-    job.refresh_from_db()
+    when_unlocked(job.refresh_from_db)
     return job
 
 

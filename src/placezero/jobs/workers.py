@@ -55,6 +55,7 @@ POLL_S = 2.0
 # only this many failures in a row are logged as a warning.
 BEAT_FAILURES_WARNED = 3
 QUEUE_FAILURES_ONCE = 10
+QUEUE_RETRY_PAUSE_S = 0.5
 
 
 def worker_mode() -> str:
@@ -252,7 +253,7 @@ def work(
                 logger.warning("the job queue could not be read (%s in a row)", failures)
                 if once and failures >= QUEUE_FAILURES_ONCE:
                     raise
-                time.sleep(poll)
+                time.sleep(max(poll, QUEUE_RETRY_PAUSE_S))
                 continue
             if job is None:
                 if once:

@@ -20,14 +20,16 @@ from placezero.accounts.tests.factories import UserFactory
 from placezero.jobs import services, workers
 from placezero.jobs.models import Job, Worker
 from placezero.jobs.options import JobStatus, WorkerMode
-from placezero.jobs.queue import claim, claim_next
+from placezero.jobs.queue import claim, claim_next, when_unlocked
 
 from . import kinds
 
 
-def _wait_for(condition: Any, timeout_s: float = 20.0) -> None:
+def _wait_for(condition: Any, timeout_s: float = 30.0) -> None:
+    """Wait for a condition the worker threads bring about (SQLite may say a table is
+    locked while they write: look again)."""
     deadline = time.monotonic() + timeout_s
-    while not condition():
+    while not when_unlocked(condition):
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting")
         time.sleep(0.02)
@@ -88,8 +90,8 @@ def test_two_workers_and_a_restart_fail_only_the_stopped_workers_job(
         for thread in threads:
             thread.start()
         _wait_for(lambda: Job.objects.filter(status=JobStatus.RUNNING).count() == 2)
-        held_by_a = Job.objects.get(worker=a.row)
-        held_by_b = Job.objects.get(worker=b.row)
+        held_by_a = when_unlocked(lambda: Job.objects.get(worker=a.row))
+        held_by_b = when_unlocked(lambda: Job.objects.get(worker=b.row))
 
         b.heartbeat.stop()  # worker B stops beating; its job stays RUNNING in the database
         timeout_s = workers.worker_timeout_s()
@@ -102,10 +104,10 @@ def test_two_workers_and_a_restart_fail_only_the_stopped_workers_job(
         said: list[str] = []
         assert workers.work(once=True, say=said.append) == 0  # a third worker starts
 
-        held_by_a.refresh_from_db()
-        held_by_b.refresh_from_db()
+        when_unlocked(held_by_a.refresh_from_db)
+        when_unlocked(held_by_b.refresh_from_db)
         assert held_by_a.status == JobStatus.RUNNING  # A still beats, its long step goes on
-        last_seen = Worker.objects.get(pk=b.row.pk).heartbeat_at
+        last_seen = when_unlocked(lambda: Worker.objects.get(pk=b.row.pk)).heartbeat_at
         stopped = f"The worker worker-b stopped beating at {_seen(last_seen)}; start the run again."
         assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
         assert said[0] == "Marked 1 run(s) of workers that stopped beating as failed."
@@ -113,8 +115,8 @@ def test_two_workers_and_a_restart_fail_only_the_stopped_workers_job(
         gate.set()  # the long step ends for both; B's late reports find its job gone
         for thread in threads:
             thread.join(timeout=20)
-        held_by_a.refresh_from_db()
-        held_by_b.refresh_from_db()
+        when_unlocked(held_by_a.refresh_from_db)
+        when_unlocked(held_by_b.refresh_from_db)
         assert held_by_a.status == JobStatus.SUCCEEDED, held_by_a.message
         assert held_by_b.status == JobStatus.FAILED and held_by_b.message == stopped
     finally:  # a failed assertion must not leave threads running into the next test
@@ -212,8 +214,8 @@ def test_thread_worker_runs_queued_jobs(counting: Any, quick_heartbeats: None, s
             timeout_s=60,
         )
         assert workers.thread_worker_running()
-        assert Worker.objects.get().mode == WorkerMode.THREAD
+        assert when_unlocked(Worker.objects.get).mode == WorkerMode.THREAD
     finally:
         workers.stop_thread_worker()
     assert not workers.thread_worker_running()
-    assert Worker.objects.get().stopped_at is not None
+    assert when_unlocked(Worker.objects.get).stopped_at is not None
