@@ -55,8 +55,12 @@ lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
+# The suite runs with its own settings (pyproject's DJANGO_SETTINGS_MODULE), not the dev
+# settings this Makefile exports for `make run`: pytest-django lets the environment win.
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=placezero.settings.test
+
 test-sqlite: install static
-	$(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
+	$(TEST_SETTINGS) $(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
@@ -67,13 +71,13 @@ postgres:
 DB_TEST_PATHS = $(sort $(dir $(wildcard src/placezero/*/apps.py)))
 
 test-postgres: install static postgres
-	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS) $(DB_TEST_PATHS)
+	$(TEST_SETTINGS) DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest -q -m "not browser" -n $(PYTEST_WORKERS) $(DB_TEST_PATHS)
 
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
 test-browser: install static chromium
-	$(VENV)/bin/pytest -q -m browser -p no:xdist
+	$(TEST_SETTINGS) $(VENV)/bin/pytest -q -m browser -p no:xdist
 
 test: lint test-sqlite test-postgres test-browser
 
