@@ -23,10 +23,11 @@ SLIDER = f"#id_lever_{LEVER}"
 CHART_DATA = "#chart-emissions-by-sector-data"
 
 
-def sign_in(page: Page, live_server: Any, role: Role) -> None:
-    """Give the browser the session of a signed-in person of this role."""
+def sign_in(page: Page, live_server: Any, role: Role, place: Any = None) -> None:
+    """Give the browser the session of a signed-in person of this role (of `place`, where
+    their role counts)."""
     client = Client()
-    client.force_login(UserFactory(role=role))
+    client.force_login(UserFactory(role=role, place=place))
     name = settings.SESSION_COOKIE_NAME
     session = client.cookies[name].value
     page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
@@ -55,10 +56,11 @@ def test_editor_moves_a_lever_sees_results_change_and_saves(
 ) -> None:
     _, definition = services.default_definition(leicestershire_committed)
     definition["levers"][LEVER] = {"level": 2, "shape": "s-curve"}
+    author = UserFactory(role=Role.OFFICER, place=leicestershire_committed)
     scenario = services.create_scenario(
-        leicestershire_committed, name="Draft", description="", definition=definition, user=None
+        leicestershire_committed, name="Draft", description="", definition=definition, user=author
     )
-    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    sign_in(page, live_server, Role.PARTNER_EDITOR, leicestershire_committed)
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/{scenario.pk}/")
     expect(page.locator("canvas#chart-emissions-by-sector")).to_have_attribute(
         "data-chart-ready", "true"
@@ -134,7 +136,7 @@ def test_visitor_plays_with_a_personal_copy(
 def test_editor_creates_describes_imports_and_reads_history(
     page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable, tmp_path: Any
 ) -> None:
-    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    sign_in(page, live_server, Role.PARTNER_EDITOR, leicestershire_committed)
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/")
     page.get_by_role("link", name="Create a scenario").click()
     axe_check(page)

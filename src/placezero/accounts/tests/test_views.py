@@ -95,12 +95,12 @@ def test_administrators_change_roles_in_admin() -> None:
 # The decorator ----------------------------------------------------------------------------
 
 
-@requires("places.edit_targets")
+@requires("admin.access")
 def edit_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse("edited")
 
 
-@requires("places.edit_targets")
+@requires("admin.access")
 class EditView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return HttpResponse("edited")

@@ -231,7 +231,7 @@ def test_network_zone_detail_is_the_zones_group_against_capacity(client, leicest
 def test_saved_scenario_is_shown_by_its_id(client, leicestershire):
     """Rule: ?scenario=<id> shows a saved scenario's own results."""
     definition = {"levers": {"domestic_heat_pumps": 4}}
-    officer = UserFactory(role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     saved = services.create_scenario(
         leicestershire, name="All heat pumps", description="", definition=definition, user=officer
     )

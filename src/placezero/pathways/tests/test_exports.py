@@ -262,7 +262,11 @@ def test_download_of_a_saved_scenario_names_its_version(leicestershire, export_t
     """Rule: a saved scenario's file carries its name and version."""
     _, definition = services.default_definition(leicestershire)
     scenario = services.create_scenario(
-        leicestershire, name="Fast heat", description="", definition=definition, user=None
+        leicestershire,
+        name="Fast heat",
+        description="",
+        definition=definition,
+        user=UserFactory(role=Role.OFFICER, place=leicestershire),
     )
     url = _url("export_table", view=VIEW, table="emissions-by-sector", fmt="csv")
     response = Client().get(url, {"scenario": str(scenario.pk)})

@@ -30,13 +30,14 @@ def external_worker(settings: Any) -> None:
 
 
 @pytest.fixture
-def partner() -> Any:
-    return UserFactory(role=Role.PARTNER_EDITOR)
+def partner(leicestershire: Any) -> Any:
+    """A partner editor of Leicestershire (a role counts only where its holder belongs)."""
+    return UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
 
 
 @pytest.fixture
-def officer() -> Any:
-    return UserFactory(role=Role.OFFICER)
+def officer(leicestershire: Any) -> Any:
+    return UserFactory(role=Role.OFFICER, place=leicestershire)
 
 
 def _errors(place: Any, kind: str, parameters: dict[str, Any]) -> dict[str, str]:
@@ -218,7 +219,7 @@ def test_cancelling_a_queued_run_stops_it_at_once(leicestershire, partner) -> No
 
 def test_someone_else_cannot_cancel_through_the_service(leicestershire, partner) -> None:
     job = jobs.enqueue(leicestershire, JobKind.UNCERTAINTY, {"samples": "10"}, partner)
-    with pytest.raises(PermissionError, match="Only the person who started a run"):
+    with pytest.raises(PermissionError, match="You did not start this run"):
         jobs.request_cancel(job, UserFactory(role=Role.PARTNER_EDITOR))
 
 

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from django.test import Client
 
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
 from placezero.pathways import services, tables
 from placezero.pathways.tables import Column, Table, TableContext
 
@@ -72,6 +74,7 @@ def api_tables() -> Iterator[str]:
 
 @pytest.fixture
 def saved(leicestershire):
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     _, definition = services.default_definition(leicestershire)
     definition["levers"]["domestic_heat_pumps"] = 4
     scenario = services.create_scenario(
@@ -79,9 +82,9 @@ def saved(leicestershire):
         name="All heat pumps",
         description="Every home heated by a heat pump.",
         definition=definition,
-        user=None,
+        user=officer,
     )
-    return services.set_preferred(scenario, user=None)
+    return services.set_preferred(scenario, user=officer)
 
 
 def test_schema_lists_the_pathway_endpoints(client):

@@ -183,7 +183,7 @@ def test_the_area_select_offers_member_districts_and_names_leicester_as_a_neighb
 
 def test_preferred_scenario_is_the_plans_default(client, leicestershire):
     definition = services.shipped_definitions()["baseline-no-new-action"]
-    officer = UserFactory(role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     scenario = services.create_scenario(
         leicestershire, name="Agreed pathway", description="", definition=definition, user=officer
     )

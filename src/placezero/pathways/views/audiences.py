@@ -19,6 +19,7 @@ from django.shortcuts import render
 from placezero.accounts.permissions import requires
 from placezero.engine.dimensions import SECTORS, S
 from placezero.places.models import Place
+from placezero.web.shortcuts import place_or_404
 
 from .. import audience_figures as figures
 from .. import audience_tables as at
@@ -27,7 +28,7 @@ from ..charts import chart_from_table, stacked_kind
 from ..maps import NO_VALUE, ZoneMap, categorical_classes
 from ..maps import zone_map as place_zone_map
 from ..tables import Column, Table, TableContext, UnknownArea, check_district, tables_for
-from .common import Selection, place_or_404, scenario_choices, selected, table_context
+from .common import Selection, scenario_choices, selected, table_context
 
 KT = figures.KT
 

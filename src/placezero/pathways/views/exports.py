@@ -18,10 +18,11 @@ from django.utils.text import slugify
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
 from placezero.places.models import Place
+from placezero.web.shortcuts import place_or_404
 
 from .. import exports, services, tables
 from ..services import ScenarioError
-from .common import Selection, place_or_404, selected, table_context
+from .common import Selection, selected, table_context
 
 FORMATS = ("csv", "xlsx", "geojson")
 CONTENT_TYPES = {

@@ -18,13 +18,14 @@ from placezero.accounts.decorators import enforce
 from placezero.accounts.permissions import has, requires
 from placezero.engine.optimise_inputs import PERIOD_END_YEARS
 from placezero.places.services import list_places
+from placezero.web.shortcuts import place_or_404
 
 from .. import exports, jobs
 from ..charts import chart_from_table
 from ..models import PathwayJob
 from ..options import FINISHED_JOB_STATUSES, JobKind, JobStatus
 from ..tables import Column, Table
-from .common import place_or_404, scenario_choices, selected
+from .common import scenario_choices, selected
 
 RUNS_LISTED = 50
 # HTTP 286 tells htmx to stop polling (https://htmx.org/docs/#polling).
@@ -77,7 +78,7 @@ def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
     if request.method == "POST":
-        refusal = enforce(request, "pathways.run_jobs")
+        refusal = enforce(request, "pathways.run_jobs", place)
         if refusal is not None:
             return refusal
         values = {key: request.POST.get(key, "").strip() for key in FORM_FIELDS}
@@ -98,7 +99,7 @@ def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
             }
             for run in runs
         ],
-        "can_run": has(request.user, "pathways.run_jobs"),
+        "can_run": has(request.user, "pathways.run_jobs", place),
         "opt": _start_form(JobKind.OPTIMISE, values, errors),
         "mc": _start_form(JobKind.UNCERTAINTY, values, errors),
         "batch": _start_form(JobKind.BATCH, values, errors),

@@ -25,11 +25,12 @@ from placezero.accounts.permissions import requires
 from placezero.places import services as places
 from placezero.places.models import Place
 from placezero.places.options import AreaRole
+from placezero.web.shortcuts import place_or_404
 
 from .. import plan, services
 from ..charts import chart_from_table
 from ..tables import Table, tables_for
-from .common import Selection, place_or_404, scenario_choices, selected, table_context
+from .common import Selection, scenario_choices, selected, table_context
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/placezero: templates and static
 
