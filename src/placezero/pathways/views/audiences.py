@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.engine.dimensions import SECTORS, S
@@ -227,6 +228,7 @@ def zone_story(page: Page, code: str) -> dict[str, Any]:
     }
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def public(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -327,6 +329,7 @@ def officers_map(page: Page, output: str):
 DEFAULT_OUTPUT = "emissions_2030"
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -366,6 +369,7 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
     return render(request, "pathways/audiences/officers.html", page.context)
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def zone_map_fragment(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -403,6 +407,7 @@ def investors_summary(page: Page) -> list[str]:
     return lines
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def investors(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -485,6 +490,7 @@ def network_summary(page: Page) -> list[str]:
     ]
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def network(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -558,6 +564,7 @@ def community_summary(page: Page) -> list[str]:
     return lines
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def community(request: HttpRequest, place_slug: str) -> HttpResponse:

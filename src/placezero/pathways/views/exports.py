@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
@@ -97,6 +98,7 @@ def _guarded(build: Callable[[], HttpResponse]) -> HttpResponse:
         return _not_found(f"This scenario cannot be run: {error}")
 
 
+@require_safe
 @requires("pathways.view")
 def export_table(
     request: HttpRequest, place_slug: str, view: str, table: str, fmt: str
@@ -127,6 +129,7 @@ def export_table(
     return _guarded(build)
 
 
+@require_safe
 @requires("pathways.view")
 def export_view(request: HttpRequest, place_slug: str, view: str) -> HttpResponse:
     """Every table of a view in one workbook, a sheet each."""

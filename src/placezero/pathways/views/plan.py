@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
@@ -123,6 +124,7 @@ def _web_charts(tables: dict[str, Table]) -> dict[str, Any]:
     }
 
 
+@require_safe
 @requires("pathways.view")
 def plan_page(request: HttpRequest, place_slug: str) -> HttpResponse:
     try:
@@ -234,6 +236,7 @@ def render_pdf(html: str) -> tuple[bytes, Any]:
     return pdf, fetcher
 
 
+@require_safe
 @requires("pathways.view")
 def plan_pdf(request: HttpRequest, place_slug: str) -> HttpResponse:
     try:
