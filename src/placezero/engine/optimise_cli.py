@@ -18,19 +18,12 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from placezero.engine.optimise import InfeasibleTarget, ProblemError, solve
+from placezero.engine.optimise import COVERAGE, InfeasibleTarget, ProblemError, solve
 from placezero.engine.optimise_inputs import (
     PERIOD_END_YEARS,
     TECHNOLOGIES,
-    baseline_emissions_tco2e,
-    grid_scale,
+    no_new_action_emissions,
     problem_from_inputs,
-)
-
-COVERAGE = (
-    "Note: the least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
-    "vans, and solar and wind; emissions of industry, non-domestic buildings, HGVs, "
-    "agriculture, waste and land use stay at their no-new-action level in it."
 )
 
 
@@ -61,12 +54,6 @@ def load_inputs(args: argparse.Namespace):
         return build_inputs(read_pack(args.place), base_year=args.base_year)
     except (PackError, InputError) as error:
         raise SystemExit(f"error: {error}") from None
-
-
-def no_new_action_emissions(inputs, assumptions) -> np.ndarray:
-    """Emissions in each period end year with no new action (levers at 1)."""
-    scale = grid_scale(inputs, assumptions, np.asarray(PERIOD_END_YEARS))
-    return baseline_emissions_tco2e(inputs, scale)
 
 
 def _year_values(pairs: list[str], flag: str) -> dict[int, float]:

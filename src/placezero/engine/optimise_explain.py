@@ -9,8 +9,10 @@ Those are grouped by kind and technology so that a message reads like
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from placezero.engine.optimise import BindingLimit, TargetShortfall
+if TYPE_CHECKING:
+    from placezero.engine.optimise_problem import BindingLimit, TargetShortfall
 
 # How many zone names to show before summarising as "and N more".
 _ZONES_SHOWN = 3
