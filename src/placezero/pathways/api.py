@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
@@ -26,10 +26,12 @@ from placezero.api.errors import not_found, unknown_filter_value
 from placezero.api.queries import place as api_place
 from placezero.api.schemas import FeatureCollectionOut
 from placezero.places import services as places
-from placezero.places.models import Place
 
 from . import exports, services, tables
 from .views.common import PERSONAL, Selection, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 router = Router(tags=["pathway"])
 

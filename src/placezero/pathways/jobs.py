@@ -29,7 +29,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.conf import settings
@@ -51,11 +51,13 @@ from placezero.engine.optimise_inputs import (
 )
 from placezero.engine.scenario import ScenarioError
 from placezero.places import services as places
-from placezero.places.models import Place
 
 from . import services
 from .models import PathwayJob, PathwayScenario
 from .options import FINISHED_JOB_STATUSES, JobKind, JobStatus
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ on the server, since a PDF runs no JavaScript.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -21,12 +21,14 @@ import numpy as np
 from placezero.engine.dimensions import CARRIERS, SECTORS, TECHNOLOGIES
 from placezero.engine.levers import LEVERS
 from placezero.engine.results import Results
-from placezero.places.models import Place
 
 from . import audience_figures as figures
 from . import services
 from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
 from .tables import TableContext, UnknownArea
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 MILESTONE_YEARS = (2030, 2040, 2050)
 NOT_BY_2050 = "Not by 2050"

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.results import Results
-from placezero.places.models import Place
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +19,6 @@ from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.engine.dimensions import SECTORS, S
-from placezero.places.models import Place
 from placezero.web.shortcuts import place_or_404
 
 from .. import audience_figures as figures
@@ -30,6 +29,9 @@ from ..maps import NO_VALUE, ZoneMap, categorical_classes
 from ..maps import zone_map as place_zone_map
 from ..tables import Column, Table, TableContext, UnknownArea, check_district, tables_for
 from .common import Selection, scenario_choices, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 KT = figures.KT
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.utils import timezone
@@ -18,12 +19,14 @@ from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
-from placezero.places.models import Place
 from placezero.web.shortcuts import place_or_404
 
 from .. import exports, services, tables
 from ..services import ScenarioError
 from .common import Selection, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 FORMATS = ("csv", "xlsx", "geojson")
 CONTENT_TYPES = {

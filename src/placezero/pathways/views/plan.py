@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +24,6 @@ from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
-from placezero.places.models import Place
 from placezero.places.options import AreaRole
 from placezero.web.shortcuts import place_or_404
 
@@ -32,6 +31,9 @@ from .. import plan, services
 from ..charts import chart_from_table
 from ..tables import Table, tables_for
 from .common import Selection, scenario_choices, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/placezero: templates and static
 
