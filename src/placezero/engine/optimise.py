@@ -12,7 +12,7 @@ The problem is a continuous linear programme (see `docs/method/optimisation.md`)
 
 x is new deployment in a period (units of the technology: homes, kW, MW …), r is network
 reinforcement bought in a period (MW). It is kept continuous on purpose: mixed-integer
-versions of this kind of model stall for minutes (MODELLING.md), and a county plan is about
+versions of this kind of model are far slower to solve, and a county plan is about
 quantities, not individual installations.
 
 `solve(problem)` returns a `DeploymentPlan`, or raises `InfeasibleTarget` whose message says
