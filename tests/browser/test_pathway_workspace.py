@@ -1,6 +1,7 @@
 """The scenario workspace in a real browser: a partner editor moves a lever with the keyboard
 and sees the emissions chart and its table change without a page reload, then saves; two
-scenarios side by side; a visitor's personal copy. axe-core checks every page visited."""
+scenarios side by side; a visitor's personal copy; an officer of another place who may look
+but not change. axe-core checks every page visited."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
+from placezero.api.tests.factories import PlaceFactory
 from placezero.pathways import services
 
 pytestmark = pytest.mark.browser
@@ -164,4 +166,34 @@ def test_editor_creates_describes_imports_and_reads_history(
     page.get_by_label("Scenario file").set_input_files(str(bad))
     page.get_by_role("button", name="Import").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("unknown lever 'heat_network'")
+    axe_check(page)
+
+
+def test_an_officer_of_another_place_sees_the_plan_but_is_refused_with_the_reason(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    place = leicestershire_committed
+    author = UserFactory(role=Role.OFFICER, place=place)
+    _, definition = services.default_definition(place)
+    scenario = services.create_scenario(
+        place, name="County draft", description="", definition=definition, user=author
+    )
+    rutland = PlaceFactory(slug="rutland-demo", name="Rutland")
+    sign_in(page, live_server, Role.OFFICER, rutland)
+
+    page.goto(f"/places/{place.slug}/pathway/scenarios/")
+    expect(page.locator("#saved-scenarios")).to_contain_text("County draft")
+    expect(page.get_by_role("link", name="Create a scenario")).to_have_count(0)
+    page.get_by_role("link", name="County draft", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("County draft")
+    expect(page.get_by_role("button", name="Save version 2")).to_have_count(0)
+    expect(page.get_by_role("button", name="Make this the preferred pathway")).to_have_count(0)
+    axe_check(page)
+
+    response = page.goto(f"/places/{place.slug}/pathway/scenarios/{scenario.pk}/details/")
+    assert response is not None and response.status == 403
+    expect(page.locator("main")).to_contain_text(
+        "Only partner editors and officers of Leicestershire, and administrators, may do "
+        "this. You are an officer of Rutland."
+    )
     axe_check(page)
