@@ -34,7 +34,6 @@ from placezero.engine.optimise_problem import (
 )
 
 __all__ = [
-    "COVERAGE",
     "BindingLimit",
     "DeploymentPlan",
     "DeploymentProblem",
@@ -46,13 +45,6 @@ __all__ = [
     "solve",
     "validate_problem",
 ]
-
-# What the least-cost mode chooses, said wherever its results are shown.
-COVERAGE = (
-    "Note: the least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
-    "vans, and solar and wind; emissions of industry, non-domestic buildings, HGVs, "
-    "agriculture, waste and land use stay at their no-new-action level in it."
-)
 
 
 def solve(problem: DeploymentProblem, *, time_limit_s: float = 120.0) -> DeploymentPlan:

@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from placezero.engine.optimise import COVERAGE, InfeasibleTarget, ProblemError, solve
+from placezero.engine.optimise import InfeasibleTarget, ProblemError, solve
+from placezero.engine.optimise_explain import COVERAGE
 from placezero.engine.optimise_inputs import (
     PERIOD_END_YEARS,
     TECHNOLOGIES,

@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from placezero.engine.optimise_problem import BindingLimit, TargetShortfall
 
+# What the least-cost mode chooses and what it leaves alone: said with every plan and every
+# target it cannot meet (the command line and the web both print it).
+COVERAGE = (
+    "Note: the least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
+    "vans, and solar and wind; emissions of industry, non-domestic buildings, HGVs, "
+    "agriculture, waste and land use stay at their no-new-action level in it."
+)
 # How many zone names to show before summarising as "and N more".
 _ZONES_SHOWN = 3
 

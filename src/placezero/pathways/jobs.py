@@ -364,7 +364,7 @@ def run_job(job: PathwayJob) -> PathwayJob:
             job, JobStatus.CANCELLED, f"Cancelled by {asked} after {progress_text(job)}."
         )
     except InfeasibleTarget as error:
-        from placezero.engine.optimise import COVERAGE
+        from placezero.engine.optimise_explain import COVERAGE
 
         return _finish(job, JobStatus.FAILED, f"{error}\n{COVERAGE}")
     except (JobParametersError, ProblemError, ScenarioError, uncertainty.UncertaintyError) as e:
