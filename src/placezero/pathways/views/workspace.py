@@ -21,12 +21,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from placezero.accounts.permissions import has, requires
 from placezero.places.models import Place
+from placezero.tables.charts import chart_from_table, stacked_kind
 
 from .. import exports, services
-from ..charts import chart_from_table, stacked_kind
 from ..forms import COUNTY, DetailsForm, ImportForm, LeverForm, parse_scope
 from ..models import PathwayScenario
 from ..options import ChangeAction
+from ..tables import engine_about
 from ..templatetags.pathways_ui import EXPORT_FORMATS
 from ..workspace_tables import (
     VIEW,
@@ -658,10 +659,11 @@ def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
                     services.run(place, chosen.definition),
                 )
             )
-        emissions = compare_emissions(compared)
+        about = engine_about(place)
+        emissions = compare_emissions(compared, about)
         context.update(
             compared=compared,
-            headline_table=compare_headline(compared),
+            headline_table=compare_headline(compared, about),
             emissions_table=emissions,
             emissions_chart=chart_from_table(
                 emissions,
@@ -669,8 +671,8 @@ def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
                 kind="line",
                 title="Total greenhouse gas emissions by scenario",
             ),
-            levers_table=compare_levers(compared),
-            costs_table=compare_costs(compared),
+            levers_table=compare_levers(compared, about),
+            costs_table=compare_costs(compared, about),
         )
     return render(
         request, "pathways/workspace/compare.html", context, status=400 if errors else 200
