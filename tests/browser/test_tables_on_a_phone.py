@@ -18,6 +18,8 @@ PAGES = (
     "/places/leicestershire/pathway/?scenario=balanced",
     "/places/leicestershire/pathway/officers/?scenario=balanced",
     "/places/leicestershire/pathway/investors/?scenario=balanced",
+    "/places/leicestershire/pathway/network/?scenario=balanced",
+    "/places/leicestershire/pathway/community/?scenario=balanced",
     "/places/leicestershire/pathway/plan/?scenario=balanced",
 )
 

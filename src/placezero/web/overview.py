@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from placezero.places import services
 from placezero.places.options import AreaKind, AreaRole, TargetScope
-from placezero.tables import OGL, OGL_URL, About, method_url
+from placezero.tables import OGL, OGL_URL, About, Column, Table, method_url
 
 from .figures import (
     EMISSIONS_ABOUT,
@@ -210,6 +210,7 @@ def context(place: Place, measure: Measure) -> dict[str, Any]:
     summaries = [services.summarise(each) for each in series]
     targets = [TargetHistory(t, v) for t, v in services.target_history(place)]
     head = headline(summaries)
+    ordered = sorted(summaries, key=lambda s: (s.area.kind != AreaKind.COUNTY, s.area.name))
     return {
         "place": place,
         "measure": measure,
@@ -219,12 +220,45 @@ def context(place: Place, measure: Measure) -> dict[str, Any]:
         "csv_download": _csv_download(place, measure),
         "headline": head,
         "area_target": area_target(targets, head),
-        "summaries": sorted(summaries, key=lambda s: (s.area.kind != AreaKind.COUNTY, s.area.name)),
+        "summary_table": area_summary_table(ordered, table.about) if ordered else None,
         "map": map_figures(place),
         "targets": targets,
         "emissions_source": figures["emissions_source"],
         "other_places": [p for p in services.list_places() if p.slug != place.slug],
     }
+
+
+def area_summary_table(summaries: Sequence[EmissionsSummary], about: About) -> Table:
+    """Each area's latest territorial emissions, per person and change since the first year
+    of the series: the county first, then its areas by name."""
+    base = summaries[0].baseline_year
+    return Table(
+        slug="area-summary",
+        caption=f"Territorial emissions by area: latest year, per person and change since {base}",
+        columns=(
+            Column("area", "Area"),
+            Column("year", "Year"),
+            Column("emissions", "Emissions", "kt CO2e", 1),
+            Column("per_person", "Per person", "t CO2e per person", 1),
+            Column("change", f"Change since {base}", "%", 1),
+        ),
+        rows=tuple(
+            {
+                "area": s.area.name,
+                "year": s.latest_year,
+                "emissions": s.latest_ktco2e,
+                "per_person": s.per_capita_tco2e,
+                "change": s.change_since_baseline_pct,
+            }
+            for s in summaries
+        ),
+        about=about,
+        notes=(
+            "Per person: territorial emissions divided by the mid-year population DESNZ "
+            "publishes beside them. Change: the latest year against the first year of the "
+            "series; negative is a fall.",
+        ),
+    )
 
 
 def _csv_download(place: Place, measure: Measure) -> list[dict[str, str]]:
