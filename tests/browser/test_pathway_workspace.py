@@ -36,6 +36,11 @@ def sign_in(page: Page, live_server: Any, role: Role, place: Any = None) -> None
 
 
 def total_2050(page: Page) -> str:
+    """The 2050 total of the results table (opened from its details if it is folded: a
+    moved lever redraws it folded)."""
+    details = page.locator("details:has(#table-emissions-by-sector)")
+    if details.count() and not details.evaluate("element => element.open"):
+        details.locator("summary").click()
     row = page.locator("#table-emissions-by-sector tbody tr").filter(
         has=page.locator('th[data-column="year"]', has_text="2050")
     )

@@ -450,6 +450,8 @@ def attribute_text(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
+# The PDF's own font, shipped with it (`plan/print.html` declares it with @font-face).
+PDF_FONT_FAMILY = "Arimo, sans-serif"
 POSITIVE_BAR = "#1d70b8"  # GOV.UK blue
 NEGATIVE_BAR = "#d4351c"  # GOV.UK red
 
@@ -467,7 +469,8 @@ def svg_bar_chart(
     plot = width - label_width - value_width
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{attribute_text(title)}">',
+        f'viewBox="0 0 {width} {height}" font-family="{PDF_FONT_FAMILY}" role="img" '
+        f'aria-label="{attribute_text(title)}">',
         f"<title>{escape(title)}</title>",
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):

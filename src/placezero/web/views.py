@@ -15,9 +15,10 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from placezero.places import services
+from placezero.tables import csv
 
 from . import overview
-from .figures import Measure, emissions_table, table_csv
+from .figures import Measure
 from .shortcuts import place_or_404
 
 if TYPE_CHECKING:
@@ -71,9 +72,8 @@ def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
     place = place_or_404(place_slug, request)
     measure = Measure.parse(request.GET.get("measure"))
-    series = services.territorial_emissions(place)
-    table = emissions_table(overview.members(series), measure)
-    response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+    table = overview.emissions(place, measure, services.datasets(place))["table"]
+    response = HttpResponse(csv.write(table), content_type=csv.CONTENT_TYPE)
     filename = f"{place.slug}-{measure}-emissions.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

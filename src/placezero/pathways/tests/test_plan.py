@@ -283,6 +283,24 @@ def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestersh
     assert no_network == []
 
 
+def _embedded_fonts(reader) -> set[str]:
+    """The base names of every font the PDF's pages draw with (without the subset tag)."""
+    names = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def test_pdf_draws_every_glyph_in_the_font_it_ships(client, leicestershire, no_network):
+    """Rule: the PDF's text, tables and charts are set in Arimo, embedded from the files
+    `make static` copies (SIL OFL 1.1), never in whatever system font the server has; so its
+    layout, and the two pages it fits on, are the same on every machine."""
+    reader, _text = pdf_text(client.get(url("plan_pdf")).content)
+    assert _embedded_fonts(reader) == {"Arimo", "Arimo-Bold"}
+    assert no_network == []
+
+
 def test_district_pdf_is_that_districts_plan(client, leicestershire, no_network):
     results = balanced(leicestershire)
     zones = blaby_zones(leicestershire)

@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from placezero.accounts.permissions import requires
+from placezero.tables.charts import chart_from_table
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
-from ..charts import chart_from_table
+from ..tables import engine_about
 from ..workspace_tables import (
     Compared,
     compare_costs,
@@ -57,10 +58,11 @@ def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
             chosen = selected(request, place, key)
             results = services.run(place, chosen.definition)
             compared.append(Compared(chosen.key, chosen.name, chosen.definition, results))
-        emissions = compare_emissions(compared)
+        about = engine_about(place)
+        emissions = compare_emissions(compared, about)
         context.update(
             compared=compared,
-            headline_table=compare_headline(compared),
+            headline_table=compare_headline(compared, about),
             emissions_table=emissions,
             emissions_chart=chart_from_table(
                 emissions,
@@ -68,8 +70,8 @@ def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
                 kind="line",
                 title="Total greenhouse gas emissions by scenario",
             ),
-            levers_table=compare_levers(compared),
-            costs_table=compare_costs(compared),
+            levers_table=compare_levers(compared, about),
+            costs_table=compare_costs(compared, about),
         )
     return render(
         request, "pathways/workspace/compare.html", context, status=400 if errors else 200

@@ -11,17 +11,17 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from placezero.accounts.decorators import enforce
 from placezero.accounts.permissions import has, requires
 from placezero.engine.optimise_inputs import PERIOD_END_YEARS
 from placezero.places.services import list_places
+from placezero.tables import About, csv, method_url, xlsx
+from placezero.tables.charts import chart_from_table
 from placezero.web.shortcuts import place_or_404
 
-from .. import exports, jobs
-from ..charts import chart_from_table
+from .. import jobs
 from ..models import PathwayJob
 from ..options import FINISHED_JOB_STATUSES, JobKind, JobStatus
 from ..tables import Column, Table
@@ -30,10 +30,17 @@ from .common import scenario_choices, selected
 RUNS_LISTED = 50
 # HTTP 286 tells htmx to stop polling (https://htmx.org/docs/#polling).
 HTMX_STOP_POLLING = 286
-JOB_SOURCE = (
-    "placezero pathway engine: least-cost optimisation (HiGHS), Monte Carlo and batch runs; "
-    "method in docs/method/"
-)
+JOB_SOURCE = "placezero pathway engine: least-cost optimisation (HiGHS), Monte Carlo and batch runs"
+# The method page explaining each kind of run's figures.
+JOB_METHOD_PAGES = {
+    JobKind.OPTIMISE: "optimisation",
+    JobKind.UNCERTAINTY: "uncertainty",
+    JobKind.BATCH: "index",
+}
+
+
+def _about(job: PathwayJob) -> About:
+    return About(source=JOB_SOURCE, method_url=method_url(JOB_METHOD_PAGES[job.kind]))
 
 
 def _job(request: HttpRequest, place_slug: str, job_id: int) -> PathwayJob:
@@ -160,7 +167,7 @@ def _batch_results(job: PathwayJob) -> dict[str, Any]:
             Column("zones_short_of_headroom", "Zones short of network headroom", "count"),
         ),
         rows=tuple(result["places"]),
-        source=JOB_SOURCE,
+        about=_about(job),
         notes=tuple(
             f"This scenario's {part} overrides name one place's codes: they were left out, so "
             "every place ran the scenario's place-wide lever levels."
@@ -198,7 +205,7 @@ def _optimisation_results(job: PathwayJob) -> dict[str, Any]:
             Column("target_tco2e", "Target", "tCO2e"),
         ),
         rows=_year_rows(result["emissions"]),
-        source=JOB_SOURCE,
+        about=_about(job),
     )
     technologies = result["technologies"]
     deployment = Table(
@@ -212,7 +219,7 @@ def _optimisation_results(job: PathwayJob) -> dict[str, Any]:
             ),
         ),
         rows=_year_rows(result["deployment"]),
-        source=JOB_SOURCE,
+        about=_about(job),
         notes=(
             "The least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
             "vans, and solar and wind; other sectors stay at their no-new-action level in it.",
@@ -260,7 +267,7 @@ def _uncertainty_results(job: PathwayJob) -> dict[str, Any]:
             Column("high", f"{high}th percentile", "tCO2e"),
         ),
         rows=_year_rows(result["emissions"]),
-        source=JOB_SOURCE,
+        about=_about(job),
         notes=(f"{result['varied']} assumptions varied over their low to high range.",),
     )
     outputs = Table(
@@ -274,7 +281,7 @@ def _uncertainty_results(job: PathwayJob) -> dict[str, Any]:
             Column("high", f"{high}th percentile"),
         ),
         rows=tuple(result["outputs"]),
-        source=JOB_SOURCE,
+        about=_about(job),
     )
     chart = chart_from_table(
         bands, x="year", series=["median"], reference=["low", "high"], dom_id=f"chart-run-{job.pk}"
@@ -345,21 +352,20 @@ def job_download(request: HttpRequest, place_slug: str, job_id: int, fmt: str) -
     tables = results["tables"]
     name = f"{job.place.slug}-run-{job.pk}-{job.kind}"
     if fmt == "xlsx":
-        about = exports.About(
-            place=job.place.name,
-            scenario=job.parameters.get("scenario_name", ""),
-            view=f"{job.get_kind_display()}: {jobs.describe_parameters(job)}",
-            made_on=timezone.localdate(),
-        )
-        body: bytes | str = exports.tables_xlsx(tables, about)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        facts = [
+            ("Place", job.place.name),
+            ("Scenario", job.parameters.get("scenario_name", "")),
+            ("Run", f"{job.get_kind_display()}: {jobs.describe_parameters(job)}"),
+        ]
+        body: bytes | str = xlsx.workbook(tables, facts=facts)
+        content_type = xlsx.CONTENT_TYPE
     elif fmt == "csv":
         slug = request.GET.get("table", "")
         chosen = next((t for t in tables if t.slug == slug), None)
         if chosen is None:
             known = ", ".join(t.slug for t in tables)
             raise Http404(f"Run {job.pk} has no table '{slug}'. Its tables: {known}.")
-        body, content_type, name = exports.table_csv(chosen), "text/csv; charset=utf-8", slug
+        body, content_type, name = csv.write(chosen), csv.CONTENT_TYPE, slug
     else:
         raise Http404(f"No download format '{fmt}' for a run: use xlsx or csv.")
     response = HttpResponse(body, content_type=content_type)

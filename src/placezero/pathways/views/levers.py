@@ -19,11 +19,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from placezero.accounts.permissions import has, requires
+from placezero.tables.charts import chart_from_table, stacked_kind
 from placezero.web.forms import error_summary_items
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
-from ..charts import chart_from_table, stacked_kind
 from ..forms import COUNTY, LeverForm, parse_scope
 from ..models import PathwayScenario
 from ..templatetags.pathways_ui import EXPORT_FORMATS

@@ -25,10 +25,11 @@ from django.views.decorators.http import require_safe
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
 from placezero.places.options import AreaRole
+from placezero.tables import method_url
+from placezero.tables.charts import chart_from_table
 from placezero.web.shortcuts import place_or_404
 
 from .. import plan, services
-from ..charts import chart_from_table
 from ..tables import Table, tables_for
 from .common import Selection, scenario_choices, selected, table_context
 
@@ -106,6 +107,7 @@ def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
             "key_figures": plan.key_figures(ctx),
             "base_year": int(ctx.results.years[0]),
             "method": plan.METHOD_CITATION,
+            "method_url": method_url("index"),
             "pdf_url": pdf_url,
             "workbook_url": workbook_url,
             "made_on": timezone.localdate(),
