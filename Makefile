@@ -44,8 +44,10 @@ static: node_modules/.installed
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# Rutland is a second place, so the demo shows permissions that stop at a place's edge.
 demo: migrate
 	$(PLACEZERO) place load leicestershire
+	$(PLACEZERO) place load rutland
 	$(PY) manage.py create_demo_accounts
 
 run: install static demo

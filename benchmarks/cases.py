@@ -139,8 +139,7 @@ def prepare_national_simulate(quick: bool) -> Prepared:
 
 def county_problem():
     """The county LP: 2050 emissions 40 % below no new action (a reachable target)."""
-    from placezero.engine.optimise_cli import no_new_action_emissions
-    from placezero.engine.optimise_inputs import problem_from_inputs
+    from placezero.engine.optimise_inputs import no_new_action_emissions, problem_from_inputs
 
     inputs, assumptions = county_inputs(), _assumptions()
     baseline_2050 = no_new_action_emissions(inputs, assumptions)[-1]

@@ -45,5 +45,14 @@ copy("leaflet/dist", "leaflet");
 copy("htmx.org/dist/htmx.min.js", "htmx/htmx.min.js");
 copy("chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js");
 copy("chart.js/dist/chart.umd.min.js.map", "chartjs/chart.umd.min.js.map");
+// Arimo (SIL Open Font License 1.1) for the plan-on-a-page PDF: WeasyPrint embeds these files,
+// so the PDF's layout never depends on the fonts a server happens to have installed.
+for (const subset of ["latin", "latin-ext"]) {
+  for (const weight of ["400", "700"]) {
+    const file = `arimo-${subset}-${weight}-normal.woff2`;
+    copy(`@fontsource/arimo/files/${file}`, `fonts/arimo/${file}`);
+  }
+}
+copy("@fontsource/arimo/LICENSE", "fonts/arimo/OFL.txt");
 const css = compileStyles();
 console.log(`placezero static: wrote ${css} and ${vendorDir}`);

@@ -125,3 +125,17 @@ def axe_check() -> Callable[[Page], None]:
         )
 
     return check
+
+
+@pytest.fixture(scope="session")
+def show_table() -> Callable[[Page, str], Any]:
+    """Open the "Show the data table" details a long table is folded in (as a person would,
+    by its summary), and return the table by its id."""
+
+    def show(browser_page: Page, table_id: str) -> Any:
+        details = browser_page.locator(f"details:has(#{table_id})")
+        if details.count() and not details.first.evaluate("element => element.open"):
+            details.first.locator("summary").click()
+        return browser_page.locator(f"#{table_id}")
+
+    return show

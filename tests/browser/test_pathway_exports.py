@@ -22,9 +22,9 @@ ZONE_TABLE = "zones"  # a table with a zone column: GeoJSON as well
 NO_FIGURE = "\u2013"  # what the page shows for a missing figure
 
 
-def _screen_table(page: Page, slug: str) -> tuple[list[str], list[list[str]]]:
-    """The table as shown: header texts and each row's cell texts."""
-    table = page.locator(f"#table-{slug}")
+def _screen_table(page: Page, slug: str, show_table: Any) -> tuple[list[str], list[list[str]]]:
+    """The table as shown (its details opened if it is folded): headers and cell texts."""
+    table = show_table(page, f"table-{slug}")
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     rows = []
     for row in table.locator("tbody tr").all():
@@ -53,8 +53,8 @@ def officers(page: Page, leicestershire_committed: Any, axe_check: Any) -> Page:
     return page
 
 
-def test_csv_link_downloads_the_tables_figures(officers: Page) -> None:
-    headers, rows = _screen_table(officers, TABLE)
+def test_csv_link_downloads_the_tables_figures(officers: Page, show_table: Any) -> None:
+    headers, rows = _screen_table(officers, TABLE, show_table)
     download, body = _download(officers, TABLE, "csv")
     assert download.suggested_filename == f"leicestershire-{VIEW}-{TABLE}-balanced.csv"
     parsed = list(csv.reader(io.StringIO(body.decode("utf-8"))))
@@ -67,8 +67,10 @@ def test_csv_link_downloads_the_tables_figures(officers: Page) -> None:
     assert sorted(links.evaluate_all("els => els.map(e => e.dataset.format)")) == ["csv", "xlsx"]
 
 
-def test_xlsx_link_downloads_a_workbook_with_about_and_the_table(officers: Page) -> None:
-    headers, rows = _screen_table(officers, TABLE)
+def test_xlsx_link_downloads_a_workbook_with_about_and_the_table(
+    officers: Page, show_table: Any
+) -> None:
+    headers, rows = _screen_table(officers, TABLE, show_table)
     download, body = _download(officers, TABLE, "xlsx")
     assert download.suggested_filename.endswith(f"{TABLE}-balanced.xlsx")
     workbook = load_workbook(io.BytesIO(body))
@@ -90,8 +92,10 @@ def test_xlsx_link_downloads_a_workbook_with_about_and_the_table(officers: Page)
                 assert (value or NO_FIGURE) == shown
 
 
-def test_geojson_link_downloads_zones_with_boundaries_and_values(officers: Page) -> None:
-    _, rows = _screen_table(officers, ZONE_TABLE)
+def test_geojson_link_downloads_zones_with_boundaries_and_values(
+    officers: Page, show_table: Any
+) -> None:
+    _, rows = _screen_table(officers, ZONE_TABLE, show_table)
     download, body = _download(officers, ZONE_TABLE, "geojson")
     assert download.suggested_filename.endswith(".geojson")
     data = json.loads(body)

@@ -43,7 +43,7 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     thread_worker: None,
     axe_check: Callable[[Page], None],
 ) -> None:
-    partner = UserFactory(role=Role.PARTNER_EDITOR)
+    partner = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire_committed)
     _sign_in(page, partner.username)
     place = leicestershire_committed
 
@@ -110,7 +110,7 @@ def test_partner_cancels_a_monte_carlo_run_while_it_goes(
     thread_worker: None,
     axe_check: Callable[[Page], None],
 ) -> None:
-    partner = UserFactory(role=Role.PARTNER_EDITOR)
+    partner = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire_committed)
     _sign_in(page, partner.username)
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/runs/")
     form = page.locator("#uncertainty-form")

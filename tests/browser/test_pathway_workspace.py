@@ -1,6 +1,7 @@
 """The scenario workspace in a real browser: a partner editor moves a lever with the keyboard
 and sees the emissions chart and its table change without a page reload, then saves; two
-scenarios side by side; a visitor's personal copy. axe-core checks every page visited."""
+scenarios side by side; a visitor's personal copy; an officer of another place who may look
+but not change. axe-core checks every page visited."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
+from placezero.api.tests.factories import PlaceFactory
 from placezero.pathways import services
 
 pytestmark = pytest.mark.browser
@@ -23,16 +25,22 @@ SLIDER = f"#id_lever_{LEVER}"
 CHART_DATA = "#chart-emissions-by-sector-data"
 
 
-def sign_in(page: Page, live_server: Any, role: Role) -> None:
-    """Give the browser the session of a signed-in person of this role."""
+def sign_in(page: Page, live_server: Any, role: Role, place: Any = None) -> None:
+    """Give the browser the session of a signed-in person of this role (of `place`, where
+    their role counts)."""
     client = Client()
-    client.force_login(UserFactory(role=role))
+    client.force_login(UserFactory(role=role, place=place))
     name = settings.SESSION_COOKIE_NAME
     session = client.cookies[name].value
     page.context.add_cookies([{"name": name, "value": session, "url": live_server.url}])
 
 
 def total_2050(page: Page) -> str:
+    """The 2050 total of the results table (opened from its details if it is folded: a
+    moved lever redraws it folded)."""
+    details = page.locator("details:has(#table-emissions-by-sector)")
+    if details.count() and not details.evaluate("element => element.open"):
+        details.locator("summary").click()
     row = page.locator("#table-emissions-by-sector tbody tr").filter(
         has=page.locator('th[data-column="year"]', has_text="2050")
     )
@@ -55,10 +63,11 @@ def test_editor_moves_a_lever_sees_results_change_and_saves(
 ) -> None:
     _, definition = services.default_definition(leicestershire_committed)
     definition["levers"][LEVER] = {"level": 2, "shape": "s-curve"}
+    author = UserFactory(role=Role.OFFICER, place=leicestershire_committed)
     scenario = services.create_scenario(
-        leicestershire_committed, name="Draft", description="", definition=definition, user=None
+        leicestershire_committed, name="Draft", description="", definition=definition, user=author
     )
-    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    sign_in(page, live_server, Role.PARTNER_EDITOR, leicestershire_committed)
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/{scenario.pk}/")
     expect(page.locator("canvas#chart-emissions-by-sector")).to_have_attribute(
         "data-chart-ready", "true"
@@ -134,7 +143,7 @@ def test_visitor_plays_with_a_personal_copy(
 def test_editor_creates_describes_imports_and_reads_history(
     page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable, tmp_path: Any
 ) -> None:
-    sign_in(page, live_server, Role.PARTNER_EDITOR)
+    sign_in(page, live_server, Role.PARTNER_EDITOR, leicestershire_committed)
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/")
     page.get_by_role("link", name="Create a scenario").click()
     axe_check(page)
@@ -162,4 +171,34 @@ def test_editor_creates_describes_imports_and_reads_history(
     page.get_by_label("Scenario file").set_input_files(str(bad))
     page.get_by_role("button", name="Import").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("unknown lever 'heat_network'")
+    axe_check(page)
+
+
+def test_an_officer_of_another_place_sees_the_plan_but_is_refused_with_the_reason(
+    page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    place = leicestershire_committed
+    author = UserFactory(role=Role.OFFICER, place=place)
+    _, definition = services.default_definition(place)
+    scenario = services.create_scenario(
+        place, name="County draft", description="", definition=definition, user=author
+    )
+    rutland = PlaceFactory(slug="rutland-demo", name="Rutland")
+    sign_in(page, live_server, Role.OFFICER, rutland)
+
+    page.goto(f"/places/{place.slug}/pathway/scenarios/")
+    expect(page.locator("#saved-scenarios")).to_contain_text("County draft")
+    expect(page.get_by_role("link", name="Create a scenario")).to_have_count(0)
+    page.get_by_role("link", name="County draft", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("County draft")
+    expect(page.get_by_role("button", name="Save version 2")).to_have_count(0)
+    expect(page.get_by_role("button", name="Make this the preferred pathway")).to_have_count(0)
+    axe_check(page)
+
+    response = page.goto(f"/places/{place.slug}/pathway/scenarios/{scenario.pk}/details/")
+    assert response is not None and response.status == 403
+    expect(page.locator("main")).to_contain_text(
+        "Only partner editors and officers of Leicestershire, and administrators, may do "
+        "this. You are an officer of Rutland."
+    )
     axe_check(page)

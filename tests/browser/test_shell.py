@@ -16,10 +16,14 @@ DISTRICTS = 7
 
 
 def _cell(page: Page, year: int, area_code: str) -> str:
-    """The emissions table's cell for one year and area, found by its column header."""
-    headers = page.locator("#emissions-table thead th")
-    codes = [headers.nth(i).get_attribute("data-area") for i in range(headers.count())]
-    row = page.locator(f'#emissions-table tr[data-year="{year}"] > *')
+    """The emissions table's cell for one year and area, found by its column header (the
+    table opened from its "Show the data table" details first)."""
+    details = page.locator("details:has(#table-emissions)")
+    if not details.evaluate("element => element.open"):
+        details.locator("summary").click()
+    headers = page.locator("#table-emissions thead th")
+    codes = [headers.nth(i).get_attribute("data-column") for i in range(headers.count())]
+    row = page.locator(f'#table-emissions tr[data-row="{year}"] > *')
     return row.nth(codes.index(area_code)).inner_text().strip()
 
 
@@ -79,7 +83,7 @@ def test_skip_link_moves_focus_to_main(home: Page) -> None:
 def test_switching_to_per_person_redraws_without_reload(home: Page) -> None:
     home.evaluate("window.__sameDocument = true")
     home.get_by_label("Territorial emissions per person").check()
-    expect(home.locator("#emissions-table caption")).to_contain_text("t CO2e per person")
+    expect(home.locator("#table-emissions caption")).to_contain_text("t CO2e per person")
     expect(home.locator("canvas[data-emissions-chart]")).to_have_attribute(
         "data-chart-ready", "true"
     )
@@ -88,9 +92,9 @@ def test_switching_to_per_person_redraws_without_reload(home: Page) -> None:
 
 def test_back_after_switching_measure_shows_the_territorial_chart_again(home: Page) -> None:
     home.get_by_label("Territorial emissions per person").check()
-    expect(home.locator("#emissions-table caption")).to_contain_text("t CO2e per person")
+    expect(home.locator("#table-emissions caption")).to_contain_text("t CO2e per person")
     home.go_back()
-    expect(home.locator("#emissions-table caption")).to_contain_text("kt CO2e")
+    expect(home.locator("#table-emissions caption")).to_contain_text("kt CO2e")
     # A live chart and map, not a snapshot of their markup.
     home.wait_for_function(
         "window.Chart && Chart.getChart(document.querySelector('canvas[data-emissions-chart]'))"

@@ -8,6 +8,8 @@ a visitor who is not signed in, who is sent to sign in and brought back afterwar
 
     @requires("accounts.view_own_account")
     class ProfileView(TemplateView): ...   # wraps dispatch
+
+Importable from `accounts.permissions` too, which is where apps usually take it from.
 """
 
 from __future__ import annotations
@@ -16,30 +18,36 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
 
-from . import permissions
+from . import registry
+from .rules import Verdict
+from .standing import is_signed_in
 
 ObjectGetter = Callable[..., object | None]
 ViewT = TypeVar("ViewT")
+FORBIDDEN_TEMPLATE = "accounts/forbidden.html"
 
 
-def forbidden(request: HttpRequest, verdict: permissions.Verdict) -> HttpResponse:
+def forbidden(request: HttpRequest, verdict: Verdict) -> HttpResponse:
     """The 403 page for a signed-in person who may not do something."""
-    return render(request, "accounts/forbidden.html", {"reason": verdict.reason}, status=403)
+    return render(request, FORBIDDEN_TEMPLATE, {"reason": verdict.reason}, status=403)
 
 
 def enforce(
     request: HttpRequest, permission: str, obj: object | None = None
 ) -> HttpResponse | None:
     """None when allowed; otherwise the response that refuses (login redirect or 403)."""
-    verdict = permissions.check(request.user, permission, obj)
+    verdict = registry.check(request.user, permission, obj)
     if verdict.allowed:
         return None
-    if not permissions.is_signed_in(request.user):
+    if not is_signed_in(request.user):
+        # Imported here: Django's auth views pull in its forms and models, and this module
+        # is imported while apps are still loading.
+        from django.contrib.auth.views import redirect_to_login
+
         return redirect_to_login(request.get_full_path())
     return forbidden(request, verdict)
 
@@ -47,8 +55,9 @@ def enforce(
 def requires(permission: str, get_object: ObjectGetter | None = None) -> Callable[[ViewT], ViewT]:
     """Guard a function view or a class-based view with a registered permission.
 
-    `get_object(request, *args, **kwargs)` fetches the object the permission is about."""
-    permissions.check_name(permission)
+    `get_object(request, *args, **kwargs)` fetches the object the permission is about (for
+    a place-scoped permission: the place, or a record of it)."""
+    registry.check_name(permission)
 
     def guard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)

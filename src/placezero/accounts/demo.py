@@ -1,14 +1,19 @@
 """The partnership's real organisations and one made-up demonstration person per role.
 
-Organisations are real (named in public material, /work/shared/DOMAIN.md), so they are not
+Organisations are real (each named on its own website, given beside it), so they are not
 marked demo. The people and their memberships are invented and marked `is_demo`; their names
 say so. Demo passwords are fixed and documented here because this is a demonstration: set
 PLACEZERO_DEMO_PASSWORD to give every demo account that password instead.
+
+A role counts only in the places a person belongs to (`accounts.standing`): the demo editor
+and officer are members of Leicestershire organisations, and a second demo officer works for
+Rutland County Council, so the demo shows a council officer refused in another place.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -20,7 +25,8 @@ from .options import Role
 DEMO_PASSWORD_ENV = "PLACEZERO_DEMO_PASSWORD"
 DEMO_EMAIL_DOMAIN = "demo.placezero.invalid"  # .invalid can never deliver (RFC 2606)
 
-# Area codes are ONS GSS codes (DOMAIN.md, "Geography"). A university is coded to the
+# Area codes are ONS GSS codes (ONS Code History Database, https://geoportal.statistics.gov.uk/).
+# A university is coded to the
 # authority it stands in. Bodies that serve a region or the whole country, or span the county
 # and the city (the enterprise partnership), have no single local area: their code is
 # England (E92000001) when their remit is England, the UK (K02000001) when it is the UK,
@@ -49,6 +55,14 @@ ORGANISATIONS: list[tuple[str, str, str, str]] = [
     ("Cenex", Kind.RESEARCH, "K02000001", "https://www.cenex.co.uk"),
     ("National Grid Electricity Distribution", Kind.NETWORK_OPERATOR, "", "https://www.nationalgrid.co.uk"),
 ]  # fmt: skip
+
+# Organisations of other places in the demo, by the place's slug: attached to that place
+# when it is loaded (`placezero place load rutland`), otherwise to no place.
+OTHER_PLACES: dict[str, list[tuple[str, str, str, str]]] = {
+    "rutland": [
+        ("Rutland County Council", Kind.COUNTY_COUNCIL, "E06000017", "https://www.rutland.gov.uk"),
+    ],
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,16 @@ DEMO_PEOPLE = [
         is_editor=True,
     ),
     DemoPerson("admin", "Ada", "Demo-Administrator", Role.ADMINISTRATOR, None),
+    # An officer of another place: may see Leicestershire's plan but not change it.
+    DemoPerson(
+        "rutland-officer",
+        "Rhys",
+        "Demo-Officer-Rutland",
+        Role.OFFICER,
+        "Rutland County Council",
+        "Climate change officer (demo)",
+        is_editor=True,
+    ),
 ]
 
 
@@ -106,10 +130,13 @@ class CreatedAccount:
     password: str
 
 
-def upsert_organisations(place: object | None) -> dict[str, Organisation]:
-    """Create or update the partnership's organisations, attached to `place` when given."""
+def upsert_organisations(
+    place: object | None, organisations: list[tuple[str, str, str, str]] = ORGANISATIONS
+) -> dict[str, Organisation]:
+    """Create or update organisations (the partnership's by default), attached to `place`
+    when given."""
     result = {}
-    for name, kind, area_code, website in ORGANISATIONS:
+    for name, kind, area_code, website in organisations:
         organisation = (
             Organisation.objects.filter(name=name, place=place).first()
             or Organisation.objects.filter(name=name, place__isnull=True).first()
@@ -157,9 +184,16 @@ def _upsert_person(
 
 
 @transaction.atomic
-def create_demo_accounts(place: object | None = None) -> list[CreatedAccount]:
-    """Idempotent: running it again resets the demo people to the state described here."""
+def create_demo_accounts(
+    place: object | None = None, other_places: Mapping[str, object | None] | None = None
+) -> list[CreatedAccount]:
+    """Idempotent: running it again resets the demo people to the state described here.
+
+    `place` gets the partnership's organisations; `other_places` maps each slug of
+    `OTHER_PLACES` to its loaded place (or None when it is not loaded)."""
     organisations = upsert_organisations(place)
+    for slug, rows in OTHER_PLACES.items():
+        organisations |= upsert_organisations((other_places or {}).get(slug), rows)
     shared_password = os.environ.get(DEMO_PASSWORD_ENV, "")
     created = []
     for person in DEMO_PEOPLE:

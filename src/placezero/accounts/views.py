@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from .decorators import requires
 from .forms import NewPasswordForm, ResetRequestForm, SignInForm
-from .permissions import has, registered
+from .permissions import has, places_of, registered
 
 
 class SignInView(auth_views.LoginView):
@@ -60,10 +60,19 @@ class ProfileView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["memberships"] = user.memberships.select_related("organisation")
-        context["allowed"] = [
-            permission
-            for name, permission in registered().items()
-            if permission.description and has(user, name)
+        context["memberships"] = user.memberships.select_related("organisation__place")
+        described = {name: p for name, p in registered().items() if p.description}
+        context["allowed"] = [p for name, p in described.items() if has(user, name)]
+        # What the role allows only where the person belongs (accounts.standing).
+        context["allowed_in_places"] = [
+            (place, extra)
+            for place in places_of(user)
+            if (
+                extra := [
+                    p
+                    for name, p in described.items()
+                    if not has(user, name) and has(user, name, place)
+                ]
+            )
         ]
         return context

@@ -1,31 +1,25 @@
 """Read queries behind the API, each scoped to one place and run in a fixed number of queries.
 
-Places, areas, zones, datasets, maps and targets come from `placezero.places.services` (the
-read interface other apps use); this module adds the 404s and 422s the API answers with and the two
-reads services does not offer: the long statistics tables (filtered and paged in the
-database) and the multi-area series behind /emissions and /consumption.
+Everything comes from `placezero.places.services` (the read interface other apps use): places,
+areas, zones, datasets, maps and targets, and the statistics querysets that this module
+orders, filters and shapes in the database for the long statistics tables and the
+multi-area series behind /emissions and /consumption. It adds the 404s and 422s the API
+answers with, and never imports the places models.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import F, Q, QuerySet
 
 from placezero.places import services
-from placezero.places.models import (
-    Area,
-    AreaStatistic,
-    Dataset,
-    NetZeroTarget,
-    Place,
-    TargetVersion,
-    Zone,
-    ZoneStatistic,
-)
 
 from .errors import not_found, unknown_filter_value
 from .series import Measure
+
+if TYPE_CHECKING:
+    from placezero.places.models import Area, Dataset, NetZeroTarget, Place, TargetVersion, Zone
 
 STATISTIC_FIELDS = ("variable", "scenario", "year", "value", "unit")
 
@@ -38,7 +32,7 @@ def place(slug: str) -> Place:
     try:
         # An empty slug would give the default place; the URL never sends one.
         return services.get_place(slug or "-")
-    except Place.DoesNotExist:
+    except services.PlaceNotFound:
         raise not_found("place", slug, sorted(p.slug for p in services.list_places())) from None
 
 
@@ -50,7 +44,7 @@ def areas(place: Place) -> list[Area]:
 def area(place: Place, code: str) -> Area:
     try:
         return services.get_area(place, code.strip().upper())
-    except Area.DoesNotExist:
+    except services.AreaNotFound:
         raise not_found("area", code, area_codes(place), within=place.name) from None
 
 
@@ -68,7 +62,7 @@ def check_area(place: Place, code: str | None, parameter: str = "area") -> Area 
         return None
     try:
         return services.get_area(place, code)
-    except Area.DoesNotExist:
+    except services.AreaNotFound:
         raise unknown_filter_value(
             parameter, "area", code, area_codes(place), within=place.name
         ) from None
@@ -125,7 +119,7 @@ def zones_geojson(place: Place, within: Area | None) -> dict[str, Any]:
 def area_statistics(place: Place) -> QuerySet:
     """The long table as dictionaries: one row per area, dataset, variable, scenario, year."""
     return (
-        AreaStatistic.objects.filter(area__place=place)
+        services.area_statistics(place)
         .order_by("area__code", "dataset__key", "variable", "scenario", "year")
         .values(*STATISTIC_FIELDS, area_code=F("area__code"), dataset_key=F("dataset__key"))
     )
@@ -133,7 +127,7 @@ def area_statistics(place: Place) -> QuerySet:
 
 def zone_statistics(place: Place) -> QuerySet:
     return (
-        ZoneStatistic.objects.filter(zone__place=place)
+        services.zone_statistics(place)
         .order_by("zone__code", "dataset__key", "variable", "scenario", "year")
         .values(
             *STATISTIC_FIELDS,
@@ -169,7 +163,7 @@ def area_series_rows(
     year_to: int | None = None,
 ) -> QuerySet:
     """Published (not projected) figures for the measures, ordered for series.group()."""
-    rows = AreaStatistic.objects.filter(area__place=place, scenario="")
+    rows = services.area_statistics(place).filter(scenario="")
     rows = rows.filter(_measures_q(measures), _years_q(year_from, year_to))
     if area:
         rows = rows.filter(area__code=area)
@@ -192,7 +186,7 @@ def zone_series_rows(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> QuerySet:
-    rows = ZoneStatistic.objects.filter(zone__place=place, zone__code=zone, scenario="")
+    rows = services.zone_statistics(place).filter(zone__code=zone, scenario="")
     rows = rows.filter(_measures_q(measures), _years_q(year_from, year_to))
     return rows.order_by("dataset__key", "variable", "unit", "year").values(
         "variable",

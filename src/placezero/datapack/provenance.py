@@ -1,6 +1,8 @@
 """Who published each dataset, under which licence, and what the licence asks us to say.
 
-Attribution sentences are those in /work/shared/data/PROVENANCE.md. Each dataset's coverage
+Attribution sentences are the ones each licence asks for (the Open Government Licence v3.0,
+https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/, and the
+publishers' own terms for the others). Each dataset's coverage
 and method are filled in by the builder from what it actually read (counts included).
 """
 

@@ -7,21 +7,18 @@
     placezero pathway impacts --place leicestershire --scenario FILE   # wedges and MACC
     placezero pathway golden [--check]    # regenerate (or check) the golden outputs
 
-These commands never touch the database. Other engine modules add sub-commands through
-`register_cli(pathway_subparsers)` (optimise, uncertainty).
+These commands never touch the database. `optimise_cli` and `uncertainty_cli` add
+`pathway optimise` and `pathway uncertainty`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from pathlib import Path
 
 import yaml
-
-SUBMODULES = ("placezero.engine.optimise", "placezero.engine.uncertainty")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,15 +61,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     golden.add_argument("--check", action="store_true", help="compare instead of writing")
     golden.set_defaults(handler=_golden)
 
-    for name in SUBMODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
-        if hasattr(module, "register_cli"):
-            module.register_cli(commands)
+    # The least-cost and Monte Carlo commands have modules of their own; each CLI module
+    # imports its library, never the reverse. Imported here, so `placezero --help` does not
+    # load them.
+    from . import optimise_cli, uncertainty_cli
+
+    optimise_cli.register(commands)
+    uncertainty_cli.register(commands)
 
 
 def _place_arguments(parser: argparse.ArgumentParser) -> None:

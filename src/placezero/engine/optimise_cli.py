@@ -23,8 +23,7 @@ from placezero.engine.optimise_explain import COVERAGE
 from placezero.engine.optimise_inputs import (
     PERIOD_END_YEARS,
     TECHNOLOGIES,
-    baseline_emissions_tco2e,
-    grid_scale,
+    no_new_action_emissions,
     problem_from_inputs,
 )
 
@@ -56,12 +55,6 @@ def load_inputs(args: argparse.Namespace):
         return build_inputs(read_pack(args.place), base_year=args.base_year)
     except (PackError, InputError) as error:
         raise SystemExit(f"error: {error}") from None
-
-
-def no_new_action_emissions(inputs, assumptions) -> np.ndarray:
-    """Emissions in each period end year with no new action (levers at 1)."""
-    scale = grid_scale(inputs, assumptions, np.asarray(PERIOD_END_YEARS))
-    return baseline_emissions_tco2e(inputs, scale)
 
 
 def _year_values(pairs: list[str], flag: str) -> dict[int, float]:

@@ -9,8 +9,10 @@ Those are grouped by kind and technology so that a message reads like
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from placezero.engine.optimise import BindingLimit, TargetShortfall
+if TYPE_CHECKING:
+    from placezero.engine.optimise_problem import BindingLimit, TargetShortfall
 
 # What the least-cost mode chooses and what it leaves alone: said with every plan and every
 # target it cannot meet (the command line and the web both print it).

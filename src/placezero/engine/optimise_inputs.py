@@ -17,7 +17,11 @@ from placezero.engine.assumptions import Assumptions
 from placezero.engine.dimensions import C, S, U
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.levers import LEVERS
-from placezero.engine.optimise import DeploymentProblem, ProblemError, present_value_cost_gbp
+from placezero.engine.optimise_problem import (
+    DeploymentProblem,
+    ProblemError,
+    present_value_cost_gbp,
+)
 from placezero.engine.simulate import grid_intensity
 
 PERIOD_END_YEARS: tuple[int, ...] = (2030, 2035, 2040, 2045, 2050)
@@ -230,6 +234,12 @@ def baseline_emissions_tco2e(inputs: PlaceInputs, scale: np.ndarray) -> np.ndarr
     electric = weighted[C["electricity"]]
     fixed = weighted.sum() - electric + inputs.non_energy_emissions_tco2e.sum()
     return fixed + electric * scale
+
+
+def no_new_action_emissions(inputs: PlaceInputs, assumptions: Assumptions) -> np.ndarray:
+    """[P] emissions in each period end year with no new action (levers at 1)."""
+    scale = grid_scale(inputs, assumptions, np.asarray(PERIOD_END_YEARS))
+    return baseline_emissions_tco2e(inputs, scale)
 
 
 def _headroom_kw(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:

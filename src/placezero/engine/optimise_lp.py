@@ -20,7 +20,7 @@ import highspy
 import numpy as np
 from scipy import sparse
 
-from placezero.engine.optimise import (
+from placezero.engine.optimise_problem import (
     _DUAL_TOLERANCE,
     BindingLimit,
     DeploymentPlan,

@@ -14,8 +14,8 @@ import numpy as np
 
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.levers import LEVERS, MAX_LEVEL, MIN_LEVEL
-from placezero.engine.optimise import DeploymentPlan
 from placezero.engine.optimise_inputs import TECHNOLOGIES
+from placezero.engine.optimise_problem import DeploymentPlan
 from placezero.engine.scenario import Scenario, scenario_from_mapping
 
 

@@ -13,7 +13,6 @@ single-threaded workers (`scheduler="local-cluster"`) or on a running Dask sched
 
 from __future__ import annotations
 
-import argparse
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -322,10 +321,3 @@ def place_uncertainty(
     )  # fmt: skip
     units = output_units(model.run({}))
     return Bands(bands.percentiles, bands.outputs, bands.keys, bands.samples, seed, method, units)
-
-
-def register_cli(pathway_subparsers: argparse._SubParsersAction) -> None:
-    """Add `placezero pathway uncertainty` to the pathway command group."""
-    from placezero.engine.uncertainty_cli import register
-
-    register(pathway_subparsers)

@@ -1,35 +1,26 @@
-"""The one place the jobs pages turn a run's result tables into HTML and files.
-
-Tables are what a kind's `result_tables(job)` returns (`slug`, `caption`, `columns`, `rows`).
-Until the shared `placezero.tables` package lands (its `tables/_table.html` include and its
-CSV and XLSX writers), this uses the pathway tool's table include and writers, which every
-kind so far returns; only this module changes then.
-"""
+"""The one place the jobs pages turn a run's result tables into HTML and files: the shared
+`placezero.tables` include and writers (CSV, XLSX with its About sheet)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from django.utils import timezone
+from placezero.tables import csv, xlsx
 
-TABLE_TEMPLATE = "pathways/_table.html"
+TABLE_TEMPLATE = "tables/_table.html"
+CSV_CONTENT_TYPE = csv.CONTENT_TYPE
+XLSX_CONTENT_TYPE = xlsx.CONTENT_TYPE
 
 
 def csv_text(table: Any) -> str:
-    from placezero.pathways import exports
-
-    return exports.table_csv(table)
+    return csv.write(table)
 
 
 def workbook(tables: Sequence[Any], job: Any, question: str) -> bytes:
-    """Every table as one XLSX, opening on an About sheet saying what the run asked."""
-    from placezero.pathways import exports
-
-    about = exports.About(
-        place=job.place.name if job.place_id else "",
-        scenario=str(job.parameters.get("scenario_name", "")),
-        view=f"{job.kind_title}: {question}",
-        made_on=timezone.localdate(),
-    )
-    return exports.tables_xlsx(list(tables), about)
+    """Every table as one XLSX, its About sheet opening with what the run asked."""
+    facts = [("Place", job.place.name)] if job.place_id else []
+    if job.parameters.get("scenario_name"):
+        facts.append(("Scenario", str(job.parameters["scenario_name"])))
+    facts.append(("Run", f"{job.kind_title}: {question}"))
+    return xlsx.workbook(list(tables), facts=facts)

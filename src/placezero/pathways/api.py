@@ -5,19 +5,19 @@ Read-only, like the rest of the API (`placezero.api`): it has no sign-in or key,
 here creates or changes a scenario. A definition fetched here is imported in the scenario
 workspace, where the person is signed in and the change is audited.
 
-Tables are the same `tables.Table`s the pages and downloads show (`pathways.exports`), for
-the scenario and area chosen with `?scenario=` and `?area=`, as on the pages.
+Tables are the same `placezero.tables.Table`s the pages and downloads show, written by
+`tables.json.to_json` and `tables.geojson.feature_collection`, for the scenario and area
+chosen with `?scenario=` and `?area=`, as on the pages.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -26,10 +26,14 @@ from placezero.api.errors import not_found, unknown_filter_value
 from placezero.api.queries import place as api_place
 from placezero.api.schemas import FeatureCollectionOut
 from placezero.places import services as places
-from placezero.places.models import Place
+from placezero.tables import geojson as table_geojson_writer
+from placezero.tables.json import to_json
 
 from . import exports, services, tables
 from .views.common import PERSONAL, Selection, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 router = Router(tags=["pathway"])
 
@@ -57,7 +61,7 @@ class ScenarioOut(Schema):
 class ScenarioDetailOut(ScenarioOut):
     definition: dict[str, Any] = Field(
         description="levers, and any districts, zones and trajectories overrides "
-        "(the engine's scenario format, docs/method/)"
+        "(the format of the engine's scenario files)"
     )
     definition_url: str = Field(description="the definition as a re-importable YAML file")
 
@@ -80,6 +84,15 @@ class ColumnOut(Schema):
     decimals: int = Field(description="decimals the site shows")
 
 
+class AboutOut(Schema):
+    source: str = Field(description="where the figures come from")
+    source_url: str = Field(description="a page about the source; empty if none")
+    method_url: str = Field(description="the page of the method that makes the figures")
+    licence: str = Field(description="e.g. Open Government Licence v3.0")
+    licence_url: str
+    attribution: str = Field(description="the statement the licence asks reusers to make")
+
+
 class TableScenarioOut(Schema):
     key: str
     name: str
@@ -95,9 +108,10 @@ class TableOut(Schema):
     columns: list[ColumnOut]
     rows: list[dict[str, Any]] = Field(description="one object per row, by column key")
     zone_key: str | None = Field(description="the column holding a zone code, if any")
-    source: str
     notes: list[str]
-    licence: str
+    about: AboutOut
+    source: str = Field(description="about.source, kept for existing readers")
+    licence: str = Field(description="about.licence, kept for existing readers")
 
 
 class TableParams(Schema):
@@ -276,17 +290,20 @@ def list_views(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     summary="A table with a zone column as GeoJSON on the zones' boundaries (WGS84)",
     openapi_extra=geojson.openapi_response(
         "FeatureCollection, a Feature per row; foreign members title, columns (with units), "
-        "place, area, scenario, source, licence"
+        "notes, place, area, scenario, about (source, method, licence, attribution), source, "
+        "licence"
     ),
 )
 def table_geojson(
     request: HttpRequest, slug: str, view: str, table: str, params: Query[TableParams]
 ) -> HttpResponse:
     place, area, selection, result = _table(request, slug, view, table, params)
-    about = exports.About(place.name, selection.name, view, timezone.localdate(), area)
+    facts = {"place": place.name, "area": area, "scenario": selection.name}
     try:
-        data = exports.table_geojson(result, places.zones_geojson(place), about)
-    except exports.NoZones as error:
+        data = table_geojson_writer.feature_collection(
+            result, places.zones_geojson(place), facts=facts
+        )
+    except table_geojson_writer.NoZones as error:
         raise HttpError(404, str(error)) from None
     return HttpResponse(json.dumps(data, separators=(",", ":")), content_type=geojson.MEDIA_TYPE)
 
@@ -302,10 +319,11 @@ def get_table(
 ) -> dict[str, Any]:
     place, area, selection, result = _table(request, slug, view, table, params)
     return {
-        **exports.table_json(result),
+        **to_json(result),
         "view": view,
         "place": place.slug,
         "area": area,
         "scenario": {"key": selection.key, "name": selection.name},
-        "licence": exports.LICENCE,
+        "source": result.about.source,
+        "licence": result.about.licence,
     }

@@ -435,6 +435,7 @@ class ImportForm(forms.Form):
         label="Scenario file",
         help_text="A .yaml, .yml or .json file, as downloaded from a scenario (200 kB at most).",
         error_messages={"required": "Choose a scenario file to upload."},
+        widget=forms.FileInput(attrs={"accept": ",".join(IMPORT_SUFFIXES)}),
     )
     name = forms.CharField(
         label="Name (optional)",

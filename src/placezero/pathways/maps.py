@@ -12,10 +12,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placezero.places import services as places
-from placezero.places.models import Place
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 # Sequential blues (light to dark), as on the overview page; distinguishable in greyscale.
 SEQUENTIAL = ("#d2e2f1", "#93bde0", "#4a8bc6", "#1d5a94", "#0b2e54")

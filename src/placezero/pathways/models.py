@@ -7,7 +7,23 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from placezero.accounts.permissions import AnyUser, places_where
+
 from .options import ChangeAction
+from .permissions import EDIT_SCENARIOS_ROLE
+
+
+class ScenarioQuerySet(models.QuerySet):
+    """Lists that show only what the rules allow, beside the rules (`pathways.permissions`)."""
+
+    def visible_for(self, user: AnyUser) -> ScenarioQuerySet:
+        """Every scenario: the plan and its drafts are public (`pathways.view` is everyone)."""
+        return self.all()
+
+    def editable_by(self, user: AnyUser) -> ScenarioQuerySet:
+        """The scenarios `user` may change: those of the places where they are a partner
+        editor or above (`pathways.edit_scenarios`)."""
+        return self.filter(place__in=places_where(user, EDIT_SCENARIOS_ROLE))
 
 
 class PathwayScenario(models.Model):
@@ -34,6 +50,8 @@ class PathwayScenario(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScenarioQuerySet.as_manager()
 
     class Meta:
         ordering = ["place", "-is_preferred", "name"]

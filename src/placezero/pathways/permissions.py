@@ -1,4 +1,9 @@
-"""Who may see, play with, change and run pathway scenarios (rules in accounts.permissions)."""
+"""Who may see, play with, change and run pathway scenarios (rules in accounts.permissions).
+
+Seeing and playing are public. Changing a place's plan is for the people of that place: a
+partner editor of Rutland may not edit Leicestershire's scenarios (`role_in_place`; the
+object is the place, or a scenario or run of it).
+"""
 
 from __future__ import annotations
 
@@ -9,33 +14,46 @@ from placezero.accounts.permissions import (
     any_of,
     everyone,
     is_signed_in,
-    minimum_role,
     register,
+    role_in_place,
 )
+
+# The lowest role that drafts a place's scenarios (also `PathwayScenario.objects.editable_by`).
+EDIT_SCENARIOS_ROLE = Role.PARTNER_EDITOR
 
 # The pathway plan and every audience view of it are public: transparency is the point.
 register("pathways.view", everyone(), "See pathway scenarios, results and plans")
 # Anyone may move levers on a personal copy; nothing they do is saved to the plan.
 register("pathways.play", everyone(), "Try lever settings on a personal copy")
-# Partners draft scenarios; officers decide which one is the plan's preferred pathway.
+# Partners of the place draft scenarios; its officers decide which one is the plan's
+# preferred pathway.
 register(
-    "pathways.edit_scenarios", minimum_role(Role.PARTNER_EDITOR), "Create and change scenarios"
+    "pathways.edit_scenarios",
+    role_in_place(EDIT_SCENARIOS_ROLE),
+    "Create and change the scenarios of a place",
 )
-register("pathways.set_preferred", minimum_role(Role.OFFICER), "Mark the plan's preferred pathway")
-# Long runs use shared machine time, so only partners who draft scenarios may start them.
 register(
-    "pathways.run_jobs", minimum_role(Role.PARTNER_EDITOR), "Start optimisation and uncertainty"
+    "pathways.set_preferred",
+    role_in_place(Role.OFFICER),
+    "Mark the preferred pathway of a place's plan",
+)
+# Long runs use shared machine time, so only the place's partners who draft scenarios may
+# start them.
+register(
+    "pathways.run_jobs",
+    role_in_place(Role.PARTNER_EDITOR),
+    "Start optimisation and uncertainty runs for a place",
 )
 
 
 def _started_the_job(user: AnyUser, job: object | None) -> Verdict:
     if job is not None and is_signed_in(user) and getattr(job, "created_by_id", None) == user.pk:
         return Verdict(True, "You started this run.")
-    return Verdict(False, "Only the person who started a run, or an officer, may cancel it.")
+    return Verdict(False, "You did not start this run.")
 
 
 register(
     "pathways.cancel_job",
-    any_of(minimum_role(Role.OFFICER), _started_the_job),
-    "Cancel a long run",
+    any_of(_started_the_job, role_in_place(Role.OFFICER)),
+    "Cancel a long run (its starter, or an officer of its place)",
 )

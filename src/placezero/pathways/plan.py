@@ -13,7 +13,7 @@ on the server, since a PDF runs no JavaScript.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -21,12 +21,14 @@ import numpy as np
 from placezero.engine.dimensions import CARRIERS, SECTORS, TECHNOLOGIES
 from placezero.engine.levers import LEVERS
 from placezero.engine.results import Results
-from placezero.places.models import Place
 
 from . import audience_figures as figures
 from . import services
 from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
 from .tables import TableContext, UnknownArea
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 MILESTONE_YEARS = (2030, 2040, 2050)
 NOT_BY_2050 = "Not by 2050"
@@ -448,6 +450,8 @@ def attribute_text(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
+# The PDF's own font, shipped with it (`plan/print.html` declares it with @font-face).
+PDF_FONT_FAMILY = "Arimo, sans-serif"
 POSITIVE_BAR = "#1d70b8"  # GOV.UK blue
 NEGATIVE_BAR = "#d4351c"  # GOV.UK red
 
@@ -465,7 +469,8 @@ def svg_bar_chart(
     plot = width - label_width - value_width
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{attribute_text(title)}">',
+        f'viewBox="0 0 {width} {height}" font-family="{PDF_FONT_FAMILY}" role="img" '
+        f'aria-label="{attribute_text(title)}">',
         f"<title>{escape(title)}</title>",
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):

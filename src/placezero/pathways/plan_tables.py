@@ -37,7 +37,7 @@ def base_year_emissions(context: TableContext) -> Table:
             Column("desnz_tco2e", "DESNZ statistics", "tCO2e"),
         ),
         rows=tuple(plan.base_year_emissions_by_sector(context)),
-        source=DESNZ_SOURCE,
+        about=context.about("checks", source=DESNZ_SOURCE),
         notes=("A dash means the DESNZ statistics give no figure for that sector.",),
     )
 
@@ -50,6 +50,7 @@ def base_year_energy(context: TableContext) -> Table:
         caption=f"Final energy use by fuel in {year}, {_where(context)}",
         columns=(Column("carrier", "Fuel"), Column("energy_gwh", "Energy", "GWh")),
         rows=tuple(plan.base_year_energy_by_carrier(context)),
+        about=context.about("equations"),
     )
 
 
@@ -66,6 +67,7 @@ def scenarios_compared(context: TableContext) -> Table:
             Column("fall_2050_pct", f"Fall {base} to 2050", "%"),
         ),
         rows=tuple(plan.scenario_comparison(context)),
+        about=context.about("equations"),
     )
 
 
@@ -84,6 +86,7 @@ def deployment(context: TableContext) -> Table:
             "Cumulative numbers installed since the base year, counted as the second column "
             "says (generation and storage in MW of capacity).",
         ),
+        about=context.about("levers"),
     )
 
 
@@ -95,6 +98,7 @@ def investment(context: TableContext) -> Table:
         columns=(Column("item", "Investment in"), *_milestone_columns("£ million", "_gbp_m", 1)),
         rows=tuple(plan.capex_by_milestone(context)),
         notes=("Cumulative capital cost from the base year, 2022 prices, undiscounted.",),
+        about=context.about("equations"),
     )
 
 
@@ -107,8 +111,10 @@ def milestones(context: TableContext) -> Table:
         rows=tuple(plan.milestones(context)),
         notes=(
             "Substation groups are the primary substations feeding the area's zones; firm "
-            "capacity and headroom are explained in docs/method/.",
+            "capacity and headroom are explained with the network equations (how the figures "
+            "are made).",
         ),
+        about=context.about("equations"),
     )
 
 
@@ -127,4 +133,5 @@ def biggest_actions(context: TableContext) -> Table:
             "Each action's saving is the scenario without it minus the scenario; actions "
             "interact, so savings need not add up to the whole fall.",
         ),
+        about=context.about("equations"),
     )

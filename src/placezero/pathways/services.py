@@ -1,6 +1,8 @@
 """The pathways app's door: scenarios (versioned, audited) and engine runs for a place.
 
-Other apps and this app's views go through these functions. Engine inputs are built from the
+Other apps and this app's views go through these functions. Every function that changes a
+scenario asks `accounts.permissions.require` first, so a caller that forgot its own check is
+still refused (PermissionDenied with the reason). Engine inputs are built from the
 place pack (never the database) and cached per pack digest; results are cached per scenario
 definition, so moving a lever costs one `simulate` (milliseconds) and re-rendering.
 """
@@ -12,12 +14,13 @@ import json
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from django.db import transaction
 from django.utils import timezone
 
+from placezero.accounts.permissions import require
 from placezero.datapack.reader import read_pack
 from placezero.engine.assumptions import Assumptions, load_assumptions
 from placezero.engine.inputs import PlaceInputs
@@ -26,10 +29,12 @@ from placezero.engine.pack_inputs import build_inputs
 from placezero.engine.results import Results
 from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_mapping
 from placezero.engine.simulate import simulate
-from placezero.places.models import Place
 
 from .models import PathwayScenario, ScenarioChange
 from .options import ChangeAction
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 SHIPPED_SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "engine" / "scenarios"
 DEFINITION_KEYS = ("levers", "districts", "zones", "trajectories")
@@ -192,6 +197,8 @@ def create_scenario(
     copied_from: PathwayScenario | None = None,
     action: ChangeAction = ChangeAction.CREATED,
 ) -> PathwayScenario:
+    """A new scenario of the place (created, copied or imported: `action` says which)."""
+    require(user, "pathways.edit_scenarios", place)
     engine_scenario(place, definition, name)
     actor = user if getattr(user, "is_authenticated", False) else None
     scenario = PathwayScenario.objects.create(
@@ -253,6 +260,7 @@ def update_levers(
     action: ChangeAction = ChangeAction.EDITED,
 ) -> PathwayScenario:
     """Save new lever settings if nobody saved since `expected_version`; audit the change."""
+    require(user, "pathways.edit_scenarios", scenario)
     current = _locked(scenario, expected_version)
     engine_scenario(current.place, definition, current.name)
     before = current.definition
@@ -269,6 +277,7 @@ def update_levers(
 def update_details(
     scenario: PathwayScenario, *, name: str, description: str, expected_version: int, user: Any
 ) -> PathwayScenario:
+    require(user, "pathways.edit_scenarios", scenario)
     current = _locked(scenario, expected_version)
     before = {"name": current.name, "description": current.description}
     current.name, current.description = name, description
@@ -283,6 +292,7 @@ def update_details(
 @transaction.atomic
 def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     """Make this the plan's preferred pathway (and no other scenario of the place)."""
+    require(user, "pathways.set_preferred", scenario)
     PathwayScenario.objects.filter(place_id=scenario.place_id, is_preferred=True).exclude(
         pk=scenario.pk
     ).update(is_preferred=False)

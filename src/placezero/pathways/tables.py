@@ -1,45 +1,47 @@
-"""Named tables of engine results: what each audience view shows, and what every export
-(CSV, XLSX, GeoJSON, the API) writes. One definition serves the page and the download, so a
-downloaded figure is always the figure on the screen.
+"""The pathway pages' tables: what each view (an audience page, the workspace, the plan)
+shows and every download writes, computed from the engine's results.
 
-A view registers its tables with `@register_table("officers", "emissions-by-sector")`; the
-function takes a `TableContext` and returns a `Table`. Exporters call `tables_for(view, ctx)`.
+The table model and its writers are the site's (`placezero.tables`); what is particular to
+the pathway is the context a table function reads (`TableContext`: place, scenario, engine
+results and the area chosen on the page) and the namespace its tables are registered under
+(`pathways.<view>`, e.g. `pathways.officers`). A view registers its tables with
+`@register_table("officers", "emissions-by-sector")`; pages and exports call
+`tables_for(view, ctx)`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from placezero import tables as site_tables
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.results import Results
-from placezero.places.models import Place
+from placezero.tables import About, Column, Table, method_url
 
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    unit: str = ""  # e.g. "tCO2e", "GBP", "MW"; empty for labels
-    decimals: int = 0
+__all__ = [
+    "About",
+    "Column",
+    "Table",
+    "TableContext",
+    "UnknownArea",
+    "check_district",
+    "engine_about",
+    "register_table",
+    "table_slugs",
+    "tables_for",
+    "views",
+]
 
-
-@dataclass(frozen=True)
-class Table:
-    """A table as shown: caption, columns (with units) and rows keyed by column key.
-    `zone_key` names the column holding a zone code, so GeoJSON export can join geometry."""
-
-    slug: str
-    caption: str
-    columns: tuple[Column, ...]
-    rows: tuple[dict[str, Any], ...]
-    zone_key: str | None = None
-    source: str = "placezero pathway engine; assumptions and method in docs/method/"
-    notes: tuple[str, ...] = field(default_factory=tuple)
+NAMESPACE_PREFIX = "pathways."
+ENGINE_SOURCE = "placezero pathway engine, from {place}'s published open data"
 
 
 class UnknownArea(ValueError):
@@ -59,6 +61,16 @@ def check_district(place_name: str, inputs: PlaceInputs, code: str | None) -> st
             "or leave out area= for the whole place."
         )
     return code
+
+
+def engine_about(place: Place, page: str = "index", anchor: str = "", source: str = "") -> About:
+    """The About of a table the engine computed: its source, the method page explaining it
+    (`tables.method_url`) and the Open Government Licence of the public data it is made
+    from (the Data sources page lists every dataset with its own licence)."""
+    return About(
+        source=source or ENGINE_SOURCE.format(place=place.name),
+        method_url=method_url(page, anchor),
+    )
 
 
 @dataclass(frozen=True)
@@ -96,34 +108,40 @@ class TableContext:
             raise ValueError(f"{year} is outside the model years {years[0]} to {years[-1]}.")
         return int(year - years[0])
 
+    def about(self, page: str = "index", anchor: str = "", source: str = "") -> About:
+        """The About of an engine table of this place (`engine_about`)."""
+        return engine_about(self.place, page, anchor, source)
+
 
 TableFunction = Callable[[TableContext], Table]
-_registry: dict[str, dict[str, TableFunction]] = {}
+
+
+def namespace(view: str) -> str:
+    """The site registry's namespace of a pathway view: "officers" -> "pathways.officers"."""
+    return NAMESPACE_PREFIX + view
 
 
 def register_table(view: str, slug: str) -> Callable[[TableFunction], TableFunction]:
-    def decorate(function: TableFunction) -> TableFunction:
-        _registry.setdefault(view, {})[slug] = function
-        return function
-
-    return decorate
+    return site_tables.register(namespace(view), slug)
 
 
 def views() -> list[str]:
-    return list(_registry)
+    """The pathway views with tables, in registration order."""
+    return [
+        name.removeprefix(NAMESPACE_PREFIX) for name in site_tables.namespaces(NAMESPACE_PREFIX)
+    ]
 
 
 def table_slugs(view: str) -> list[str]:
-    if view not in _registry:
-        raise KeyError(f"No view '{view}'. Views with tables: {', '.join(_registry) or 'none'}.")
-    return list(_registry[view])
+    if view not in views():
+        raise KeyError(f"No view '{view}'. Views with tables: {', '.join(views()) or 'none'}.")
+    return site_tables.slugs(namespace(view))
 
 
 def tables_for(view: str, context: TableContext, only: str | None = None) -> list[Table]:
     """Every table of a view (or only one), computed from the context."""
-    slugs = table_slugs(view)
-    if only is not None:
-        if only not in slugs:
-            raise KeyError(f"No table '{only}' in view '{view}'. Tables: {', '.join(slugs)}.")
-        slugs = [only]
-    return [_registry[view][slug](context) for slug in slugs]
+    if only is not None and only not in table_slugs(view):
+        raise KeyError(
+            f"No table '{only}' in view '{view}'. Tables: {', '.join(table_slugs(view))}."
+        )
+    return site_tables.tables_for(namespace(view), context, only=only)

@@ -19,7 +19,7 @@ from placezero.engine.levers import LEVERS, MIN_LEVEL
 from placezero.engine.results import Results
 
 from .labels import SECTOR_LABELS
-from .tables import Column, Table, TableContext, register_table
+from .tables import About, Column, Table, TableContext, register_table
 
 VIEW = "workspace"
 KT_PER_T = 1e-3
@@ -53,6 +53,7 @@ def emissions_by_sector(context: TableContext) -> Table:
         f"scenario “{context.scenario_name}”",
         columns=columns,
         rows=tuple(rows),
+        about=context.about("equations"),
         notes=("Land use and trees can be negative: woodland takes carbon out of the air.",),
     )
 
@@ -133,6 +134,7 @@ def headline(context: TableContext) -> Table:
         rows=tuple(
             {"measure": f.label, "value": round(f.value, 1), "unit": f.unit} for f in figures
         ),
+        about=context.about("equations"),
     )
 
 
@@ -159,7 +161,7 @@ def _scenario_columns(
     return tuple(Column(_column_key(i), s.name, unit, decimals) for i, s in enumerate(scenarios))
 
 
-def compare_headline(scenarios: Sequence[Compared]) -> Table:
+def compare_headline(scenarios: Sequence[Compared], about: About) -> Table:
     figures = [headline_figures(s.results) for s in scenarios]
     rows = []
     for f, first in enumerate(figures[0]):
@@ -175,10 +177,11 @@ def compare_headline(scenarios: Sequence[Compared]) -> Table:
             *_scenario_columns(scenarios, "", 1),
         ),
         rows=tuple(rows),
+        about=about,
     )
 
 
-def compare_emissions(scenarios: Sequence[Compared]) -> Table:
+def compare_emissions(scenarios: Sequence[Compared], about: About) -> Table:
     years = [int(y) for y in scenarios[0].results.years]
     totals = [s.results.total_emissions_tco2e.sum(axis=0) * KT_PER_T for s in scenarios]
     rows = []
@@ -191,6 +194,7 @@ def compare_emissions(scenarios: Sequence[Compared]) -> Table:
         caption="Total greenhouse gas emissions by year of each scenario",
         columns=(Column("year", "Year"), *_scenario_columns(scenarios, "ktCO2e", 1)),
         rows=tuple(rows),
+        about=about,
     )
 
 
@@ -207,7 +211,7 @@ def _override_count(definition: dict[str, Any], lever: str) -> int:
     )
 
 
-def compare_levers(scenarios: Sequence[Compared]) -> Table:
+def compare_levers(scenarios: Sequence[Compared], about: About) -> Table:
     rows = []
     for key, lever in LEVERS.items():
         row: dict[str, Any] = {"lever": lever.title}
@@ -233,10 +237,11 @@ def compare_levers(scenarios: Sequence[Compared]) -> Table:
             *(Column(_column_key(i), s.name) for i, s in enumerate(scenarios)),
         ),
         rows=tuple(rows),
+        about=about,
     )
 
 
-def compare_costs(scenarios: Sequence[Compared]) -> Table:
+def compare_costs(scenarios: Sequence[Compared], about: About) -> Table:
     base_year, end_year = (int(y) for y in scenarios[0].results.years[[0, -1]])
     measures = (
         ("Capital cost", lambda r: r.capex_gbp.sum()),
@@ -255,4 +260,5 @@ def compare_costs(scenarios: Sequence[Compared]) -> Table:
         caption=f"Cost totals of each scenario, {base_year} to {end_year} (2022-24 prices)",
         columns=(Column("measure", "Cost"), *_scenario_columns(scenarios, "£ million", 1)),
         rows=tuple(rows),
+        about=about,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -45,12 +45,17 @@ PERSONS_PER_THOUSAND = 1000.0
 TONNES_PER_KILOTONNE = 1000.0
 EDIT_TARGETS = "places.edit_targets"
 
+# What a lookup raises when nothing has that slug or code: other apps catch these names, so
+# they never import the places models.
+PlaceNotFound = Place.DoesNotExist
+AreaNotFound = Area.DoesNotExist
+
 
 # --- places and areas ------------------------------------------------------------------
 
 
 def get_place(slug: str | None = None) -> Place:
-    """The place with this slug, or the site's default place. Raises Place.DoesNotExist."""
+    """The place with this slug, or the site's default place. Raises PlaceNotFound."""
     return Place.objects.get(slug=slug or settings.PLACEZERO_DEFAULT_PLACE)
 
 
@@ -71,7 +76,7 @@ def member_areas(place: Place) -> list[Area]:
 
 
 def get_area(place: Place, code: str) -> Area:
-    """One area by GSS code. Raises Area.DoesNotExist."""
+    """One area by GSS code. Raises AreaNotFound."""
     return Area.objects.select_related("parent").get(place=place, code=code)
 
 
@@ -298,11 +303,9 @@ def record_target_change(
 
     Who recorded it and when are stored with it. Raises PermissionDenied (with the reason)
     if the user may not edit targets, ValidationError if the change is not a valid one."""
-    from placezero.accounts.permissions import check
+    from placezero.accounts.permissions import require
 
-    verdict = check(user, EDIT_TARGETS, target)
-    if not verdict:
-        raise PermissionDenied(verdict.reason)
+    require(user, EDIT_TARGETS, target)
     version = TargetVersion(
         target=target,
         net_zero_year=net_zero_year,

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
+    "placezero.tables",
     "placezero.api",
     "placezero.jobs",
     "placezero.pathways",

@@ -1,18 +1,19 @@
 """Turn a place's emissions (from `placezero.places.services`) into what the overview page
-shows: a table, the chart's series, the map's classes and a CSV of the table.
+shows: a table (a `placezero.tables.Table`, which the page and its CSV both write), the
+chart's series drawn from that table, and the map's classes.
 
 Pure functions over plain values, so each rule is tested without a database.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
+
+from placezero.tables import About, Column, Table
 
 
 class Measure(StrEnum):
@@ -58,29 +59,12 @@ class AreaSeries(Protocol):
     population: Mapping[int, float]
 
 
-@dataclass(frozen=True)
-class Column:
-    code: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class EmissionsTable:
-    """Years down the side, areas across the top: a screen reader reads each cell with its
-    year and area headers."""
-
-    measure: Measure
-    columns: list[Column]
-    rows: list[tuple[int, list[float | None]]]
-
-    @property
-    def first_year(self) -> int | None:
-        return self.rows[0][0] if self.rows else None
-
-    @property
-    def last_year(self) -> int | None:
-        return self.rows[-1][0] if self.rows else None
+# The emissions statistics the overview shows, when the caller has no dataset record to cite.
+EMISSIONS_ABOUT = About(
+    source="DESNZ, UK local authority and regional greenhouse gas emissions statistics"
+)
+TABLE_SLUG = "emissions"
+DECIMALS = 1
 
 
 def per_person_tco2e(ktco2e: float | None, people: float | None) -> float | None:
@@ -104,50 +88,63 @@ def _values(series: AreaSeries, measure: Measure) -> dict[int, float | None]:
     }
 
 
-def emissions_table(series: Sequence[AreaSeries], measure: Measure) -> EmissionsTable:
-    """The table for `measure`: one column per area, one row per year any area has."""
+def emissions_table(
+    series: Sequence[AreaSeries], measure: Measure, about: About = EMISSIONS_ABOUT
+) -> Table:
+    """The table for `measure`: years down the side (the row headers), one column per area
+    (keyed by its code) across the top, so a screen reader reads each cell with its year and
+    area; one row per year any area has, a missing figure None."""
     ordered = _order(series)
     by_area = [_values(s, measure) for s in ordered]
     years = sorted({year for values in by_area for year in values})
-    rows = [(year, [values.get(year) for values in by_area]) for year in years]
-    columns = [Column(s.area.code, s.area.name, s.area.kind) for s in ordered]
-    return EmissionsTable(measure, columns, rows)
+    columns = (
+        Column("year", "Year"),
+        *(Column(s.area.code, s.area.name, measure.unit, DECIMALS) for s in ordered),
+    )
+    rows = tuple(
+        {"year": year, **{s.area.code: v.get(year) for s, v in zip(ordered, by_area, strict=True)}}
+        for year in years
+    )
+    span = f", {years[0]} to {years[-1]}" if years else ""
+    return Table(
+        slug=TABLE_SLUG,
+        caption=f"{measure.label}, {measure.unit}{span}",
+        columns=columns,
+        rows=rows,
+        about=about,
+    )
 
 
-def chart_figures(table: EmissionsTable) -> dict[str, Any]:
-    """The chart's data, for `json_script`. Territorial totals stack (the districts add up to
-    the county); figures per person do not add up, so they are drawn as separate lines."""
+def area_kinds(series: Sequence[AreaSeries]) -> dict[str, str]:
+    """Each area's kind (county, district...) by code: what the chart stacks and dashes."""
+    return {s.area.code: s.area.kind for s in series}
+
+
+def chart_figures(table: Table, measure: Measure, kinds: Mapping[str, str]) -> dict[str, Any]:
+    """The chart's data, for `json_script`, drawn from the table. Territorial totals stack
+    (the districts add up to the county); figures per person do not add up, so they are
+    drawn as separate lines."""
+    areas = table.columns[1:]
     return {
-        "measure": str(table.measure),
-        "unit": table.measure.unit,
-        "years": [year for year, _ in table.rows],
-        "stacked": table.measure is Measure.TERRITORIAL,
-        "has_total": any(column.kind == "county" for column in table.columns),
+        "measure": str(measure),
+        "unit": measure.unit,
+        "years": table.values("year"),
+        "stacked": measure is Measure.TERRITORIAL,
+        "has_total": any(kinds.get(column.key) == "county" for column in areas),
         "series": [
             {
-                "code": column.code,
-                "name": column.name,
-                "kind": column.kind,
-                "values": [_round(values[index]) for _, values in table.rows],
+                "code": column.key,
+                "name": column.label,
+                "kind": kinds.get(column.key, ""),
+                "values": [_round(value) for value in table.values(column.key)],
             }
-            for index, column in enumerate(table.columns)
+            for column in areas
         ],
     }
 
 
 def _round(value: float | None, places: int = 3) -> float | None:
     return None if value is None or math.isnan(value) else round(value, places)
-
-
-def table_csv(table: EmissionsTable) -> str:
-    """The table as CSV, with the same one-decimal figures the page shows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    unit = table.measure.unit
-    writer.writerow(["year", *(f"{c.name} ({c.code}), {unit}" for c in table.columns)])
-    for year, values in table.rows:
-        writer.writerow([year, *("" if v is None else f"{v:.1f}" for v in values)])
-    return buffer.getvalue()
 
 
 # The map's colours: a sequential blue scale, lightest for the lowest figure. Each is distinct

@@ -9,10 +9,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.urls import reverse
+
 from placezero.places import services
 from placezero.places.options import AreaKind, AreaRole, TargetScope
+from placezero.tables import OGL, OGL_URL, About, Column, Table, method_url
 
-from .figures import Measure, chart_figures, emissions_table, map_classes
+from .figures import (
+    EMISSIONS_ABOUT,
+    Measure,
+    area_kinds,
+    chart_figures,
+    emissions_table,
+    map_classes,
+)
 
 if TYPE_CHECKING:
     from placezero.places.models import Dataset, NetZeroTarget, Place, TargetVersion
@@ -27,6 +37,54 @@ BOUNDARY_ATTRIBUTION = (
     "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
     "Contains OS data © Crown copyright and database right 2021."
 )
+
+
+# Licence codes the place pack uses (placezero.datapack.provenance): full name, public text.
+LICENCES = {
+    "OGL-3.0": (OGL, OGL_URL),
+    "CC-BY-4.0": (
+        "Creative Commons Attribution 4.0 International",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+    "NGESO-Open-Data-Licence": ("National Grid ESO Open Data Licence", ""),
+}
+
+
+def licence_of(code: str) -> tuple[str, str]:
+    """A licence code's full name and the address of its text ("" if it has none public);
+    a code we do not know is given back exactly as the pack states it."""
+    return LICENCES.get(code, (code, ""))
+
+
+def dataset_about(place: Place, dataset: Dataset | None) -> About:
+    """A table's About for figures read straight from one of the place's datasets: cited by
+    its entry on the Data sources page, with the dataset's licence and attribution."""
+    if dataset is None:
+        return EMISSIONS_ABOUT
+    licence, licence_url = licence_of(dataset.licence)
+    sources = reverse("web:place_data_sources", kwargs={"place_slug": place.slug})
+    return About(
+        source=f"{dataset.title}, {dataset.publisher}",
+        source_url=f"{sources}#{dataset.key}",
+        method_url=method_url("data"),
+        licence=licence,
+        licence_url=licence_url,
+        attribution=dataset.attribution,
+    )
+
+
+def emissions(place: Place, measure: Measure, datasets: Sequence[Dataset]) -> dict[str, Any]:
+    """The emissions table and its chart, for the page and its fragment; the CSV writes the
+    same table."""
+    series = members(services.territorial_emissions(place))
+    source = next((d for d in datasets if d.key == EMISSIONS_DATASET), None)
+    table = emissions_table(series, measure, dataset_about(place, source))
+    return {
+        "series": series,
+        "table": table,
+        "chart": chart_figures(table, measure, area_kinds(series)),
+        "emissions_source": source,
+    }
 
 
 def members(items: Iterable[Any]) -> list[Any]:
@@ -145,27 +203,67 @@ def area_target(targets: Sequence[TargetHistory], head: Headline | None) -> Targ
 
 
 def context(place: Place, measure: Measure) -> dict[str, Any]:
-    series = members(services.territorial_emissions(place))
+    datasets = services.datasets(place)
+    figures = emissions(place, measure, datasets)
+    series, table = figures["series"], figures["table"]
     # services.emissions_summary would read the same series again.
     summaries = [services.summarise(each) for each in series]
-    table = emissions_table(series, measure)
-    datasets = services.datasets(place)
     targets = [TargetHistory(t, v) for t, v in services.target_history(place)]
     head = headline(summaries)
+    ordered = sorted(summaries, key=lambda s: (s.area.kind != AreaKind.COUNTY, s.area.name))
     return {
         "place": place,
         "measure": measure,
         "measures": list(Measure),
         "table": table,
-        "chart": chart_figures(table),
+        "chart": figures["chart"],
+        "csv_download": _csv_download(place, measure),
         "headline": head,
         "area_target": area_target(targets, head),
-        "summaries": sorted(summaries, key=lambda s: (s.area.kind != AreaKind.COUNTY, s.area.name)),
+        "summary_table": area_summary_table(ordered, table.about) if ordered else None,
         "map": map_figures(place),
         "targets": targets,
-        "emissions_source": next((d for d in datasets if d.key == EMISSIONS_DATASET), None),
+        "emissions_source": figures["emissions_source"],
         "other_places": [p for p in services.list_places() if p.slug != place.slug],
     }
+
+
+def area_summary_table(summaries: Sequence[EmissionsSummary], about: About) -> Table:
+    """Each area's latest territorial emissions, per person and change since the first year
+    of the series: the county first, then its areas by name."""
+    base = summaries[0].baseline_year
+    return Table(
+        slug="area-summary",
+        caption=f"Territorial emissions by area: latest year, per person and change since {base}",
+        columns=(
+            Column("area", "Area"),
+            Column("year", "Year"),
+            Column("emissions", "Emissions", "kt CO2e", 1),
+            Column("per_person", "Per person", "t CO2e per person", 1),
+            Column("change", f"Change since {base}", "%", 1),
+        ),
+        rows=tuple(
+            {
+                "area": s.area.name,
+                "year": s.latest_year,
+                "emissions": s.latest_ktco2e,
+                "per_person": s.per_capita_tco2e,
+                "change": s.change_since_baseline_pct,
+            }
+            for s in summaries
+        ),
+        about=about,
+        notes=(
+            "Per person: territorial emissions divided by the mid-year population DESNZ "
+            "publishes beside them. Change: the latest year against the first year of the "
+            "series; negative is a fall.",
+        ),
+    )
+
+
+def _csv_download(place: Place, measure: Measure) -> list[dict[str, str]]:
+    url = reverse("web:emissions_csv", kwargs={"place_slug": place.slug})
+    return [{"url": f"{url}?measure={measure}", "label": "CSV", "format": "csv"}]
 
 
 # Data sources ---------------------------------------------------------------------------

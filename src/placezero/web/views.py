@@ -9,29 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from placezero.places import services
+from placezero.tables import csv
 
 from . import overview
-from .figures import Measure, emissions_table, table_csv
-from .navigation import set_current_place
+from .figures import Measure
+from .shortcuts import place_or_404
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
-
-
-def _place_or_404(request: HttpRequest, slug: str) -> Place:
-    try:
-        place = services.get_place(slug)
-    except (ObjectDoesNotExist, LookupError) as error:
-        raise Http404(f"There is no place called “{slug}” loaded.") from error
-    set_current_place(request, place)
-    return place
 
 
 def _default_place_or_none() -> Place | None:
@@ -39,7 +30,7 @@ def _default_place_or_none() -> Place | None:
     place has been loaded yet (a fresh database)."""
     try:
         return services.get_place(None)
-    except (ObjectDoesNotExist, LookupError):
+    except services.PlaceNotFound:
         return None
 
 
@@ -73,17 +64,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def place_overview(request: HttpRequest, place_slug: str) -> HttpResponse:
-    return _overview(request, _place_or_404(request, place_slug))
+    return _overview(request, place_or_404(place_slug, request))
 
 
 @require_GET
 def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
-    place = _place_or_404(request, place_slug)
+    place = place_or_404(place_slug, request)
     measure = Measure.parse(request.GET.get("measure"))
-    series = services.territorial_emissions(place)
-    table = emissions_table(overview.members(series), measure)
-    response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+    table = overview.emissions(place, measure, services.datasets(place))["table"]
+    response = HttpResponse(csv.write(table), content_type=csv.CONTENT_TYPE)
     filename = f"{place.slug}-{measure}-emissions.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -110,7 +100,7 @@ def data_sources(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def place_data_sources(request: HttpRequest, place_slug: str) -> HttpResponse:
-    return _data_sources(request, _place_or_404(request, place_slug))
+    return _data_sources(request, place_or_404(place_slug, request))
 
 
 def _site_page(template: str) -> Any:

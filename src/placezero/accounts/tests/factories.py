@@ -1,7 +1,11 @@
 """Test data for people and organisations; other apps import these.
 
 UserFactory(role=Role.OFFICER)  # any role; password TEST_PASSWORD
+UserFactory(role=Role.OFFICER, place=leicestershire)  # an officer *of* Leicestershire
 MembershipFactory(user=u, organisation=o, is_editor=True)
+
+A role counts only in the places a person belongs to (accounts.standing): give `place=` to
+make the person a member of an organisation of that place.
 """
 
 from __future__ import annotations
@@ -30,6 +34,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
+
+    @factory.post_generation
+    def place(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
+        """`place=`: a membership of a (made-up) organisation of that place; partner editors
+        and officers edit on its behalf."""
+        if create and extracted is not None:
+            organisation = OrganisationFactory(place=extracted)
+            editing = obj.role in (Role.PARTNER_EDITOR, Role.OFFICER)
+            MembershipFactory(user=obj, organisation=organisation, is_editor=editing)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -12,6 +12,7 @@ from django.test import Client
 from placezero.accounts.demo import DEMO_PASSWORD_ENV, DEMO_PEOPLE, ORGANISATIONS
 from placezero.accounts.models import Membership, Organisation, User
 from placezero.accounts.options import Role
+from placezero.accounts.permissions import belongs_to, check
 from placezero.places.models import Place
 
 from .factories import UserFactory
@@ -25,11 +26,10 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_one_demo_account_per_role() -> None:
+def test_a_demo_account_for_every_role() -> None:
     run()
-    assert sorted(User.objects.filter(is_demo=True).values_list("role", flat=True)) == sorted(
-        Role.values
-    )
+    roles = set(User.objects.filter(is_demo=True).values_list("role", flat=True))
+    assert roles == set(Role.values)
 
 
 def test_the_table_prints_each_username_with_its_password() -> None:
@@ -67,7 +67,7 @@ def test_every_partnership_organisation_exists_and_is_real() -> None:
     run()
     names = set(Organisation.objects.filter(is_demo=False).values_list("name", flat=True))
     assert {row[0] for row in ORGANISATIONS} <= names
-    assert len(ORGANISATIONS) == 20  # county, 7 districts, city and 11 partners (DOMAIN.md)
+    assert len(ORGANISATIONS) == 20  # county, 7 districts, city and 11 partners
 
 
 def test_councils_carry_their_gss_codes() -> None:
@@ -92,7 +92,8 @@ def test_organisations_attach_to_the_default_place() -> None:
 def test_without_a_place_organisations_are_still_created() -> None:
     Place.objects.filter(slug=settings.PLACEZERO_DEFAULT_PLACE).delete()
     output = run()
-    assert Organisation.objects.filter(place__isnull=True).count() == len(ORGANISATIONS)
+    partnership = Organisation.objects.filter(name__in=[row[0] for row in ORGANISATIONS])
+    assert partnership.filter(place__isnull=True).count() == len(ORGANISATIONS)
     assert "no place loaded" in output
 
 
@@ -106,3 +107,36 @@ def test_a_real_account_with_a_demo_name_is_left_alone() -> None:
 def test_an_unknown_place_is_explained() -> None:
     with pytest.raises(CommandError, match="placezero place load nowhere"):
         run("--place", "nowhere")
+
+
+def _places() -> tuple[Place, Place]:
+    leicestershire, _ = Place.objects.get_or_create(
+        slug=settings.PLACEZERO_DEFAULT_PLACE, defaults={"name": "Leicestershire"}
+    )
+    rutland, _ = Place.objects.get_or_create(slug="rutland", defaults={"name": "Rutland"})
+    return leicestershire, rutland
+
+
+def test_the_demo_editor_and_officer_belong_to_the_default_place() -> None:
+    """Rule: the demo's editor and officer may change the default place's plan."""
+    leicestershire, rutland = _places()
+    run()
+    for username in ("editor", "officer"):
+        user = User.objects.get(username=username)
+        assert belongs_to(user, leicestershire) and not belongs_to(user, rutland)
+    assert check(User.objects.get(username="editor"), "pathways.edit_scenarios", leicestershire)
+
+
+def test_the_rutland_officer_is_refused_in_leicestershire_with_the_reason() -> None:
+    leicestershire, rutland = _places()
+    run()
+    officer = User.objects.get(username="rutland-officer")
+    assert Organisation.objects.get(name="Rutland County Council").place == rutland
+    assert check(officer, "pathways.set_preferred", rutland)
+    refused = check(officer, "pathways.set_preferred", leicestershire)
+    assert not refused and "You are an officer of Rutland." in refused.reason
+
+
+def test_without_rutland_loaded_its_council_has_no_place() -> None:
+    run()
+    assert Organisation.objects.get(name="Rutland County Council").place is None

@@ -1,63 +1,128 @@
-"""Role by permission: what each role may do, for every registered permission.
+"""Role by permission by place: what each role may do, for every registered permission.
+
+Each permission is asked three ways: with no object; about a record of a place the person
+belongs to ("own place"); and about a record of a place they do not belong to, being a
+member of an organisation of another place ("other place"). A role counts only where the
+person belongs (accounts.standing); administrators belong everywhere; a place-scoped rule
+asked without a place refuses everyone but administrators, so a check that forgets its
+object fails closed.
 
 A permission registered without a row here fails `test_every_permission_has_a_row`, so
-nobody adds a permission without deciding, in one reviewed table, who holds it."""
+nobody adds a permission without deciding, in one reviewed table, who holds it and where."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from placezero.accounts import permissions
 from placezero.accounts.options import Role
+from placezero.api.tests.factories import PlaceFactory
 
 from .factories import UserFactory
 
 PUBLIC = "public"
-ROLES = [PUBLIC, *Role.values]  # lowest first
+ROLES = [PUBLIC, *Role.values]  # lowest first, as in each column of MATRIX
+OWN, OTHER, NO_OBJECT = "own place", "other place", "no object"
 
-Y, N = True, False
-# permission:              public resident member editor officer admin
-EXPECTED: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {
-    "web.view_public":          (Y, Y, Y, Y, Y, Y),
-    "places.view_statistics":   (Y, Y, Y, Y, Y, Y),
-    "api.read":                 (Y, Y, Y, Y, Y, Y),
-    "accounts.view_own_account": (N, Y, Y, Y, Y, Y),
-    "places.edit_targets":      (N, N, N, N, Y, Y),
-    "admin.access":             (N, N, N, N, Y, Y),
-    "accounts.manage_users":    (N, N, N, N, N, Y),
-    "pathways.view":            (Y, Y, Y, Y, Y, Y),
-    "pathways.play":            (Y, Y, Y, Y, Y, Y),
-    "pathways.edit_scenarios":  (N, N, N, Y, Y, Y),
-    "pathways.set_preferred":   (N, N, N, N, Y, Y),
-    "pathways.run_jobs":        (N, N, N, Y, Y, Y),
-    # Without a job: officers only; the person who started a job may cancel it too.
-    "pathways.cancel_job":      (N, N, N, N, Y, Y),
+# Y: allowed, N: refused; one letter per role in ROLES order:
+#   public, resident, member, partner editor, officer, administrator.
+# permission:                   no object  own place  other place
+MATRIX: dict[str, tuple[str, str, str]] = {
+    "web.view_public":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "places.view_statistics":    ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "api.read":                  ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "accounts.view_own_account": ("NYYYYY", "NYYYYY", "NYYYYY"),
+    # Admin is one site for every place: officers read it whatever their place.
+    "admin.access":              ("NNNNYY", "NNNNYY", "NNNNYY"),
+    "accounts.manage_users":     ("NNNNNY", "NNNNNY", "NNNNNY"),
+    "places.edit_targets":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "pathways.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "pathways.play":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "pathways.edit_scenarios":   ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "pathways.set_preferred":    ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "pathways.run_jobs":         ("NNNNNY", "NNNYYY", "NNNNNY"),
+    # A run someone else started; whoever started a run may cancel it (tested below).
+    "pathways.cancel_job":       ("NNNNNY", "NNNNYY", "NNNNNY"),
 }  # fmt: skip
 
 CASES = [
-    pytest.param(name, role, row[index], id=f"{name}-{role}")
-    for name, row in EXPECTED.items()
-    for index, role in enumerate(ROLES)
+    pytest.param(name, role, where, row[ROLES.index(role)] == "Y", id=f"{name}-{role}-{where}")
+    for name, rows in MATRIX.items()
+    for where, row in zip((NO_OBJECT, OWN, OTHER), rows, strict=True)
+    for role in ROLES
 ]
 
 
-def person(role: str):
-    return AnonymousUser() if role == PUBLIC else UserFactory(role=role)
+def person(role: str, place: Any = None) -> Any:
+    """Someone of `role`; a member of an organisation of `place` unless they are the public
+    or a resident (residents hold no membership)."""
+    if role == PUBLIC:
+        return AnonymousUser()
+    if role == Role.RESIDENT:
+        return UserFactory(role=role)
+    return UserFactory(role=role, place=place)
+
+
+def subjects(where: str) -> tuple[Any, list[Any]]:
+    """(the place the person belongs to, what they are asked about). The records stand in
+    for anything with a `.place` (a scenario, a run started by someone else, a target)."""
+    if where == NO_OBJECT:
+        return PlaceFactory(), [None]
+    asked_about = PlaceFactory(name="Leicestershire")
+    home = asked_about if where == OWN else PlaceFactory(name="Rutland")
+    record = SimpleNamespace(place=asked_about, created_by_id=None)
+    return home, [asked_about, record]
 
 
 def test_every_permission_has_a_row() -> None:
-    assert set(permissions.registered()) == set(EXPECTED)
+    assert set(permissions.registered()) == set(MATRIX)
+
+
+def test_every_row_has_a_letter_per_role() -> None:
+    assert all(
+        len(row) == len(ROLES) and set(row) <= {"Y", "N"} for r in MATRIX.values() for row in r
+    )
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "role", "allowed"), CASES)
-def test_permission_check(name: str, role: str, allowed: bool) -> None:
-    verdict = permissions.check(person(role), name)
-    assert verdict.allowed is allowed, verdict.reason
+@pytest.mark.parametrize(("name", "role", "where", "allowed"), CASES)
+def test_permission_check(name: str, role: str, where: str, allowed: bool) -> None:
+    home, asked = subjects(where)
+    user = person(role, home)
+    for obj in asked:
+        verdict = permissions.check(user, name, obj)
+        assert verdict.allowed is allowed, f"{obj!r}: {verdict.reason}"
+        assert verdict.reason
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "role", "allowed"), CASES)
-def test_django_has_perm_agrees(name: str, role: str, allowed: bool) -> None:
-    assert person(role).has_perm(f"placezero:{name}") is allowed
+@pytest.mark.parametrize(("name", "role", "where", "allowed"), CASES)
+def test_django_has_perm_agrees(name: str, role: str, where: str, allowed: bool) -> None:
+    home, asked = subjects(where)
+    user = person(role, home)
+    for obj in asked:
+        assert user.has_perm(f"placezero:{name}", obj) is allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.PARTNER_EDITOR, Role.OFFICER])
+def test_whoever_started_a_run_may_cancel_it_in_any_place(role: str) -> None:
+    user = person(role, PlaceFactory(name="Rutland"))
+    run = SimpleNamespace(place=PlaceFactory(name="Leicestershire"), created_by_id=user.pk)
+    assert permissions.check(user, "pathways.cancel_job", run).reason == "You started this run."
+
+
+@pytest.mark.django_db
+def test_a_refusal_in_another_place_names_both_places_and_the_role() -> None:
+    """Rule: a reason says which place's people may act, and where the person stands."""
+    leicestershire, rutland = PlaceFactory(name="Leicestershire"), PlaceFactory(name="Rutland")
+    officer = person(Role.OFFICER, rutland)
+    reason = permissions.check(officer, "pathways.set_preferred", leicestershire).reason
+    assert reason == (
+        "Only officers of Leicestershire, and administrators, may do this. "
+        "You are an officer of Rutland."
+    )

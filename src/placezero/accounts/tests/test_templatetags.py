@@ -13,8 +13,8 @@ from placezero.accounts.permissions import UnknownPermission
 from .factories import UserFactory
 
 TEMPLATE = (
-    '{% load permissions %}{% can "places.edit_targets" as allowed %}'
-    "{% if allowed %}edit{% else %}{% why_not 'places.edit_targets' %}{% endif %}"
+    '{% load permissions %}{% can "admin.access" as allowed %}'
+    "{% if allowed %}edit{% else %}{% why_not 'admin.access' %}{% endif %}"
 )
 
 

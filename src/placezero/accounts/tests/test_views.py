@@ -13,6 +13,7 @@ from placezero.accounts.decorators import requires
 from placezero.accounts.models import User
 from placezero.accounts.options import Role
 from placezero.accounts.permissions import UnknownPermission
+from placezero.api.tests.factories import PlaceFactory
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -56,6 +57,18 @@ def test_your_account_lists_organisations() -> None:
     assert "Green Fox Community Energy" in client.get("/accounts/profile/").content.decode()
 
 
+def test_your_account_says_what_the_role_allows_in_each_place_of_its_organisations() -> None:
+    place = PlaceFactory(name="Rutland")
+    officer = UserFactory(role=Role.OFFICER, place=place)
+    client = Client()
+    client.force_login(officer)
+    page = client.get("/accounts/profile/").content.decode()
+    in_place = page.split('data-place="' + place.slug + '"', 1)[1].split("</ul>", 1)[0]
+    assert "In Rutland, where your organisation works" in page
+    assert "Mark the preferred pathway of a place&#x27;s plan" in in_place
+    assert "Open Django admin" not in in_place  # allowed everywhere, listed once above
+
+
 @pytest.mark.parametrize("role", [None, *SIGNED_IN_ROLES])
 def test_django_admin_is_for_officers_and_administrators(role: str | None) -> None:
     response = client_for(role).get("/admin/")
@@ -95,12 +108,12 @@ def test_administrators_change_roles_in_admin() -> None:
 # The decorator ----------------------------------------------------------------------------
 
 
-@requires("places.edit_targets")
+@requires("admin.access")
 def edit_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse("edited")
 
 
-@requires("places.edit_targets")
+@requires("admin.access")
 class EditView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return HttpResponse("edited")

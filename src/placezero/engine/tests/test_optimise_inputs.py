@@ -10,8 +10,11 @@ from placezero.engine.dimensions import C, S, U
 from placezero.engine.inputs import synthetic_inputs
 from placezero.engine.levers import LEVERS
 from placezero.engine.optimise import InfeasibleTarget, ProblemError, solve
-from placezero.engine.optimise_cli import no_new_action_emissions
-from placezero.engine.optimise_inputs import TECHNOLOGIES, problem_from_inputs
+from placezero.engine.optimise_inputs import (
+    TECHNOLOGIES,
+    no_new_action_emissions,
+    problem_from_inputs,
+)
 from placezero.engine.optimise_scenario import level_for_outcome, plan_to_scenario
 from placezero.engine.scenario import all_levels
 from placezero.engine.simulate import simulate

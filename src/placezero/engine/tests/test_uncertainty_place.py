@@ -9,11 +9,11 @@ import pytest
 
 from placezero.engine.assumptions import load_assumptions
 from placezero.engine.inputs import synthetic_inputs
-from placezero.engine.optimise import register_cli as register_optimise
+from placezero.engine.optimise_cli import register as register_optimise
 from placezero.engine.scenario import all_levels
 from placezero.engine.simulate import simulate
 from placezero.engine.uncertainty import place_uncertainty, summarise
-from placezero.engine.uncertainty import register_cli as register_uncertainty
+from placezero.engine.uncertainty_cli import register as register_uncertainty
 
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ def run(job: Any, progress: Any) -> dict[str, Any]:
 
 
 def result_tables(job: Any) -> list[Any]:
-    from placezero.pathways.tables import Column, Table
+    from placezero.tables import About, Column, Table
 
     rows = tuple({"step": str(i + 1), "square": (i + 1) ** 2} for i in range(job.result["counted"]))
     return [
@@ -50,7 +50,7 @@ def result_tables(job: Any) -> list[Any]:
             caption="Squares of each step",
             columns=(Column("step", "Step"), Column("square", "Square", "count")),
             rows=rows,
-            source="the jobs tests",
+            about=About(source="the jobs tests (a made-up count, not a real figure)"),
         )
     ]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from placezero.accounts.decorators import enforce
@@ -44,9 +45,23 @@ def _results(job: Job, spec: JobKindSpec) -> dict[str, Any]:
     tables = services.result_tables(job)
     if not tables and not (job.result and spec.result_template):
         return {}
-    extra = spec.result_context(job, tables) if spec.result_context and job.result else {}
+    extra = dict(spec.result_context(job, tables)) if spec.result_context and job.result else {}
+    csv_url = reverse("jobs:download", kwargs={"job_id": job.pk, "fmt": "csv"})
+    # The kind's chart (if any) is drawn from, and shown with, its first table.
+    chart = extra.pop("chart", None)
+    items = [
+        {
+            "table": table,
+            "chart": chart if index == 0 else None,
+            "downloads": [
+                {"url": f"{csv_url}?table={table.slug}", "label": "CSV", "format": "csv"}
+            ],
+        }
+        for index, table in enumerate(tables)
+    ]
     return {
         "tables": tables,
+        "items": items,
         "extra": extra,
         "template": spec.result_template if job.result else "",
         "table_template": table_files.TABLE_TEMPLATE,
@@ -127,14 +142,14 @@ def job_download(request: HttpRequest, job_id: int, fmt: str) -> HttpResponse:
     name = f"{job.place.slug}-run-{job.pk}-{kind_name}" if job.place_id else f"run-{job.pk}"
     if fmt == "xlsx":
         body: bytes | str = table_files.workbook(tables, job, spec.describe(job))
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content_type = table_files.XLSX_CONTENT_TYPE
     elif fmt == "csv":
         slug = request.GET.get("table", "")
         chosen = next((t for t in tables if t.slug == slug), None)
         if chosen is None:
             known = ", ".join(t.slug for t in tables)
             raise Http404(f"Run {job.pk} has no table '{slug}'. Its tables: {known}.")
-        body, content_type, name = table_files.csv_text(chosen), "text/csv; charset=utf-8", slug
+        body, content_type, name = table_files.csv_text(chosen), table_files.CSV_CONTENT_TYPE, slug
     else:
         raise Http404(f"No download format '{fmt}' for a run: use xlsx or csv.")
     response = HttpResponse(body, content_type=content_type)

@@ -5,23 +5,25 @@ once every local authority is loaded: `placezero place create --lad …`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from placezero.jobs import Progress
 from placezero.places import services as places
-from placezero.places.models import Place
+from placezero.tables import Column, Table
+from placezero.tables.charts import chart_from_table
 
 from .. import services
-from ..charts import chart_from_table
-from ..tables import Column, Table
 from .common import (
-    JOB_SOURCE,
+    about,
     engine_failures,
     pathway_kind,
     scenario_parameters,
 )
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 KEY = "pathways.batch"
 TITLE = "Every place on this site"
@@ -100,7 +102,7 @@ def result_tables(job: Any) -> list[Table]:
             Column("zones_short_of_headroom", "Zones short of network headroom", "count"),
         ),
         rows=tuple(result["places"]),
-        source=JOB_SOURCE,
+        about=about("index"),
         notes=tuple(
             f"This scenario's {part} overrides name one place's codes: they were left out, so "
             "every place ran the scenario's place-wide lever levels."

@@ -7,14 +7,17 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placezero.engine import uncertainty
 from placezero.engine.optimise import InfeasibleTarget, ProblemError
 from placezero.engine.optimise_explain import COVERAGE
 from placezero.engine.scenario import ScenarioError
 from placezero.jobs import JobFailed, JobKindSpec, JobParametersError, Progress
-from placezero.places.models import Place
+from placezero.tables import About, method_url
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 from .. import services
 
@@ -31,10 +34,12 @@ PAGES = {
     "result_template": "pathways/jobs/_run_results.html",
 }
 Runner = Callable[[Any, Progress], dict[str, Any]]
-JOB_SOURCE = (
-    "placezero pathway engine: least-cost optimisation (HiGHS), Monte Carlo and batch runs; "
-    "method in docs/method/"
-)
+JOB_SOURCE = "placezero pathway engine: least-cost optimisation (HiGHS), Monte Carlo and batch runs"
+
+
+def about(method_page: str) -> About:
+    """Where a run's figures come from, with the method page that explains them."""
+    return About(source=JOB_SOURCE, method_url=method_url(method_page))
 
 
 def whole_number(raw: Any, field: str, label: str, errors: dict[str, str]) -> int | None:

@@ -5,21 +5,20 @@ the scenario it started from."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placezero.engine.levers import LEVERS
 from placezero.engine.optimise import solve
 from placezero.engine.optimise_explain import describe_limits
 from placezero.engine.optimise_inputs import TECHNOLOGIES, problem_from_inputs
 from placezero.jobs import JobParametersError, Progress
-from placezero.places.models import Place
+from placezero.tables import Column, Table
+from placezero.tables.charts import chart_from_table
 
 from .. import services
-from ..charts import chart_from_table
-from ..tables import Column, Table
 from . import periods
 from .common import (
-    JOB_SOURCE,
+    about,
     engine_failures,
     pathway_kind,
     scenario_parameters,
@@ -37,6 +36,9 @@ STEPS = (
     "Solving for the least-cost plan",
     "Comparing with the starting scenario",
 )
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 LIMITS_SHOWN = 8  # the most influential groups of binding limits shown with a plan
 TECHNOLOGY_TITLES = {technology: LEVERS[lever].title for technology, _, lever in TECHNOLOGIES}
 UNIT_WORDS = {"home": "homes", "vehicle": "vehicles", "MW": "MW"}
@@ -173,7 +175,7 @@ def result_tables(job: Any) -> list[Table]:
             Column("target_tco2e", "Target", "tCO2e"),
         ),
         rows=year_rows(result["emissions"]),
-        source=JOB_SOURCE,
+        about=about("optimisation"),
     )
     deployment = Table(
         slug=f"run-{job.pk}-deployment",
@@ -186,7 +188,7 @@ def result_tables(job: Any) -> list[Table]:
             ),
         ),
         rows=year_rows(result["deployment"]),
-        source=JOB_SOURCE,
+        about=about("optimisation"),
         notes=(
             "The least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
             "vans, and solar and wind; other sectors stay at their no-new-action level in it.",

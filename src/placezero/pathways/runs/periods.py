@@ -4,6 +4,8 @@ change of the engine's resolution (periods today, perhaps single years) changes 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from placezero.engine.optimise_inputs import (
@@ -11,9 +13,11 @@ from placezero.engine.optimise_inputs import (
     baseline_emissions_tco2e,
     grid_scale,
 )
-from placezero.places.models import Place
 
 from .. import services
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 
 def target_years() -> tuple[int, ...]:

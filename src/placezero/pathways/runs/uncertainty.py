@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placezero.engine import uncertainty
 from placezero.jobs import JobParametersError, Progress
-from placezero.places.models import Place
+from placezero.tables import Column, Table
+from placezero.tables.charts import chart_from_table
 
 from .. import services
-from ..charts import chart_from_table
-from ..tables import Column, Table
 from .common import (
-    JOB_SOURCE,
+    about,
     engine_failures,
     pathway_kind,
     scenario_parameters,
@@ -38,6 +37,9 @@ OUTPUTS = (
     ("capex_gbp", "Capital spending that year", 1e6, "£ million"),
     ("domestic_bill_gbp_per_household", "Energy bill per household", 1.0, "GBP"),
 )
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 
 def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -126,7 +128,7 @@ def result_tables(job: Any) -> list[Table]:
             Column("high", f"{high}th percentile", "tCO2e"),
         ),
         rows=year_rows(result["emissions"]),
-        source=JOB_SOURCE,
+        about=about("uncertainty"),
         notes=(f"{result['varied']} assumptions varied over their low to high range.",),
     )
     outputs = Table(
@@ -140,7 +142,7 @@ def result_tables(job: Any) -> list[Table]:
             Column("high", f"{high}th percentile"),
         ),
         rows=tuple(result["outputs"]),
-        source=JOB_SOURCE,
+        about=about("uncertainty"),
     )
     return [bands, outputs]
 

@@ -1,4 +1,5 @@
-"""Template helpers shared by every pathways page: the section menu, export links, numbers."""
+"""Template helpers shared by every pathways page: the section menu and export links (a
+table's cells are written by `placezero.tables`: `{% load tables_ui %}`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from placezero.accounts.permissions import has
 
@@ -90,67 +89,3 @@ def export_view_url(context: template.Context, view: str) -> str:
     if request is not None:
         params = {k: request.GET[k] for k in ("scenario", "area") if request.GET.get(k)}
     return url + ("?" + urlencode(params) if params else "")
-
-
-@register.filter
-def cell(row: dict[str, Any], column: Any) -> str:
-    """A table cell as text: figures with thousands separators and the column's decimals;
-    labels (text, and whole numbers in a column without a unit, such as years) as they are."""
-    return _cell_text(row.get(column.key), column)
-
-
-def _is_figure(value: Any, column: Any) -> bool:
-    """Formatted as a figure: any number in a column with a unit, and any non-whole number.
-    A whole number in a column without a unit is a label (a year, a count named in words)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return bool(column.unit) or isinstance(value, float)
-
-
-def _cell_text(value: Any, column: Any) -> str:
-    if value is None or value == "":
-        return "\u2013"  # en dash: no figure
-    if _is_figure(value, column):
-        return f"{value:,.{column.decimals}f}"
-    return str(value)
-
-
-def _cell_html(value: Any, column: Any) -> str:
-    """Escaped cell text; a formatted figure has nothing to escape, so it is not."""
-    if _is_figure(value, column):
-        return f"{value:,.{column.decimals}f}"
-    return escape(_cell_text(value, column))
-
-
-@register.simple_tag
-def table_body_rows(table: Any) -> SafeString:
-    """The `<tr>`s of a table's body, built in Python: a moved lever re-renders tables of
-    hundreds of cells, and the template language costs ~0.1 ms a cell where this costs ~1 us.
-    The first column is the row header; numeric columns (those with a unit) align right."""
-    columns = table.columns
-    if not table.rows:
-        return mark_safe(
-            f'<tr class="govuk-table__row"><td class="govuk-table__cell" '
-            f'colspan="{len(columns)}">No figures for this selection.</td></tr>'
-        )
-    keys = [escape(c.key) for c in columns]
-    td_class = [
-        "govuk-table__cell govuk-table__cell--numeric" if c.unit else "govuk-table__cell"
-        for c in columns
-    ]
-    lines = []
-    for row in table.rows:
-        cells = [
-            f'<th scope="row" class="govuk-table__header" data-column="{keys[0]}">'
-            f"{_cell_html(row.get(columns[0].key), columns[0])}</th>"
-        ]
-        for i in range(1, len(columns)):
-            text = _cell_html(row.get(columns[i].key), columns[i])
-            cells.append(f'<td class="{td_class[i]}" data-column="{keys[i]}">{text}</td>')
-        lines.append('<tr class="govuk-table__row">' + "".join(cells) + "</tr>")
-    return mark_safe("\n".join(lines))  # every value above is escaped
-
-
-@register.filter
-def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)

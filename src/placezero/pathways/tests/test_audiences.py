@@ -208,12 +208,12 @@ def test_maps_draw_the_modelled_zones_only(client, leicestershire, name, map_id)
 
 def test_negative_series_are_drawn_as_stacked_bars_not_areas():
     """Rule: Chart.js fills a negative series across a stacked area, so use bars then."""
-    from placezero.pathways.charts import stacked_kind as _stacked_kind
-    from placezero.pathways.tables import Column, Table
+    from placezero.tables import About, Column, Table
+    from placezero.tables.charts import stacked_kind as _stacked_kind
 
     columns = (Column("year", "Year"), Column("a", "A", "t"), Column("b", "B", "t"))
-    positive = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": 2.0},))
-    negative = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": -2.0},))
+    positive = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": 2.0},), About("test"))
+    negative = Table("x", "X", columns, ({"year": "2019", "a": 1.0, "b": -2.0},), About("test"))
     assert _stacked_kind(positive, ["a", "b"]) == "area"
     assert _stacked_kind(negative, ["a", "b"]) == "stacked-bar"
 
@@ -231,7 +231,7 @@ def test_network_zone_detail_is_the_zones_group_against_capacity(client, leicest
 def test_saved_scenario_is_shown_by_its_id(client, leicestershire):
     """Rule: ?scenario=<id> shows a saved scenario's own results."""
     definition = {"levers": {"domestic_heat_pumps": 4}}
-    officer = UserFactory(role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     saved = services.create_scenario(
         leicestershire, name="All heat pumps", description="", definition=definition, user=officer
     )
@@ -248,3 +248,17 @@ def test_investor_packages_narrow_to_the_district(client, leicestershire):
     assert "Domestic heat pumps and retrofit, Blaby" in packages
     assert not any("Charnwood" in p for p in packages)
     assert cell(html, "capex-by-district", "code") == [BLABY]
+
+
+@pytest.mark.parametrize("view", ["public", "officers", "investors", "network", "community"])
+def test_every_table_cites_its_source_licence_and_method_not_a_source_path(
+    client, leicestershire, view
+):
+    """Rule: each table's about line names its source and licence and says how the figures
+    are made (a method page once the site serves one), never a path of the source tree."""
+    html = client.get(url(view, scenario="balanced")).content.decode()
+    tables = html.count('<table class="govuk-table" id="table-')
+    assert tables and html.count("data-table-about") == tables
+    assert html.count('rel="license">Open Government Licence v3.0</a>') >= tables
+    assert "How the figures are made" in html
+    assert "docs/method" not in html

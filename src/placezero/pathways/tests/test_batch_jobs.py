@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def partner() -> Any:
-    return UserFactory(role=Role.PARTNER_EDITOR)
+def partner(leicestershire: Any) -> Any:
+    return UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
 
 
 @pytest.fixture

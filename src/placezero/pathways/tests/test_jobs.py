@@ -29,18 +29,21 @@ CUT_2050 = {"goal": "reduction", "target_year": "2050", "reduction_percent": "40
 
 
 @pytest.fixture
-def partner() -> Any:
-    return UserFactory(role=Role.PARTNER_EDITOR)
+def partner(leicestershire: Any) -> Any:
+    """A partner editor of Leicestershire (a role counts only where its holder belongs)."""
+    return UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
 
 
 @pytest.fixture
-def officer() -> Any:
-    return UserFactory(role=Role.OFFICER)
+def officer(leicestershire: Any) -> Any:
+    return UserFactory(role=Role.OFFICER, place=leicestershire)
 
 
 def _errors(place: Any, kind: str, parameters: dict[str, Any]) -> dict[str, str]:
     with pytest.raises(JobParametersError) as raised:
-        jobs.enqueue(kind, parameters, UserFactory(role=Role.PARTNER_EDITOR), place=place)
+        jobs.enqueue(
+            kind, parameters, UserFactory(role=Role.PARTNER_EDITOR, place=place), place=place
+        )
     return raised.value.errors
 
 
@@ -183,7 +186,7 @@ def test_cancel_mid_run_stops_and_records_it(leicestershire, partner, monkeypatc
 
 def test_someone_else_cannot_cancel_through_the_service(leicestershire, partner) -> None:
     job = _enqueue(leicestershire, UNCERTAINTY, {"samples": "10"}, partner)
-    with pytest.raises(PermissionDenied, match="Only the person who started a run"):
+    with pytest.raises(PermissionDenied, match="You did not start this run"):
         jobs.request_cancel(job, UserFactory(role=Role.PARTNER_EDITOR))
 
 
@@ -264,7 +267,12 @@ def test_bad_form_shows_the_error_summary(client, leicestershire, partner) -> No
 
 def test_partner_cancels_own_run_but_not_anothers(client, leicestershire, partner) -> None:
     own = _enqueue(leicestershire, UNCERTAINTY, {"samples": "10"}, partner)
-    other = _enqueue(leicestershire, UNCERTAINTY, {"samples": "10"}, UserFactory(role=Role.OFFICER))
+    other = _enqueue(
+        leicestershire,
+        UNCERTAINTY,
+        {"samples": "10"},
+        UserFactory(role=Role.OFFICER, place=leicestershire),
+    )
     client.force_login(partner)
     response = client.post(_url("cancel", leicestershire, own))
     assert response.status_code == 302

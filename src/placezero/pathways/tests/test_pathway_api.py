@@ -9,6 +9,9 @@ import pytest
 import yaml
 from django.test import Client
 
+from placezero import tables as site_tables
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
 from placezero.pathways import services, tables
 from placezero.pathways.tables import Column, Table, TableContext
 
@@ -48,6 +51,7 @@ def _households(context: TableContext) -> Table:
             }
             for z in zones
         ),
+        about=context.about(),
         zone_key="zone",
     )
 
@@ -59,6 +63,7 @@ def _summary(context: TableContext) -> Table:
         caption="Summary",
         columns=(Column("what", "What"), Column("emissions", "Emissions", "tCO2e")),
         rows=({"what": context.scenario_name, "emissions": total},),
+        about=context.about(),
     )
 
 
@@ -67,11 +72,12 @@ def api_tables() -> Iterator[str]:
     tables.register_table(VIEW, "zones")(_households)
     tables.register_table(VIEW, "summary")(_summary)
     yield VIEW
-    tables._registry.pop(VIEW, None)
+    site_tables.unregister(tables.namespace(VIEW))
 
 
 @pytest.fixture
 def saved(leicestershire):
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     _, definition = services.default_definition(leicestershire)
     definition["levers"]["domestic_heat_pumps"] = 4
     scenario = services.create_scenario(
@@ -79,9 +85,9 @@ def saved(leicestershire):
         name="All heat pumps",
         description="Every home heated by a heat pump.",
         definition=definition,
-        user=None,
+        user=officer,
     )
-    return services.set_preferred(scenario, user=None)
+    return services.set_preferred(scenario, user=officer)
 
 
 def test_schema_lists_the_pathway_endpoints(client):
@@ -163,6 +169,11 @@ def test_table_json_has_columns_with_units_rows_and_source(leicestershire, api_t
     assert [r["zone"] for r in body["rows"]] == list(inputs.zones)
     assert body["scenario"] == {"key": "balanced", "name": "balanced"}
     assert body["source"] and "Open Government Licence" in body["licence"]
+    about = body["about"]
+    assert about["source"] == body["source"] and about["licence"] == body["licence"]
+    assert about["licence_url"].startswith("https://www.nationalarchives.gov.uk/")
+    assert "Open Government Licence" in about["attribution"]
+    assert {c["key"]: c["decimals"] for c in body["columns"]}["emissions"] == 1
 
 
 def test_table_follows_the_scenario(saved, api_tables):

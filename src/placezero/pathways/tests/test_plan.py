@@ -183,7 +183,7 @@ def test_the_area_select_offers_member_districts_and_names_leicester_as_a_neighb
 
 def test_preferred_scenario_is_the_plans_default(client, leicestershire):
     definition = services.shipped_definitions()["baseline-no-new-action"]
-    officer = UserFactory(role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=leicestershire)
     scenario = services.create_scenario(
         leicestershire, name="Agreed pathway", description="", definition=definition, user=officer
     )
@@ -280,6 +280,24 @@ def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestersh
     y2050 = list(results.years).index(2050)
     assert f"{results.total_emissions_tco2e[:, y2050].sum():,.0f}" in text
     assert "Leicester is a neighbouring area" in text
+    assert no_network == []
+
+
+def _embedded_fonts(reader) -> set[str]:
+    """The base names of every font the PDF's pages draw with (without the subset tag)."""
+    names = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def test_pdf_draws_every_glyph_in_the_font_it_ships(client, leicestershire, no_network):
+    """Rule: the PDF's text, tables and charts are set in Arimo, embedded from the files
+    `make static` copies (SIL OFL 1.1), never in whatever system font the server has; so its
+    layout, and the two pages it fits on, are the same on every machine."""
+    reader, _text = pdf_text(client.get(url("plan_pdf")).content)
+    assert _embedded_fonts(reader) == {"Arimo", "Arimo-Bold"}
     assert no_network == []
 
 

@@ -1,5 +1,5 @@
 """The shared pieces every pathway page uses: charts from tables, zone maps, the section
-menu, table cells and export links."""
+menu and export links."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from placezero.pathways import maps
-from placezero.pathways.charts import chart_from_table
-from placezero.pathways.tables import Column, Table
+from placezero.tables import About, Column, Table
+from placezero.tables.charts import chart_from_table
 
 TABLE = Table(
     slug="emissions",
@@ -26,6 +26,7 @@ TABLE = Table(
         {"year": 2019, "domestic": 100.0, "transport": 50.0, "target": 150.0},
         {"year": 2030, "domestic": 60.0, "transport": None, "target": 75.0},
     ),
+    about=About("test"),
 )
 
 
@@ -87,27 +88,6 @@ def test_zone_map_colours_each_zone_and_marks_missing(leicestershire):
     assert zone_map.classes[-1].label == maps.NO_VALUE_LABEL
 
 
-def test_cell_formats_figures_with_the_columns_decimals_and_labels_as_they_are():
-    """Rule: figures get separators and decimals; labels (a year) do not; None is a dash."""
-    template = Template(
-        "{% load pathways_ui %}{{ row|cell:a }}|{{ row|cell:b }}|{{ row|cell:c }}|{{ row|cell:y }}"
-        "|{{ row|cell:f }}"
-    )
-    html = template.render(
-        Context(
-            {
-                "row": {"a": 12345.678, "b": None, "c": "Blaby", "y": 2030, "f": 4321.5},
-                "a": Column("a", "A", "t", 1),
-                "b": Column("b", "B", "t"),
-                "c": Column("c", "C"),
-                "y": Column("y", "Year"),
-                "f": Column("f", "Median"),  # unit given per row elsewhere
-            }
-        )
-    )
-    assert html == "12,345.7|\u2013|Blaby|2030|4,322"
-
-
 @pytest.mark.django_db
 def test_section_menu_lists_only_pages_that_exist(leicestershire):
     """Rule: the section menu links only URL names that resolve for the place."""
@@ -130,22 +110,6 @@ def test_section_menu_lists_only_pages_that_exist(leicestershire):
         except NoReverseMatch:
             exists = False
         assert (f"{section.label};" in shown) == exists, section.label
-
-
-def test_table_body_escapes_text_and_formats_numbers():
-    """Rule: the Python-built table body escapes text cells and formats numbers."""
-    table = Table(
-        slug="t",
-        caption="T",
-        columns=(Column("name", "Name"), Column("value", "Value", "t", 1)),
-        rows=({"name": "<b>Blaby</b>", "value": 1234.56}, {"name": "Melton", "value": None}),
-    )
-    html = Template("{% load pathways_ui %}{% table_body_rows table %}").render(
-        Context({"table": table})
-    )
-    assert "&lt;b&gt;Blaby&lt;/b&gt;" in html and "<b>" not in html
-    assert '<th scope="row" class="govuk-table__header" data-column="name">' in html
-    assert ">1,234.6</td>" in html and ">\u2013</td>" in html
 
 
 @pytest.mark.django_db

@@ -28,7 +28,9 @@ from placezero.pathways.forms import (
 )
 from placezero.pathways.models import PathwayScenario, ScenarioChange
 from placezero.pathways.options import ChangeAction
+from placezero.places.services import get_place
 
+LEICESTERSHIRE = "leicestershire"
 LEVER = "domestic_heat_pumps"
 DISTRICT = "E07000135"  # Oadby and Wigston
 
@@ -37,10 +39,18 @@ def url(name: str, place: Any, **kwargs: Any) -> str:
     return reverse(f"pathways:{name}", kwargs={"place_slug": place.slug, **kwargs})
 
 
+def person(role: Role, place: Any = None, **names: str) -> Any:
+    """Someone of `role` of `place` (default Leicestershire): a role counts only where the
+    person belongs (residents belong nowhere: they hold no membership)."""
+    if role == Role.RESIDENT:
+        return UserFactory(role=role, **names)
+    return UserFactory(role=role, place=place or get_place(LEICESTERSHIRE), **names)
+
+
 def client_as(role: Role | None) -> Client:
     client = Client()
     if role is not None:
-        client.force_login(UserFactory(role=role))
+        client.force_login(person(role))
     return client
 
 
@@ -52,7 +62,7 @@ def saved(leicestershire: Any) -> PathwayScenario:
         name="Draft plan",
         description="A draft.",
         definition=definition,
-        user=None,
+        user=person(Role.OFFICER, leicestershire),
     )
 
 
@@ -209,7 +219,7 @@ def test_only_officers_mark_the_preferred_pathway(leicestershire, saved):
 
 
 def test_stale_save_shows_who_changed_it_and_saves_nothing(leicestershire, saved):
-    other = UserFactory(role=Role.OFFICER, first_name="Ola", last_name="Other")
+    other = person(Role.OFFICER, first_name="Ola", last_name="Other")
     services.update_levers(saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=other)
     client = client_as(Role.PARTNER_EDITOR)
     mine = lever_post(saved.definition, **{LEVER: 3.9})
@@ -227,7 +237,7 @@ def test_stale_save_shows_who_changed_it_and_saves_nothing(leicestershire, saved
 
 
 def test_audit_rows_say_who_and_what(leicestershire, saved):
-    editor = UserFactory(role=Role.PARTNER_EDITOR, first_name="Eve", last_name="Editor")
+    editor = person(Role.PARTNER_EDITOR, first_name="Eve", last_name="Editor")
     client = Client()
     client.force_login(editor)
     client.post(
@@ -251,7 +261,9 @@ def test_audit_rows_say_who_and_what(leicestershire, saved):
 
 
 def test_rename_to_an_existing_name_is_refused(leicestershire, saved):
-    services.create_scenario(leicestershire, name="Other", description="", definition={}, user=None)
+    services.create_scenario(
+        leicestershire, name="Other", description="", definition={}, user=person(Role.OFFICER)
+    )
     response = client_as(Role.PARTNER_EDITOR).post(
         url("scenario_details", leicestershire, scenario_id=saved.pk),
         {"name": "other", "description": "", "expected_version": 1},
@@ -337,7 +349,7 @@ def test_yaml_export_reimports_to_an_equal_definition(leicestershire, saved):
         saved,
         definition={**saved.definition, "zones": {"E02005354": {"heat_networks": 4}}},
         expected_version=1,
-        user=None,
+        user=person(Role.OFFICER),
     )
     saved.refresh_from_db()
     client = client_as(Role.PARTNER_EDITOR)
@@ -465,7 +477,7 @@ def test_trying_a_reference_scenario_shows_it_without_storing_it(leicestershire)
 
 
 def test_history_names_people_only_to_editors(leicestershire, saved):
-    editor = UserFactory(role=Role.PARTNER_EDITOR, first_name="Eve", last_name="Editor")
+    editor = person(Role.PARTNER_EDITOR, first_name="Eve", last_name="Editor")
     services.update_levers(
         saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=editor
     )
@@ -500,9 +512,15 @@ def test_sliders_say_where_a_trajectory_replaces_them(leicestershire):
 
 def test_an_earlier_version_downloads_from_the_history(leicestershire, saved):
     original = saved.definition
-    services.update_levers(saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=None)
+    services.update_levers(
+        saved, definition={"levers": {LEVER: 2}}, expected_version=1, user=person(Role.OFFICER)
+    )
     services.update_details(
-        saved, name="Draft plan", description="Later.", expected_version=2, user=None
+        saved,
+        name="Draft plan",
+        description="Later.",
+        expected_version=2,
+        user=person(Role.OFFICER),
     )
     history = Client().get(url("scenario_history", leicestershire, scenario_id=saved.pk))
     export = url("scenario_export", leicestershire, scenario_id=saved.pk)

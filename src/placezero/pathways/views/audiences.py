@@ -10,24 +10,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.engine.dimensions import SECTORS, S
-from placezero.places.models import Place
+from placezero.tables.charts import chart_from_table, stacked_kind
+from placezero.web.shortcuts import place_or_404
 
 from .. import audience_figures as figures
 from .. import audience_tables as at
 from .. import services
-from ..charts import chart_from_table, stacked_kind
+from ..labels import SECTOR_LABELS, TECHNOLOGY_LABELS
 from ..maps import NO_VALUE, ZoneMap, categorical_classes
 from ..maps import zone_map as place_zone_map
 from ..tables import Column, Table, TableContext, UnknownArea, check_district, tables_for
-from .common import Selection, place_or_404, scenario_choices, selected, table_context
+from .common import Selection, scenario_choices, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 KT = figures.KT
 
@@ -155,7 +160,7 @@ def public_summary(page: Page) -> list[str]:
     base = page.tables["emissions-by-sector"].rows[0]
     biggest = max(SECTORS, key=lambda s: base[s])
     lines.append(
-        f"The largest source in {first} is {at.SECTOR_LABELS[biggest].lower()}: "
+        f"The largest source in {first} is {SECTOR_LABELS[biggest].lower()}: "
         f"{_kt(base[biggest])}, {100 * base[biggest] / base['total']:,.0f}% of the total."
     )
     target = at.net_zero_target(ctx)
@@ -188,7 +193,7 @@ def zone_story(page: Page, code: str) -> dict[str, Any]:
     milestones = figures.milestone_years(results)
     sector_rows = []
     for s in SECTORS:
-        row = {"sector": at.SECTOR_LABELS[s]}
+        row = {"sector": SECTOR_LABELS[s]}
         for year in milestones:
             row[f"y{year}"] = float(results.emissions_tco2e[z, year - first, S[s]])
         sector_rows.append(row)
@@ -200,11 +205,12 @@ def zone_story(page: Page, code: str) -> dict[str, Any]:
             *(Column(f"y{y}", str(y), "tCO2e") for y in milestones),
         ),
         tuple(sector_rows),
+        about=page.ctx.about("equations"),
     )
     y2050 = page.ctx.year_index(2050)
     deployed = [
         {"what": label, "value": float(results.deployment[tech][z, y2050]), "unit": unit}
-        for tech, (label, unit) in at.TECHNOLOGY_LABELS.items()
+        for tech, (label, unit) in TECHNOLOGY_LABELS.items()
     ]
     exceeded = int(results.network.first_year_exceeded[z])
     total = results.total_emissions_tco2e[z]
@@ -226,6 +232,7 @@ def zone_story(page: Page, code: str) -> dict[str, Any]:
     }
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def public(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -326,6 +333,7 @@ def officers_map(page: Page, output: str):
 DEFAULT_OUTPUT = "emissions_2030"
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -365,6 +373,7 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
     return render(request, "pathways/audiences/officers.html", page.context)
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def zone_map_fragment(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -402,6 +411,7 @@ def investors_summary(page: Page) -> list[str]:
     return lines
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def investors(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -458,6 +468,7 @@ def network_zone_detail(page: Page, code: str) -> Table:
             Column("exceedance", "Group peak above capacity", "MW", 2),
         ),
         rows,
+        about=page.ctx.about("equations"),
         notes=(at.HEADROOM_NOTE,),
     )
 
@@ -484,6 +495,7 @@ def network_summary(page: Page) -> list[str]:
     ]
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def network(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -557,6 +569,7 @@ def community_summary(page: Page) -> list[str]:
     return lines
 
 
+@require_safe
 @requires("pathways.view")
 @_handle
 def community(request: HttpRequest, place_slug: str) -> HttpResponse:

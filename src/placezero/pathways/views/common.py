@@ -1,4 +1,5 @@
-"""What every pathways view needs: the place, and which scenario the page is showing.
+"""What every pathways view needs: the place (`web.shortcuts.place_or_404`), the saved
+scenario the URL names, and which scenario the page is showing.
 
 The scenario comes from `?scenario=`: a saved scenario's id, `mine` for the visitor's
 personal copy (kept in their session, never saved to the plan), or a shipped scenario's
@@ -9,31 +10,46 @@ file stem (`balanced`, `baseline-no-new-action`, …). With none, the plan's pre
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
-from placezero.places import services as places
-from placezero.places.models import Place
-from placezero.web.navigation import set_current_place
+from placezero.web.shortcuts import place_or_404
 
 from .. import services
 from ..models import PathwayScenario
 from ..tables import TableContext
 
+if TYPE_CHECKING:
+    from placezero.places.models import Place
+
 PERSONAL = "mine"
 
 
-def place_or_404(place_slug: str, request: HttpRequest | None = None) -> Place:
-    """The place the URL names (404 if none); with the request, the menu then links to this
-    place's pages (`web.navigation.set_current_place`)."""
+def saved_scenario(place: Place, scenario_id: int) -> PathwayScenario:
+    """A saved scenario of the place (404 for another place's or none)."""
     try:
-        place = places.get_place(place_slug)
-    except Place.DoesNotExist:
-        raise Http404(f"No place '{place_slug}'.") from None
-    if request is not None:
-        set_current_place(request, place)
-    return place
+        return PathwayScenario.objects.select_related("place").get(place=place, pk=scenario_id)
+    except PathwayScenario.DoesNotExist:
+        raise Http404(f"No scenario {scenario_id} in {place.name}.") from None
+
+
+def the_place(request: HttpRequest, place_slug: str, **kwargs: Any) -> Place:
+    """`@requires(..., get_object=the_place)`: place-scoped permissions ask about the place
+    the URL names."""
+    return place_or_404(place_slug, request)
+
+
+def the_scenario(
+    request: HttpRequest, place_slug: str, scenario_id: int, **kwargs: Any
+) -> PathwayScenario:
+    """`@requires(..., get_object=the_scenario)`: the saved scenario the URL names."""
+    return saved_scenario(place_or_404(place_slug, request), scenario_id)
+
+
+def url_for(name: str, place: Place, **kwargs: Any) -> str:
+    return reverse(f"pathways:{name}", kwargs={"place_slug": place.slug, **kwargs})
 
 
 def personal_key(place: Place) -> str:

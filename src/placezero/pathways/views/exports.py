@@ -1,6 +1,6 @@
 """Downloads of the pathway tables: one table as CSV, XLSX or GeoJSON, or every table of a
 view as one XLSX. The page's `?scenario=` and `?area=` choose what is downloaded, so the
-file holds the figures the page showed (formats: `pathways.exports`).
+file holds the figures the page showed (formats: `placezero.tables.csv`, `.xlsx`, `.geojson`).
 
 A download link that names something missing answers 404 in plain text naming what exists,
 since the person (or script) who followed it is reading a file, not a page.
@@ -10,24 +10,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
-from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
-from placezero.places.models import Place
+from placezero.tables import csv, geojson, xlsx
+from placezero.web.shortcuts import place_or_404
 
-from .. import exports, services, tables
+from .. import services, tables
 from ..services import ScenarioError
-from .common import Selection, place_or_404, selected, table_context
+from .common import Selection, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 FORMATS = ("csv", "xlsx", "geojson")
 CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "geojson": "application/geo+json",
+    "csv": csv.CONTENT_TYPE,
+    "xlsx": xlsx.CONTENT_TYPE,
+    "geojson": geojson.MEDIA_TYPE,
 }
 
 
@@ -76,26 +81,39 @@ def _download(body: bytes | str, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-def _about(place: Place, selection: Selection, view: str, area: str | None) -> exports.About:
-    return exports.About(
-        place=place.name,
-        scenario=selection.name,
-        view=view,
-        made_on=timezone.localdate(),
-        area=area,
-    )
+def facts(place: Place, selection: Selection, view: str, area: str | None) -> list[xlsx.Fact]:
+    """What a workbook is of, for its About sheet: place, area, scenario and view."""
+    return [
+        ("Place", place.name),
+        ("Area", _area_name(place, area)),
+        ("Scenario", selection.name),
+        ("View", view),
+    ]
+
+
+def _area_name(place: Place, area: str | None) -> str:
+    if not area:
+        return "The whole place"
+    inputs = services.place_inputs(place)
+    return f"{inputs.district_names[inputs.districts.index(area)]} ({area})"
+
+
+def geojson_facts(place: Place, selection: Selection, area: str | None) -> dict[str, Any]:
+    """The GeoJSON's foreign members saying what its figures are of."""
+    return {"place": place.name, "area": area, "scenario": selection.name}
 
 
 def _guarded(build: Callable[[], HttpResponse]) -> HttpResponse:
     """Run an export, turning what the request got wrong into a plain-text 404."""
     try:
         return build()
-    except (ExportNotFound, exports.NoZones) as error:
+    except (ExportNotFound, geojson.NoZones) as error:
         return _not_found(str(error))
     except ScenarioError as error:
         return _not_found(f"This scenario cannot be run: {error}")
 
 
+@require_safe
 @requires("pathways.view")
 def export_table(
     request: HttpRequest, place_slug: str, view: str, table: str, fmt: str
@@ -114,18 +132,20 @@ def export_table(
         context = table_context(place, selection, area)
         (result,) = tables.tables_for(view, context, only=table)
         name = file_name(place, view, table, selection, fmt)
-        about = _about(place, selection, view, area)
         if fmt == "csv":
-            return _download(exports.table_csv(result), fmt, name)
+            return _download(csv.write(result), fmt, name)
         if fmt == "xlsx":
-            return _download(exports.tables_xlsx([result], about), fmt, name)
-        zones = places.zones_geojson(place)
-        data = exports.table_geojson(result, zones, about)
+            workbook = xlsx.workbook([result], facts=facts(place, selection, view, area))
+            return _download(workbook, fmt, name)
+        data = geojson.feature_collection(
+            result, places.zones_geojson(place), facts=geojson_facts(place, selection, area)
+        )
         return _download(json.dumps(data, separators=(",", ":")), fmt, name)
 
     return _guarded(build)
 
 
+@require_safe
 @requires("pathways.view")
 def export_view(request: HttpRequest, place_slug: str, view: str) -> HttpResponse:
     """Every table of a view in one workbook, a sheet each."""
@@ -136,9 +156,9 @@ def export_view(request: HttpRequest, place_slug: str, view: str) -> HttpRespons
         area = check_area(place, request.GET.get("area"))
         selection = selected(request, place)
         context = table_context(place, selection, area)
-        results = tables.tables_for(view, context)
-        name = file_name(place, view, None, selection, "xlsx")
-        about = _about(place, selection, view, area)
-        return _download(exports.tables_xlsx(results, about), "xlsx", name)
+        workbook = xlsx.page_workbook(
+            tables.namespace(view), context, facts=facts(place, selection, view, area)
+        )
+        return _download(workbook, "xlsx", file_name(place, view, None, selection, "xlsx"))
 
     return _guarded(build)

@@ -18,9 +18,10 @@ from placezero.accounts.permissions import has, requires
 from placezero.jobs import JobParametersError
 from placezero.jobs import services as jobs
 from placezero.places.services import list_places
+from placezero.web.shortcuts import place_or_404
 
 from ..runs import FORM_KINDS, KINDS, optimise, periods, uncertainty
-from .common import place_or_404, scenario_choices, selected
+from .common import scenario_choices, selected
 
 RUNS_LISTED = 50
 FORM_FIELDS = (
@@ -58,7 +59,7 @@ def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
     if request.method == "POST":
-        refusal = enforce(request, "pathways.run_jobs")
+        refusal = enforce(request, "pathways.run_jobs", place)
         if refusal is not None:
             return refusal
         values = {key: request.POST.get(key, "").strip() for key in FORM_FIELDS}
@@ -71,7 +72,7 @@ def job_list(request: HttpRequest, place_slug: str) -> HttpResponse:
         "place": place,
         "runs": jobs.jobs_for(request.user, place=place, kinds=KINDS, limit=RUNS_LISTED),
         "runs_caption": f"Long runs for {place.name}, newest first",
-        "can_run": has(request.user, "pathways.run_jobs"),
+        "can_run": has(request.user, "pathways.run_jobs", place),
         "opt": _start_form("optimise", values, errors),
         "mc": _start_form("uncertainty", values, errors),
         "batch": _start_form("batch", values, errors),

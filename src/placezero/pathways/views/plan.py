@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponse
@@ -20,16 +20,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.places import services as places
-from placezero.places.models import Place
 from placezero.places.options import AreaRole
+from placezero.tables import method_url
+from placezero.tables.charts import chart_from_table
+from placezero.web.shortcuts import place_or_404
 
 from .. import plan, services
-from ..charts import chart_from_table
 from ..tables import Table, tables_for
-from .common import Selection, place_or_404, scenario_choices, selected, table_context
+from .common import Selection, scenario_choices, selected, table_context
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/placezero: templates and static
 
@@ -102,6 +107,7 @@ def _plan_page(request: HttpRequest, place_slug: str) -> PlanPage:
             "key_figures": plan.key_figures(ctx),
             "base_year": int(ctx.results.years[0]),
             "method": plan.METHOD_CITATION,
+            "method_url": method_url("index"),
             "pdf_url": pdf_url,
             "workbook_url": workbook_url,
             "made_on": timezone.localdate(),
@@ -122,6 +128,7 @@ def _web_charts(tables: dict[str, Table]) -> dict[str, Any]:
     }
 
 
+@require_safe
 @requires("pathways.view")
 def plan_page(request: HttpRequest, place_slug: str) -> HttpResponse:
     try:
@@ -233,6 +240,7 @@ def render_pdf(html: str) -> tuple[bytes, Any]:
     return pdf, fetcher
 
 
+@require_safe
 @requires("pathways.view")
 def plan_pdf(request: HttpRequest, place_slug: str) -> HttpResponse:
     try:

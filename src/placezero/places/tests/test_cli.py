@@ -14,7 +14,7 @@ from placezero.places.models import Area, AreaStatistic, Place
 from .packs import PackSpec
 
 pytestmark = pytest.mark.django_db
-# ../shared/data beside the checkout (/work/shared/data here; CI lays a copy beside its clone).
+# ../shared/data beside the checkout (CI lays a copy beside its clone).
 SHARED_DATA = Path(settings.PLACEZERO_DATA_DIR)
 needs_shared_data = pytest.mark.skipif(
     not (SHARED_DATA / "PROVENANCE.md").is_file(),

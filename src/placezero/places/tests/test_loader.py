@@ -9,6 +9,7 @@ import pytest
 
 from placezero.accounts.models import User
 from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import MembershipFactory
 from placezero.datapack.errors import PackError
 from placezero.places import services
 from placezero.places.loader import read_and_load
@@ -85,6 +86,7 @@ def test_reload_drops_zones_the_pack_no_longer_has(tmp_path: Path, pack_dir: Pat
 
 def test_target_recorded_in_the_app_survives_reload(pack_dir: Path, officer: User) -> None:
     place = read_and_load(pack_dir).place
+    MembershipFactory(user=officer, organisation__place=place)  # an officer of this place
     target, _versions = services.target_history(place)[0]
     services.record_target_change(
         target,
@@ -159,6 +161,7 @@ def test_area_with_history_recorded_in_the_app_is_not_dropped(
     spec = PackSpec()
     spec.targets.append({"area": NEIGHBOUR, "scope": "area", "history": []})
     place = read_and_load(spec.write(tmp_path / "first")).place
+    MembershipFactory(user=officer, organisation__place=place)  # an officer of this place
     target = next(t for t, _ in services.target_history(place) if t.area.code == NEIGHBOUR)
     services.record_target_change(
         target,

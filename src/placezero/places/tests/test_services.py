@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from placezero.accounts.models import User
 from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import UserFactory
+from placezero.api.tests.factories import PlaceFactory
 from placezero.places import services
 from placezero.places.loader import read_and_load
 from placezero.places.models import Place
@@ -111,8 +113,26 @@ def test_resident_may_not_record_a_target_change(testshire: Place) -> None:
         )
 
 
+def test_an_officer_of_another_place_may_not_record_a_target_change(testshire: Place) -> None:
+    officer = UserFactory(role=Role.OFFICER, place=PlaceFactory(name="Rutland"))
+    target, _ = services.target_history(testshire)[0]
+    with pytest.raises(PermissionDenied) as refused:
+        services.record_target_change(
+            target,
+            net_zero_year=2060,
+            valid_from=dt.date(2025, 1, 1),
+            decision="Not ours to change.",
+            source="",
+            user=officer,
+        )
+    assert str(refused.value) == (
+        f"Only officers of {testshire.name}, and administrators, may do this. "
+        "You are an officer of Rutland."
+    )
+
+
 def test_target_change_needs_a_decision(testshire: Place) -> None:
-    officer = User.objects.create_user("officer", password="x", role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=testshire)
     target, _ = services.target_history(testshire)[0]
     with pytest.raises(ValidationError) as caught:
         services.record_target_change(
@@ -127,7 +147,7 @@ def test_target_change_needs_a_decision(testshire: Place) -> None:
 
 
 def test_target_change_is_recorded_with_who(testshire: Place) -> None:
-    officer = User.objects.create_user("officer", password="x", role=Role.OFFICER)
+    officer = UserFactory(role=Role.OFFICER, place=testshire)
     target, _ = services.target_history(testshire)[0]
     version = services.record_target_change(
         target,

@@ -7,6 +7,8 @@ from typing import Any
 from django import template
 from django.utils.dateformat import format as format_date
 
+from ..overview import licence_of
+
 register = template.Library()
 
 # How a version's valid_from is written, by how precisely its source dates it
@@ -29,23 +31,9 @@ def cell(values: list[Any], index: int) -> Any:
     return values[index]
 
 
-# Licence codes the place pack uses (placezero.datapack.provenance) and their full names.
-_LICENCES = {
-    "OGL-3.0": (
-        "Open Government Licence v3.0",
-        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-    ),
-    "CC-BY-4.0": (
-        "Creative Commons Attribution 4.0 International",
-        "https://creativecommons.org/licenses/by/4.0/",
-    ),
-    "NGESO-Open-Data-Licence": ("National Grid ESO Open Data Licence", ""),
-}
-
-
 @register.inclusion_tag("web/_licence.html")
 def licence(code: str) -> dict[str, str]:
     """A dataset's licence by its full name, linked to its text where it has a public one;
     a licence we do not know is shown exactly as the pack states it."""
-    name, url = _LICENCES.get(code, (code, ""))
+    name, url = licence_of(code)
     return {"name": name, "url": url, "code": code}

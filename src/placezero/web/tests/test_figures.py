@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from placezero.tables import csv
 from placezero.web.figures import (
     MAP_COLOURS,
     Measure,
+    area_kinds,
     chart_figures,
     emissions_table,
     map_classes,
     per_person_tco2e,
-    table_csv,
 )
 
 
@@ -48,27 +49,38 @@ def test_per_person_is_missing_without_population() -> None:
 
 def test_table_puts_the_county_first_then_areas_by_name() -> None:
     table = emissions_table([NORTH, COUNTY, EAST], Measure.TERRITORIAL)
-    assert [c.name for c in table.columns] == ["Shire", "East", "North"]
+    assert [c.label for c in table.columns] == ["Year", "Shire", "East", "North"]
+    assert {c.unit for c in table.columns[1:]} == {"kt CO2e"}
 
 
 def test_table_rows_are_years_with_one_value_per_area() -> None:
     table = emissions_table([NORTH, COUNTY, EAST], Measure.TERRITORIAL)
-    assert table.rows == [(2005, [30.0, 10.0, 20.0]), (2006, [27.0, 9.0, 18.0])]
+    assert table.rows == (
+        {"year": 2005, "E10000001": 30.0, "E07000002": 10.0, "E07000001": 20.0},
+        {"year": 2006, "E10000001": 27.0, "E07000002": 9.0, "E07000001": 18.0},
+    )
 
 
 def test_per_person_table_leaves_years_without_population_empty() -> None:
     table = emissions_table([NORTH], Measure.PER_PERSON)
-    assert table.rows == [(2005, [None]), (2006, [pytest.approx(3.0)])]
+    assert table.rows == ({"year": 2005, "E07000001": None}, {"year": 2006, "E07000001": 3.0})
 
 
 def test_territorial_chart_stacks_and_per_person_chart_does_not() -> None:
-    territorial = chart_figures(emissions_table([COUNTY, NORTH], Measure.TERRITORIAL))
-    per_person = chart_figures(emissions_table([COUNTY, NORTH], Measure.PER_PERSON))
+    kinds = area_kinds([COUNTY, NORTH])
+    territorial = chart_figures(
+        emissions_table([COUNTY, NORTH], Measure.TERRITORIAL), Measure.TERRITORIAL, kinds
+    )
+    per_person = chart_figures(
+        emissions_table([COUNTY, NORTH], Measure.PER_PERSON), Measure.PER_PERSON, kinds
+    )
     assert (territorial["stacked"], per_person["stacked"]) == (True, False)
 
 
 def test_chart_series_follow_the_table() -> None:
-    figures = chart_figures(emissions_table([COUNTY, NORTH], Measure.TERRITORIAL))
+    table = emissions_table([COUNTY, NORTH], Measure.TERRITORIAL)
+    figures = chart_figures(table, Measure.TERRITORIAL, area_kinds([COUNTY, NORTH]))
+    assert figures["years"] == [2005, 2006] and figures["has_total"]
     assert figures["series"][1] == {
         "code": "E07000001",
         "name": "North",
@@ -78,17 +90,20 @@ def test_chart_series_follow_the_table() -> None:
 
 
 def test_csv_has_the_tables_one_decimal_figures_and_units() -> None:
-    text = table_csv(emissions_table([NORTH], Measure.TERRITORIAL))
-    assert text.splitlines() == [
-        'year,"North (E07000001), kt CO2e"',
-        "2005,20.0",
-        "2006,18.0",
-    ]
+    """Rule: the overview's CSV is in the site's one dialect (`tables.csv`): a header of
+    `label (unit)`, CRLF line ends, the page's one-decimal figures."""
+    text = csv.write(emissions_table([NORTH], Measure.TERRITORIAL))
+    assert text == "Year,North (kt CO2e)\r\n2005,20.0\r\n2006,18.0\r\n"
 
 
 def test_csv_writes_a_missing_figure_as_an_empty_cell() -> None:
-    text = table_csv(emissions_table([NORTH], Measure.PER_PERSON))
+    text = csv.write(emissions_table([NORTH], Measure.PER_PERSON))
     assert text.splitlines()[1] == "2005,"
+
+
+def test_table_caption_names_the_measure_unit_and_years() -> None:
+    table = emissions_table([NORTH], Measure.PER_PERSON)
+    assert table.caption == "Territorial emissions per person, t CO2e per person, 2005 to 2006"
 
 
 def test_unknown_measure_falls_back_to_territorial() -> None:

@@ -20,17 +20,17 @@ STATIC = Path(__file__).resolve().parents[1] / "static"
 
 def _emissions_cell(html: str, year: int, column: int) -> str:
     """The text of one cell in the emissions table's row for `year` (column 0 = first area)."""
-    table = html[html.index('id="emissions-table"') :]
-    row = table[table.index(f'data-year="{year}"') :]
+    table = html[html.index('id="table-emissions"') :]
+    row = table[table.index(f'data-row="{year}"') :]
     row = row[: row.index("</tr>")]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
     return cells[column].strip()
 
 
 def _column(html: str, code: str) -> int:
-    table = html[html.index('id="emissions-table"') :]
+    table = html[html.index('id="table-emissions"') :]
     head = table[: table.index("</thead>")]
-    return re.findall(r'data-area="([A-Z0-9]+)"', head).index(code)
+    return re.findall(r'data-column="([A-Z0-9]+)"', head).index(code)
 
 
 @pytest.fixture
@@ -49,13 +49,29 @@ def test_home_table_shows_oadby_and_wigston_2023(home_html: str) -> None:
 
 
 def test_home_table_starts_in_2005(home_html: str) -> None:
-    assert 'data-year="2005"' in home_html and 'data-year="2004"' not in home_html
+    assert 'data-row="2005"' in home_html and 'data-row="2004"' not in home_html
 
 
 def test_home_table_leaves_out_the_neighbour(home_html: str) -> None:
     """Leicester is not part of Leicestershire's total, so it is not in the stacked table."""
-    head = home_html[home_html.index('id="emissions-table"') :]
+    head = home_html[home_html.index('id="table-emissions"') :]
     assert "E06000016" not in head[: head.index("</thead>")]
+
+
+def test_home_table_folds_under_its_chart_and_cites_its_dataset(home_html: str) -> None:
+    """Rule: the emissions table (a year a row) opens from "Show the data table" after the
+    chart, scrolls sideways in its own region, and its about line links the dataset's entry
+    on the Data sources page with the dataset's licence."""
+    chart = home_html.index("data-emissions-chart")
+    details = home_html.index('<details class="govuk-details pz-table-details"')
+    assert chart < details < home_html.index('id="table-emissions"')
+    region = home_html[home_html.rindex("<div", 0, home_html.index('id="table-emissions"')) :]
+    assert region.startswith('<div class="pz-table-wrapper" role="region" aria-label=')
+    about = home_html[home_html.index("data-table-about") :]
+    about = about[: about.index("</p>")]
+    assert 'href="/places/leicestershire/data-sources/#desnz-la-ghg"' in about
+    assert 'rel="license">Open Government Licence v3.0</a>' in about
+    assert 'href="/places/leicestershire/emissions.csv?measure=territorial" download' in (home_html)
 
 
 def test_home_embeds_the_chart_figures(home_html: str) -> None:
@@ -108,7 +124,10 @@ def test_csv_matches_the_table(client: Client, leicestershire: Any) -> None:
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     header, last = rows[0], rows[-1]
     assert last[0] == "2023"
-    assert last[header.index("North West Leicestershire (E07000134), kt CO2e")] == "916.0"
+    assert header[0] == "Year"  # the site's one CSV dialect: `label (unit)` headers
+    assert last[header.index("North West Leicestershire (kt CO2e)")] == "916.0"
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
+    assert response.content.endswith(b"\r\n")
 
 
 def test_csv_is_a_download(client: Client, leicestershire: Any) -> None:
@@ -126,7 +145,7 @@ def test_any_loaded_place_has_an_overview(client: Client, leicestershire: Any) -
     load_pack(read_pack("rutland"))
     html = client.get("/places/rutland/").content.decode()
     assert '<h1 class="govuk-heading-xl">Rutland</h1>' in html
-    assert 'data-area="E06000017"' in html
+    assert 'data-column="E06000017"' in html
 
 
 def test_overview_links_the_other_loaded_places(client: Client, leicestershire: Any) -> None:

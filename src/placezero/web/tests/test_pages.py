@@ -6,8 +6,10 @@ import re
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.views.defaults import permission_denied
 
 from placezero.accounts.tests.factories import UserFactory
 from placezero.places import services
@@ -92,6 +94,19 @@ def test_404_says_what_was_not_found(client: Client) -> None:
     """Rule: a view's Http404 message (what is missing, what exists) reaches the visitor."""
     html = client.get("/places/atlantis/").content.decode()
     assert 'id="not-found-reason"' in html and "atlantis" in html
+
+
+@pytest.mark.django_db
+def test_a_service_refusal_is_the_govuk_403_page_with_its_reason() -> None:
+    """Rule: PermissionDenied raised below a view (a service's `require`) shows the reason on
+    the same page `@requires` gives."""
+    request = RequestFactory().get("/")
+    request.user = UserFactory()
+    reason = "Only officers of Leicestershire, and administrators, may do this."
+    response = permission_denied(request, PermissionDenied(reason))
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "You cannot do this" in page and reason in page
 
 
 def test_500_page_renders_without_a_request() -> None:

@@ -3,21 +3,35 @@ per role, with their passwords printed (see accounts.demo)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from placezero.accounts.demo import DEMO_PASSWORD_ENV, DemoAccountError, create_demo_accounts
-from placezero.places.models import Place
-from placezero.places.services import get_place
+from placezero.accounts.demo import (
+    DEMO_PASSWORD_ENV,
+    OTHER_PLACES,
+    DemoAccountError,
+    create_demo_accounts,
+)
+from placezero.places import services as places
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
+
+
+def loaded_place(slug: str) -> Place | None:
+    try:
+        return places.get_place(slug)
+    except places.PlaceNotFound:
+        return None
 
 
 def find_place(slug: str | None) -> Place | None:
     """The place to attach organisations to: the one named, else the site's default place,
     else None (no place loaded yet is normal before `placezero place load`)."""
     try:
-        return get_place(slug)
-    except Place.DoesNotExist:
+        return places.get_place(slug)
+    except places.PlaceNotFound:
         if slug:
             raise CommandError(
                 f"No place called {slug!r} is loaded. Load it first "
@@ -38,7 +52,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         place = find_place(options["place"])
         try:
-            accounts = create_demo_accounts(place)
+            others = {slug: loaded_place(slug) for slug in OTHER_PLACES}
+            accounts = create_demo_accounts(place, others)
         except DemoAccountError as error:
             raise CommandError(str(error)) from error
         rows = [("Username", "Role", "Organisation", "Password")]

@@ -3,13 +3,16 @@
 `{% load govuk_forms %}{% govuk_field form.username %}` writes the form group, label, hint,
 error message and input (`govuk-input`, error classes, `aria-describedby`), keeping the
 widget's own attributes such as `autocomplete`. `{% govuk_error_summary form %}` writes the
-summary at the top of the page, each message linking to its field (GOV.UK error summary)."""
+summary at the top of the page, each message linking to its field (GOV.UK error summary,
+built by `web.forms.error_summary_items`). Every module's forms use these."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms, template
+
+from placezero.web.forms import error_summary_items
 
 register = template.Library()
 
@@ -18,6 +21,8 @@ def _input_class(field: forms.BoundField) -> str:
     widget = field.field.widget
     if isinstance(widget, forms.Textarea):
         css = "govuk-textarea"
+    elif isinstance(widget, forms.FileInput):
+        css = "govuk-file-upload"
     elif isinstance(widget, forms.Select):
         css = "govuk-select"
     else:
@@ -34,7 +39,7 @@ def _described_by(field: forms.BoundField, hint: str) -> str:
     return " ".join(ids)
 
 
-@register.inclusion_tag("accounts/includes/govuk_field.html")
+@register.inclusion_tag("web/govuk/field.html")
 def govuk_field(field: forms.BoundField, hint: str = "") -> dict[str, Any]:
     hint = hint or field.help_text
     attrs = {"class": _input_class(field)}
@@ -48,15 +53,7 @@ def govuk_field(field: forms.BoundField, hint: str = "") -> dict[str, Any]:
     }
 
 
-@register.inclusion_tag("accounts/includes/govuk_error_summary.html")
-def govuk_error_summary(form: forms.Form) -> dict[str, Any]:
-    """Every error in the order of the fields; errors about the whole form link to the first
-    field, where a person would start to put things right."""
-    items = []
-    first_id = next((f.auto_id for f in form.visible_fields()), "")
-    for message in form.non_field_errors():
-        items.append({"href": f"#{first_id}", "message": message})
-    for field in form.visible_fields():
-        for message in field.errors:
-            items.append({"href": f"#{field.auto_id}", "message": message})
-    return {"items": items}
+@register.inclusion_tag("web/govuk/error_summary.html")
+def govuk_error_summary(*forms_shown: forms.BaseForm) -> dict[str, Any]:
+    """The summary of every error of the forms on the page (`web.forms`)."""
+    return {"errors": error_summary_items(*forms_shown)}

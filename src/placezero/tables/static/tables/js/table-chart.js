@@ -1,4 +1,4 @@
-// Draws every pathway chart on the page from the JSON beside it (charts.Chart.as_json), with
+// Draws every table chart on the page from the JSON beside it (tables.charts.Chart.as_json), with
 // Chart.js from this site's own static files. Redrawn after htmx swaps a fragment in, so a
 // moved lever redraws its chart. The table after each chart holds the same figures.
 (function () {

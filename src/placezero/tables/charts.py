@@ -1,9 +1,9 @@
 """Chart specifications drawn from a `Table`, so a chart and the table beside it always hold
-the same numbers. The browser draws them with Chart.js (static/pathways/js/pathway-chart.js);
-without JavaScript the table is the content.
+the same numbers. The browser draws them with Chart.js (static/tables/js/table-chart.js, loaded by
+`tables/_scripts.html`); without JavaScript the table is the content.
 
     chart = chart_from_table(table, x="year", series=["domestic", "transport"], kind="area")
-    {% include "pathways/_chart.html" with chart=chart table=table %}
+    {% include "tables/_table.html" with table=table chart=chart %}
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .tables import Table
+from .model import Table
 
 ChartKind = Literal["line", "bar", "stacked-bar", "area"]
 KIND_WORDS = {
@@ -25,7 +25,7 @@ KIND_WORDS = {
 
 @dataclass(frozen=True)
 class Chart:
-    """What pathway-chart.js needs: labels along the x axis and one or more named series.
+    """What tables/js/table-chart.js needs: labels along the x axis and one or more named series.
     `dom_id` must be unique on the page (it names the canvas and its data)."""
 
     dom_id: str
