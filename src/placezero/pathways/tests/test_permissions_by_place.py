@@ -22,8 +22,10 @@ from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.api.tests.factories import PlaceFactory
 from placezero.pathways import services
-from placezero.pathways.models import PathwayJob, PathwayScenario, ScenarioChange
-from placezero.pathways.options import ChangeAction, JobKind
+from placezero.jobs.models import Job
+from placezero.pathways.models import PathwayScenario, ScenarioChange
+from placezero.pathways.options import ChangeAction
+from placezero.pathways.runs.uncertainty import KEY as UNCERTAINTY
 
 NAMESPACE = "pathways"
 # Routes that take POST and change the plan, or start or stop work for it.
@@ -34,8 +36,7 @@ CHANGES = {
     "scenario_save",
     "scenario_details",
     "scenario_preferred",
-    "jobs",  # POST starts a run
-    "job_cancel",
+    "jobs",  # POST starts a run (cancelling one is the jobs app's route, tested below)
 }
 # Routes that take POST but change nothing in the plan, and why.
 CHANGE_NOTHING = {
@@ -80,15 +81,15 @@ def saved(leicestershire: Any, officer: Any) -> PathwayScenario:
 
 
 @pytest.fixture
-def run(leicestershire: Any, officer: Any) -> PathwayJob:
+def run(leicestershire: Any, officer: Any) -> Job:
     """A queued run of Leicestershire that the people asking did not start."""
-    return PathwayJob.objects.create(
-        place=leicestershire, kind=JobKind.UNCERTAINTY, parameters={}, created_by=officer
+    return Job.objects.create(
+        place=leicestershire, kind=UNCERTAINTY, parameters={}, created_by=officer
     )
 
 
 @pytest.fixture
-def url_of(leicestershire: Any, saved: PathwayScenario, run: PathwayJob) -> Any:
+def url_of(leicestershire: Any, saved: PathwayScenario, run: Job) -> Any:
     values = {
         "place_slug": leicestershire.slug,
         "scenario_id": saved.pk,
@@ -111,13 +112,13 @@ def client_for(user: Any) -> Client:
     return client
 
 
-def _state(saved: PathwayScenario, run: PathwayJob) -> tuple:
+def _state(saved: PathwayScenario, run: Job) -> tuple:
     saved.refresh_from_db()
     run.refresh_from_db()
     return (
         PathwayScenario.objects.count(),
         ScenarioChange.objects.count(),
-        PathwayJob.objects.count(),
+        Job.objects.count(),
         saved.version,
         saved.name,
         saved.is_preferred,
@@ -140,7 +141,7 @@ def test_every_route_that_takes_post_is_listed(url_of: Any) -> None:
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
 def test_people_of_another_place_are_refused_on_every_route_that_changes(
-    role: Role, rutland: Any, url_of: Any, saved: PathwayScenario, run: PathwayJob
+    role: Role, rutland: Any, url_of: Any, saved: PathwayScenario, run: Job
 ) -> None:
     client = client_for(UserFactory(role=role, place=rutland))
     before = _state(saved, run)
@@ -155,6 +156,19 @@ def test_people_of_another_place_are_refused_on_every_route_that_changes(
             f"You are {'an officer' if role == Role.OFFICER else 'a partner editor'} of Rutland."
             in page
         )
+    assert _state(saved, run) == before
+
+
+@pytest.mark.parametrize("role", OTHER_ROLES)
+def test_people_of_another_place_cannot_cancel_its_run(
+    role: Role, rutland: Any, saved: PathwayScenario, run: Job
+) -> None:
+    """Rule: the shared run pages ask the pathway kind's cancel rule about the run's place."""
+    client = client_for(UserFactory(role=role, place=rutland))
+    before = _state(saved, run)
+    response = client.post(reverse("jobs:cancel", kwargs={"job_id": run.pk}))
+    assert response.status_code == 403
+    assert "of Rutland." in response.content.decode()
     assert _state(saved, run) == before
 
 
