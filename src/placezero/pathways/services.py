@@ -30,6 +30,7 @@ from placezero.engine.results import Results
 from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_mapping
 from placezero.engine.simulate import simulate
 
+from . import opportunities as _opportunities
 from .models import PathwayScenario, ScenarioChange
 from .options import ChangeAction
 
@@ -44,9 +45,12 @@ __all__ = [
     "LEVERS",
     "MAX_LEVEL",
     "MIN_LEVEL",
+    "Opportunity",
     "ScenarioError",
     "StaleScenario",
     "assumptions",
+    "community_energy_opportunities",
+    "community_energy_opportunity",
     "create_scenario",
     "default_definition",
     "engine_scenario",
@@ -301,3 +305,38 @@ def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     current.save(update_fields=["is_preferred", "updated_at"])
     _record(current, ChangeAction.MARKED_PREFERRED, "Marked as the preferred pathway.", user)
     return current
+
+
+# --- community energy opportunities (read by the community app) -------------------------
+
+Opportunity = _opportunities.Opportunity
+OPPORTUNITY_TECHNOLOGIES = _opportunities.TECHNOLOGIES
+
+
+def community_energy_opportunities(
+    place: Place,
+    *,
+    district_code: str | None = None,
+    technology: str | None = None,
+    year: int = _opportunities.DEFAULT_YEAR,
+) -> list[Opportunity]:
+    """Zones ranked for rooftop and ground solar, onshore wind and batteries under the plan's
+    preferred pathway (or the shipped balanced one), with the parts of each score
+    (`pathways.opportunities` says how)."""
+    name, definition = default_definition(place)
+    return _opportunities.rank(
+        run(place, definition),
+        scenario_name=name,
+        year=year,
+        district_code=district_code,
+        technology=technology,
+    )
+
+
+def community_energy_opportunity(place: Place, key: str) -> Opportunity | None:
+    """One opportunity by its key ("zone code:technology"), or None if the model has none."""
+    zone, _, technology = key.partition(":")
+    if technology not in _opportunities.BY_KEY:
+        return None
+    found = community_energy_opportunities(place, technology=technology)
+    return next((o for o in found if o.zone_code == zone), None)

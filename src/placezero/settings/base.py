@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "placezero.api",
     "placezero.jobs",
     "placezero.pathways",
+    "placezero.community",
+    # Field-by-field history of the records whose changes matter (who, when, what).
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
+    # Records who made each change that django-simple-history keeps.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "placezero.urls"
