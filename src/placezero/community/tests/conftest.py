@@ -72,7 +72,7 @@ def world(leicestershire: Any) -> SimpleNamespace:
     w.reviewer1 = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
     w.reviewer2 = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
     w.reviewer3 = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
-    w.finance = UserFactory(role=Role.OFFICER, place=leicestershire)
+    w.finance = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
     now = timezone.now()
     w.round = fund.open_round(
         leicestershire,

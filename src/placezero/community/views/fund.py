@@ -113,7 +113,8 @@ def apply(request: HttpRequest, place_slug: str, round_id: int, group_id: int) -
     form = forms.ApplicationForm(request.POST or None, projects=projects)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        chosen = next((p for p in projects if str(p.pk) == data.pop("project")), None)
+        project_id = data.pop("project")
+        chosen = next((p for p in projects if str(p.pk) == project_id), None)
         try:
             application = fund.apply(found_round, group, user=request.user, project=chosen, **data)
         except ValidationError as error:
