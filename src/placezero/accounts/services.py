@@ -99,3 +99,34 @@ def editors_of(organisation: Organisation) -> list[User]:
             is_active=True, memberships__organisation=organisation, memberships__is_editor=True
         ).distinct()
     )
+
+
+def organisation_named(place: Any, name: str) -> Organisation | None:
+    return Organisation.objects.filter(place=place, name=name).first()
+
+
+def demo_person(username: str, first_name: str, last_name: str, role: str, password: str) -> User:
+    """A made-up person for a module's demonstration data (marked `is_demo`). Refuses to touch
+    a real account of the same name."""
+    from .demo import DEMO_EMAIL_DOMAIN, DemoAccountError
+    from .models import User
+
+    user = User.objects.filter(username=username).first()
+    if user is not None and not user.is_demo:
+        raise DemoAccountError(
+            f"A real account called {username!r} exists, so the demo account of that name "
+            "was not created."
+        )
+    user = user or User(username=username)
+    user.first_name, user.last_name, user.role = first_name, last_name, role
+    user.email = f"{username}@{DEMO_EMAIL_DOMAIN}"
+    user.is_demo = True
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def person(username: str) -> User | None:
+    from .models import User
+
+    return User.objects.filter(username=username, is_active=True).first()

@@ -19,6 +19,7 @@ registered number.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,16 +71,38 @@ def _schemas(folder: str) -> tuple[dict, dict]:
 def validate(data: dict[str, Any]) -> list[str]:
     """The schema's complaints about a grant package, each with where it is; [] if valid."""
     from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
 
     package, grant = _schemas(str(schema_dir()))
-    resource = Resource.from_contents(grant)
+    # The schemas name their dialect "http://json-schema.org/draft/2020-12/schema", which
+    # the validator's registry does not recognise as written: say it is draft 2020-12.
+    resource = DRAFT202012.create_resource(grant)
     registry = Registry().with_resources([(GRANT_SCHEMA_URL, resource)])
-    validator = Draft202012Validator(package, registry=registry)
+    validator = Draft202012Validator(package, registry=registry, format_checker=_formats())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(package)'}: {error.message}"
         for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
+
+
+def _formats() -> Any:
+    """Formats checked, not just noted: dates are "either a date or a date-time" (oneOf) in
+    the schema, which only works if a plain date fails the date-time format. jsonschema
+    checks date-time only with an extra package, so it is checked here (RFC 3339: a date,
+    "T", a time and an offset)."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True  # the type keyword reports non-strings
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return "T" in value.upper() and parsed.tzinfo is not None
+
+    return checker
 
 
 def _funder(place: Place) -> dict[str, str]:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from placezero.accounts import services as accounts
 from placezero.accounts.options import OrganisationKind
-from placezero.accounts.permissions import require
+from placezero.accounts.permissions import editor_of, require
 from placezero.places import services as places
 
 from ..models import CommunityGroup, Mentor, MentoringSession, StepProgress
@@ -76,6 +76,33 @@ def register_group(
         organisation=organisation,
         area=area,
         name=name,
+        is_demo=is_demo,
+        **details,
+    )
+    recorded.create(StepProgress, user, group=group, step_number=1)
+    return group
+
+
+@transaction.atomic
+def register_organisation(
+    organisation: Any, *, user: Any, area_code: str, is_demo: bool = False, **details: Any
+) -> CommunityGroup:
+    """An organisation already in the partnership (e.g. a community energy co-operative)
+    joins the pathway as a group, registered by someone who edits on its behalf."""
+    verdict = editor_of(lambda obj: obj)(user, organisation)
+    if not verdict.allowed:
+        raise PermissionDenied(verdict.reason)
+    place = organisation.place
+    require(user, "community.register_group", place)
+    if CommunityGroup.objects.filter(organisation=organisation).exists():
+        raise ValidationError(f"{organisation} is already registered as a group.")
+    group = recorded.create(
+        CommunityGroup,
+        user,
+        place=place,
+        organisation=organisation,
+        area=_district(place, area_code),
+        name=organisation.name,
         is_demo=is_demo,
         **details,
     )
