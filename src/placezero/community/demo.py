@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from placezero.accounts import services as accounts
 from placezero.accounts.options import Role
-from placezero.places import services as places
 
 from .models import CommunityGroup, FundRound
 from .options import ProjectStatus, TeamRole
@@ -115,7 +114,7 @@ CRITERIA = [("Community benefit", 3), ("Deliverability", 2), ("Value for money",
 
 
 def _district(place: Any, name: str) -> str:
-    return next(a.code for a in places.member_areas(place) if a.name == name)
+    return next(a.code for a in journey.districts(place) if a.name == name)
 
 
 def _walk(group: CommunityGroup, user: Any, officer: Any, to_step: int, submit: bool) -> None:

@@ -175,8 +175,14 @@ register("community.apply", GROUP_EDITOR, "Apply to the readiness fund for a gro
 register("community.manage_fund", OFFICER, "Open rounds, name the team, approve milestones")
 register(
     "community.see_application",
-    any_of(GROUP_MEMBER, all_of(OFFICER, not_own_group), CLEARED_REVIEWER),
-    "Open an application (its group, officers of the place, reviewers without a conflict)",
+    any_of(
+        GROUP_MEMBER,
+        all_of(OFFICER, not_own_group),
+        CLEARED_REVIEWER,
+        all_of(finance_of_round, not_own_group),
+    ),
+    "Open an application (its group, officers of the place, reviewers without a conflict, "
+    "the round's finance approvers)",
 )
 register(
     "community.declare_conflict",

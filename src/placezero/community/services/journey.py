@@ -19,6 +19,7 @@ from placezero.accounts import services as accounts
 from placezero.accounts.options import OrganisationKind
 from placezero.accounts.permissions import editor_of, require
 from placezero.places import services as places
+from placezero.places.options import AreaKind, AreaRole
 
 from ..models import CommunityGroup, Mentor, MentoringSession, StepProgress
 from ..options import Skill, StepStatus
@@ -110,14 +111,23 @@ def register_organisation(
     return group
 
 
+def districts(place: Place) -> list[Any]:
+    """The districts (or unitary authorities) of the place a group can be in: the aim is a
+    community energy organisation in each."""
+    return [
+        area
+        for area in places.member_areas(place)
+        if area.role == AreaRole.MEMBER and area.kind in (AreaKind.DISTRICT, AreaKind.UNITARY)
+    ]
+
+
 def _district(place: Place, area_code: str) -> Any:
-    try:
-        area = places.get_area(place, area_code)
-    except Exception:
+    found = next((a for a in districts(place) if a.code == area_code), None)
+    if found is None:
         raise ValidationError(
             f"{area_code or 'No district'} is not a district of {place}: choose one from the list."
-        ) from None
-    return area
+        )
+    return found
 
 
 @transaction.atomic

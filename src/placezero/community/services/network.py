@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Sum
 from django.urls import reverse
 
-from placezero.places import services as places
-
 from ..finance import business_case
 from ..models import Award, Claim, CommunityGroup, Project
 from ..options import ClaimStatus, ProjectStatus
 from ..steps import STEPS
-from . import outputs
+from . import journey, outputs
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -52,7 +50,7 @@ class Totals:
 def totals(place: Place) -> Totals:
     found = Totals()
     groups = list(CommunityGroup.objects.filter(place=place).select_related("area"))
-    districts = places.member_areas(place)
+    districts = journey.districts(place)
     found.groups = len(groups)
     found.districts = len(districts)
     found.districts_covered = len({g.area_id for g in groups})
@@ -95,7 +93,7 @@ def coverage(place: Place) -> list[dict[str, Any]]:
     """Each district of the place with its groups and the step each is on."""
     groups = CommunityGroup.objects.filter(place=place).select_related("area")
     rows = []
-    for district in places.member_areas(place):
+    for district in journey.districts(place):
         here = [g for g in groups if g.area_id == district.pk]
         rows.append(
             {

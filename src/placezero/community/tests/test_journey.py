@@ -106,7 +106,7 @@ def test_mentors_are_suggested_by_skills_needs_and_distance_with_reasons(world) 
         skills=["engagement"],
         hours_per_month=4,
     )
-    far_area = next(a for a in journey.places.member_areas(world.place) if a.name != "Charnwood")
+    far_area = next(a for a in journey.districts(world.place) if a.name != "Charnwood")
     journey.add_mentor(
         world.place,
         user=world.officer,

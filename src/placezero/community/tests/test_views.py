@@ -76,7 +76,7 @@ GETS = {
     "project_xlsx": only("founder", "group_member", "officer", "admin"),
     "round_new": only("officer", "admin"),
     "apply": only("founder"),
-    "application": only("founder", "group_member", "officer", "reviewer1", "admin"),
+    "application": only("founder", "group_member", "officer", "reviewer1", "finance", "admin"),
     "declare": only("reviewer1", "reviewer3"),
     "application_edit": only("founder"),
 }

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from placezero.accounts.permissions import enforce, has, requires
-from placezero.places import services as places
 
 from .. import forms
 from ..models import Mentor
@@ -58,7 +57,7 @@ def directory(request: HttpRequest, place_slug: str) -> HttpResponse:
 @requires("community.register_group", get_object=common.place)
 def register(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = common.place(request, place_slug)
-    districts = places.member_areas(place)
+    districts = journey.districts(place)
     form = forms.GroupForm(request.POST or None, districts=districts)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -212,7 +211,7 @@ def log_session(request: HttpRequest, place_slug: str, group_id: int) -> HttpRes
 def mentors(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = common.place(request, place_slug)
     can_manage = has(request.user, "community.manage_mentors", place)
-    form = forms.MentorForm(request.POST or None, districts=places.member_areas(place))
+    form = forms.MentorForm(request.POST or None, districts=journey.districts(place))
     if request.method == "POST":
         if not can_manage:
             return enforce(request, "community.manage_mentors", place)

@@ -25,7 +25,7 @@ SHOWN = 60
 @requires("community.view", get_object=common.place)
 def opportunities(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = common.place(request, place_slug)
-    districts = places.member_areas(place)
+    districts = journey.districts(place)
     district = request.GET.get("district") or None
     if district and district not in {a.code for a in districts}:
         district = None
