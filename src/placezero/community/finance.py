@@ -3,7 +3,7 @@
 `business_case(inputs)` gives the annual cash flow over the asset's life, the simple payback,
 the internal rate of return (IRR) and the net present value (NPV). No Django, no database:
 the same inputs always give the same answer, so a hand calculation can check it
-(`tests/test_finance.py`) and the method page (`docs/method/community-business-case.md`)
+(`tests/test_finance.py`) and the method page (`docs/method/community-energy.md`)
 states every step.
 
 The cash flow is the project's own (before financing), in real terms (prices held flat):
