@@ -41,6 +41,7 @@ from .models import (
 )
 from .options import DatePrecision
 from .pack_checks import FIX, check_pack
+from .signals import place_loaded
 
 Progress = Callable[[str], None]
 # Rows per executemany / bulk_create call: bounds the memory of one round of inserts.
@@ -144,6 +145,8 @@ def load_pack(
             row_counts={**report.row_counts, "target_versions_added": added},
             duration_s=report.duration_s,
         )
+        # Other apps derive what they need from the place in the same transaction.
+        place_loaded.send(sender=Place, place=place, created=created, report=report)
     say(f"Loaded {place.name} in {report.duration_s:.2f} s")
     return report
 
