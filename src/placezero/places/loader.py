@@ -10,6 +10,10 @@ or (on any error) nothing changed. Loading the same pack again leaves the same r
   new, and no version is ever deleted, least of all one a person recorded in the app.
 
 Statistics run to tens of thousands of rows, so they go in with bulk_create in batches.
+
+A load ends by sending `signals.place_loaded` inside its transaction, so what other apps
+derive from the place (pathways publishes its plan on a page) is written, or rolled back,
+with it.
 """
 
 from __future__ import annotations

@@ -211,6 +211,8 @@ def _upsert(
     output.place = cleaned["place"]
     output.title, output.summary, output.url = cleaned["title"], cleaned["summary"], cleaned["url"]
     output.updated_at = updated_at or timezone.now()
+    if output.pk is None:
+        output.published_at = output.updated_at
     output.withdrawn_at = None
     output.save()
     _write_tags(output, cleaned["audiences"], cleaned["topics"])

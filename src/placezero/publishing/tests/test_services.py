@@ -178,3 +178,8 @@ def test_outputs_take_a_fixed_number_of_queries(publish_report, django_assert_nu
     with django_assert_num_queries(2):  # the outputs with their places, then their tags
         found = services.outputs(kind=REPORT)
         assert [o.audiences for o in found] and [o.topics for o in found]
+
+
+def test_a_new_output_is_published_when_it_is_first_updated(publish_report) -> None:
+    output = publish_report()
+    assert output.published_at == output.updated_at
