@@ -13,7 +13,7 @@ class CommunityConfig(AppConfig):
         from .services import notices, outputs
 
         notices.register_kinds()
-        outputs.register_kinds()
+        outputs.register_output_kinds()
         register_nav_item(
             "Community energy",
             "community:index",

@@ -24,7 +24,7 @@ from placezero.accounts.options import Role
 
 from .models import CommunityGroup, FundRound
 from .options import ProjectStatus, TeamRole
-from .services import fund, journey, projects
+from .services import fund, journey, outputs, projects
 from .steps import BY_NUMBER
 
 PASSWORD = "demo-community-2050"
@@ -322,6 +322,8 @@ def load(place: Any) -> list[str]:
     )
     _score(in_progress, reviewers[:1], (4,))
     made.append("a feasibility round in progress with one application")
+    outputs.sync_place(place)
+    made.append("the network page and awards published")
     return made
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.publishing",
     "placezero.pathways",
     "placezero.community",
     # Field-by-field history of the records whose changes matter (who, when, what).

@@ -48,7 +48,7 @@ from ..options import (
     MilestoneStatus,
     TeamRole,
 )
-from . import notices, recorded
+from . import notices, outputs, recorded
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -332,6 +332,8 @@ def determine(
             awarded_on=timezone.localdate(),
             conditions=application.conditions,
         )
+    if outcome in APPROVED:
+        outputs.sync_place(application.place)
     for editor in accounts.editors_of(application.group.organisation):
         notices.send(
             editor,
@@ -463,6 +465,7 @@ def pay(claim_: Claim, *, user: Any, reference: str, paid_on: date | None = None
     current.paid_on = paid_on or timezone.localdate()
     current.payment_reference = reference.strip()
     recorded.save(current, user)
+    outputs.sync_place(current.place)
     _tell_group(current, user)
     return current
 

@@ -16,13 +16,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Sum
-from django.urls import reverse
 
 from ..finance import business_case
 from ..models import Award, Claim, CommunityGroup, Project
 from ..options import ClaimStatus, ProjectStatus
 from ..steps import STEPS
-from . import journey, outputs
+from . import journey
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -108,37 +107,3 @@ def coverage(place: Place) -> list[dict[str, Any]]:
 def step_counts(place: Place) -> list[tuple[Any, int]]:
     groups = list(CommunityGroup.objects.filter(place=place).values_list("current_step", flat=True))
     return [(step, groups.count(step.number)) for step in STEPS]
-
-
-def publish_network(place: Place) -> bool:
-    """Publish the network page to the advisory repository (idempotent per place). Returns
-    False while the publishing app is not installed: the page itself is public anyway."""
-    service = outputs.publishing("services")
-    if service is None:
-        return False
-    found = totals(place)
-    service.publish(
-        outputs.NETWORK,
-        place=place,
-        key=f"{place.slug}-network",
-        title=f"Community energy network of {place}",
-        summary=(
-            f"{found.groups} groups in {found.districts_covered} of {found.districts} "
-            f"districts; {found.installed_mw:.1f} MW operating; readiness fund "
-            f"£{found.awarded_gbp:,.0f} awarded, £{found.paid_gbp:,.0f} paid."
-        ),
-        url=reverse("community:network", args=[place.slug]),
-        audiences=("public", "network", "community", "investors"),
-        topics=("community energy", "solar", "wind"),
-    )
-    service.publish(
-        outputs.AWARDS,
-        place=place,
-        key=f"{place.slug}-awards",
-        title=f"Readiness fund awards of {place} (360Giving)",
-        summary=f"£{found.awarded_gbp:,.0f} awarded; the awards in the 360Giving Data Standard.",
-        url=reverse("community:giving360", args=[place.slug]),
-        audiences=("public", "investors", "network"),
-        topics=("community energy", "grants"),
-    )
-    return True

@@ -68,3 +68,13 @@ def test_the_validator_finds_what_is_wrong(demo, leicestershire) -> None:
     assert any(p.startswith("grants/0: ") and "not valid under any" in p for p in problems)
     assert "grants/0/awardDate: 20250101 is not of type 'string'" in problems
     assert giving360.validate({"grants": []}) == ["grants: [] should be non-empty"]
+
+
+def test_the_network_and_the_awards_are_published_to_the_repository(demo, leicestershire) -> None:
+    from placezero.publishing import services as publishing
+
+    (page,) = publishing.outputs(place=leicestershire, kind="community.network")
+    assert "6 community energy groups in 6 of 7 districts, 1 launched" in page.summary
+    (awards,) = publishing.outputs(place=leicestershire, kind="community.awards")
+    assert "£55,000 awarded and £20,000 paid" in awards.summary
+    assert awards.url.endswith("/awards/360giving.json")

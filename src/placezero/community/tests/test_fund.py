@@ -214,3 +214,17 @@ def test_the_applicant_exports_and_erases_their_details_history_included(applied
         from django.contrib.auth.models import AnonymousUser
 
         personal_data.export(AnonymousUser())
+
+
+def test_an_award_and_a_payment_update_the_published_awards(awarded) -> None:
+    from placezero.publishing import services as publishing
+
+    w = awarded
+    (published,) = publishing.outputs(place=w.place, kind="community.awards")
+    assert "£30,000 awarded and £0 paid" in published.summary
+    claim = fund.claim(w.milestone, user=w.founder, amount_gbp=Decimal("12000"), evidence="x")
+    fund.officer_decision(claim, user=w.officer, approve=True)
+    fund.finance_decision(claim, user=w.finance, approve=True)
+    fund.pay(claim, user=w.finance, reference="PAY-1")
+    (published,) = publishing.outputs(place=w.place, kind="community.awards")
+    assert "£30,000 awarded and £12,000 paid" in published.summary
