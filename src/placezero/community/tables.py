@@ -14,7 +14,8 @@ CASE_ABOUT = About(
         "placezero's business case method (cash flow, payback, IRR, NPV) on the engine's "
         "figures for the opportunity and the inputs shown, each default marked with its source"
     ),
-    licence="",
+    method_url="",
+    licence="not published: for the group and the fund's officers",
     licence_url="",
     attribution="",
 )
@@ -76,8 +77,8 @@ def inputs_table(record: Any, labels: dict[str, str], sources: list[tuple[str, s
 NETWORK_ABOUT = About(
     source="Groups' own reports (members, volunteers, staff) and their operating projects, "
     "with the engine's figures at adoption",
-    licence="",
-    licence_url="",
+    licence="CC BY 4.0",
+    licence_url="https://creativecommons.org/licenses/by/4.0/",
     attribution="",
 )
 
