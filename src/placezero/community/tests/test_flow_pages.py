@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from placezero.community.forms import BusinessCaseForm
 from placezero.community.models import Application, Claim, CommunityGroup
 from placezero.community.services import projects
 from placezero.community.steps import BY_NUMBER
@@ -88,24 +89,7 @@ def test_editing_the_business_case_on_its_page_changes_the_payback(world) -> Non
     page_url = reverse("community:project", args=[world.place.slug, project.pk])
     before = text(client.get(page_url))
     record = project.case
-    values = {
-        name: getattr(record, name)
-        for name in (
-            "capex_gbp",
-            "grant_gbp",
-            "share_capital_gbp",
-            "loan_gbp",
-            "annual_output_mwh",
-            "export_price_gbp_per_mwh",
-            "onsite_share",
-            "onsite_price_gbp_per_mwh",
-            "opex_gbp_per_year",
-            "degradation_per_year",
-            "discount_rate",
-            "lifetime_years",
-            "community_benefit_share",
-        )
-    }
+    values = {name: getattr(record, name) for name in BusinessCaseForm.Meta.fields}
     values["export_price_gbp_per_mwh"] = 120
     assert client.post(page_url, values).status_code == 302
     after = text(client.get(page_url))

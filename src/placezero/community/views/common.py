@@ -3,8 +3,10 @@ one of another place), and turning a service's ValidationError into form errors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -78,3 +80,20 @@ def claim(
 def add_errors(form: Any, error: ValidationError) -> None:
     for message in error.messages:
         form.add_error(None, message)
+
+
+def carried_out(
+    request: HttpRequest, form: Any, action: Callable[[dict[str, Any]], Any], done: str
+) -> bool:
+    """Run `action(cleaned data)` if the form is valid. True when it succeeded (with the
+    `done` message for the next page); False with the form's or the service's reasons on the
+    form, for the page to show again."""
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        add_errors(form, error)
+        return False
+    messages.success(request, done)
+    return True

@@ -284,14 +284,12 @@ def application_edit(request: HttpRequest, place_slug: str, application_id: int)
 def score(request: HttpRequest, place_slug: str, application_id: int) -> HttpResponse:
     found = common.application(request, place_slug, application_id)
     form = forms.ScoreForm(request.POST, criteria=list(found.round.criteria.all()))
-    if form.is_valid():
-        try:
-            fund.score(found, user=request.user, values=form.values(), comments=form.comments())
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, "Your scores are saved.")
-            return redirect("community:application", place_slug=place_slug, application_id=found.pk)
+
+    def action(data: dict) -> None:
+        fund.score(found, user=request.user, values=form.values(), comments=form.comments())
+
+    if common.carried_out(request, form, action, "Your scores are saved."):
+        return redirect("community:application", place_slug=place_slug, application_id=found.pk)
     return _application_page(request, found, 400, score_form=form)
 
 
@@ -300,14 +298,12 @@ def score(request: HttpRequest, place_slug: str, application_id: int) -> HttpRes
 def determine(request: HttpRequest, place_slug: str, application_id: int) -> HttpResponse:
     found = common.application(request, place_slug, application_id)
     form = forms.DetermineForm(request.POST)
-    if form.is_valid():
-        try:
-            fund.determine(found, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, "The decision is recorded and sent to the group.")
-            return redirect("community:application", place_slug=place_slug, application_id=found.pk)
+
+    def action(data: dict) -> None:
+        fund.determine(found, user=request.user, **data)
+
+    if common.carried_out(request, form, action, "The decision is recorded and sent to the group."):
+        return redirect("community:application", place_slug=place_slug, application_id=found.pk)
     return _application_page(request, found, 400, determine_form=form)
 
 
@@ -316,16 +312,14 @@ def determine(request: HttpRequest, place_slug: str, application_id: int) -> Htt
 def milestone(request: HttpRequest, place_slug: str, application_id: int) -> HttpResponse:
     award = common.award(request, place_slug, application_id)
     form = forms.MilestoneForm(request.POST)
-    if form.is_valid():
-        try:
-            fund.add_milestone(award, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, "The milestone is agreed.")
-            return redirect(
-                "community:application", place_slug=place_slug, application_id=application_id
-            )
+
+    def action(data: dict) -> None:
+        fund.add_milestone(award, user=request.user, **data)
+
+    if common.carried_out(request, form, action, "The milestone is agreed."):
+        return redirect(
+            "community:application", place_slug=place_slug, application_id=application_id
+        )
     return _application_page(request, award.application, 400, milestone_form=form)
 
 
@@ -335,22 +329,20 @@ def claim(request: HttpRequest, place_slug: str, application_id: int) -> HttpRes
     award = common.award(request, place_slug, application_id)
     milestones = list(award.milestones.all())
     form = forms.ClaimForm(request.POST, milestones=milestones)
-    if form.is_valid():
-        chosen = get_object_or_404(Milestone, pk=form.cleaned_data["milestone"], award=award)
-        try:
-            fund.claim(
-                chosen,
-                user=request.user,
-                amount_gbp=form.cleaned_data["amount_gbp"],
-                evidence=form.cleaned_data["evidence"],
-            )
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, "Your claim is sent to the fund's officer.")
-            return redirect(
-                "community:application", place_slug=place_slug, application_id=application_id
-            )
+
+    def action(data: dict) -> None:
+        chosen = get_object_or_404(Milestone, pk=data["milestone"], award=award)
+        fund.claim(
+            chosen,
+            user=request.user,
+            amount_gbp=data["amount_gbp"],
+            evidence=data["evidence"],
+        )
+
+    if common.carried_out(request, form, action, "Your claim is sent to the fund's officer."):
+        return redirect(
+            "community:application", place_slug=place_slug, application_id=application_id
+        )
     return _application_page(request, award.application, 400, claim_form=form)
 
 

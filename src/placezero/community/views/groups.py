@@ -141,21 +141,21 @@ def submit_step(request: HttpRequest, place_slug: str, group_id: int) -> HttpRes
     found = common.group(request, place_slug, group_id)
     current = journey.current_progress(found)
     form = forms.StepForm(request.POST, step=current.step)
-    if form.is_valid():
-        try:
-            journey.submit_step(
-                found,
-                user=request.user,
-                step_number=current.step_number,
-                checklist_done=form.cleaned_data["checklist_done"],
-                evidence=form.cleaned_data["evidence"],
-                evidence_url=form.cleaned_data["evidence_url"],
-            )
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, f"Step {current.step_number} is sent for sign-off.")
-            return redirect("community:group", place_slug=place_slug, group_id=found.pk)
+
+    def action(data: dict) -> None:
+        journey.submit_step(
+            found,
+            user=request.user,
+            step_number=current.step_number,
+            checklist_done=data["checklist_done"],
+            evidence=data["evidence"],
+            evidence_url=data["evidence_url"],
+        )
+
+    if common.carried_out(
+        request, form, action, f"Step {current.step_number} is sent for sign-off."
+    ):
+        return redirect("community:group", place_slug=place_slug, group_id=found.pk)
     return _group_page(request, found, 400, step_form=form)
 
 
@@ -188,22 +188,20 @@ def log_session(request: HttpRequest, place_slug: str, group_id: int) -> HttpRes
     found = common.group(request, place_slug, group_id)
     available = journey.mentors(found.place)
     form = forms.SessionForm(request.POST, mentors=available)
-    if form.is_valid():
-        mentor = get_object_or_404(Mentor, pk=form.cleaned_data["mentor"], place=found.place)
-        try:
-            journey.log_session(
-                found,
-                user=request.user,
-                mentor=mentor,
-                held_on=form.cleaned_data["held_on"],
-                hours=form.cleaned_data["hours"],
-                outcome=form.cleaned_data["outcome"],
-            )
-        except ValidationError as error:
-            common.add_errors(form, error)
-        else:
-            messages.success(request, "The session is logged.")
-            return redirect("community:group", place_slug=place_slug, group_id=found.pk)
+
+    def action(data: dict) -> None:
+        mentor = get_object_or_404(Mentor, pk=data["mentor"], place=found.place)
+        journey.log_session(
+            found,
+            user=request.user,
+            mentor=mentor,
+            held_on=data["held_on"],
+            hours=data["hours"],
+            outcome=data["outcome"],
+        )
+
+    if common.carried_out(request, form, action, "The session is logged."):
+        return redirect("community:group", place_slug=place_slug, group_id=found.pk)
     return _group_page(request, found, 400, session_form=form)
 
 
