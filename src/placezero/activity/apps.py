@@ -7,5 +7,21 @@ class ActivityConfig(AppConfig):
     verbose_name = "History and notifications"
 
     def ready(self) -> None:
-        # The app's permission rules (also found by accounts' autodiscovery).
-        from . import permissions  # noqa: F401
+        from datetime import timedelta
+
+        from placezero.jobs import PeriodicSpec, register_periodic
+
+        # The app's permission rules (also found by accounts' autodiscovery) and its
+        # deployment checks (`check --deploy`).
+        from . import checks, permissions  # noqa: F401
+        from .emails import send_digests
+
+        # People who chose the digest get one email a day listing what is still unread.
+        register_periodic(
+            PeriodicSpec(
+                key="activity.daily_digest",
+                every=timedelta(days=1),
+                run=send_digests,
+                description="Email the people who chose the daily digest their unread items",
+            )
+        )
