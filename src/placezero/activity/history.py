@@ -51,7 +51,9 @@ class Change:
 
 @dataclass(frozen=True)
 class Revision:
-    """One save of a record: when, by whom, created/changed/deleted, and what changed."""
+    """One save of a record: when, by whom, created/changed/deleted, and what changed.
+    `first_known`: a change with nothing recorded before it (the record is older than its
+    history), so what it changed from is not known."""
 
     id: int
     when: datetime
@@ -59,6 +61,7 @@ class Revision:
     action: str
     reason: str
     changes: tuple[Change, ...]
+    first_known: bool = False
 
 
 def is_tracked(obj: Any) -> bool:
@@ -80,19 +83,14 @@ def revisions_of(obj: Any, limit: int | None = DEFAULT_LIMIT) -> list[Revision]:
     """The record's saves, newest first, each with its field-by-field changes."""
     if obj is None or obj.pk is None or not is_tracked(obj):
         return []
-    records = list(_records(obj).order_by("-history_date", "-history_id")[: _fetch(limit)])
-    revisions = []
-    for index, record in enumerate(records[:limit] if limit is not None else records):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        if previous is None and limit is not None and len(records) > limit:
-            previous = record.prev_record  # the one before the window
-        revisions.append(_revision(obj, record, previous))
-    return revisions
-
-
-def _fetch(limit: int | None) -> int | None:
     # One more than shown, so the oldest shown revision has its predecessor to diff against.
-    return None if limit is None else limit + 1
+    fetch = None if limit is None else limit + 1
+    records = list(_records(obj).order_by("-history_date", "-history_id")[:fetch])
+    names: dict[tuple[type, Any], str] = {}  # related records' names, looked up once each
+    return [
+        _revision(obj, record, records[index + 1] if index + 1 < len(records) else None, names)
+        for index, record in enumerate(records[:limit])
+    ]
 
 
 def changes_of(obj: Any, limit: int | None = None) -> list[Change]:
@@ -108,14 +106,14 @@ def count_revisions(obj: Any) -> int:
     return _records(obj).count()
 
 
-def _revision(obj: Any, record: Any, previous: Any) -> Revision:
+def _revision(obj: Any, record: Any, previous: Any, names: dict) -> Revision:
     changes: tuple[Change, ...] = ()
     if record.history_type == "~" and previous is not None:
         delta = record.diff_against(previous)
         changes = tuple(
             change
             for item in delta.changes
-            for change in _field_changes(type(obj), record, item.field, item.old, item.new)
+            for change in _field_changes(type(obj), record, item.field, item.old, item.new, names)
         )
     return Revision(
         id=record.history_id,
@@ -124,11 +122,12 @@ def _revision(obj: Any, record: Any, previous: Any) -> Revision:
         action=ACTIONS.get(record.history_type, record.history_type),
         reason=record.history_change_reason or "",
         changes=changes,
+        first_known=record.history_type == "~" and previous is None,
     )
 
 
 def _field_changes(
-    model: type[models.Model], record: Any, name: str, old: Any, new: Any
+    model: type[models.Model], record: Any, name: str, old: Any, new: Any, names: dict
 ) -> Iterator[Change]:
     field = model._meta.get_field(name)
     label = str(field.verbose_name)
@@ -154,8 +153,8 @@ def _field_changes(
         who=who,
         field=name,
         label=label,
-        before=_text(field, old),
-        after=_text(field, new),
+        before=_text(field, old, names),
+        after=_text(field, new, names),
         personal=personal,
     )
 
@@ -197,17 +196,24 @@ def _json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _text(field: Any, value: Any) -> str:
+def _related_name(field: Any, value: Any) -> str:
+    related = field.related_model._default_manager.filter(pk=value).first()
+    if related is None:
+        return f"a deleted record (#{value})"
+    if _is_user_model(field):
+        return related.get_full_name() or related.get_username()
+    return str(related)
+
+
+def _text(field: Any, value: Any, names: dict) -> str:
     """A value as a page shows it."""
     if value is None or value == "":
         return EMPTY
     if field.is_relation:
-        related = field.related_model._default_manager.filter(pk=value).first()
-        if related is None:
-            return f"a deleted record (#{value})"
-        if _is_user_model(field):
-            return related.get_full_name() or related.get_username()
-        return str(related)
+        key = (field.related_model, value)
+        if key not in names:
+            names[key] = _related_name(field, value)
+        return names[key]
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):

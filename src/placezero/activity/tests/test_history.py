@@ -16,6 +16,7 @@ from placezero.accounts.options import OrganisationKind, Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.activity import services
 from placezero.activity.history import EMPTY, SEPARATOR, is_tracked, revisions_of
+from placezero.activity.templatetags.activity_history import history_of
 from placezero.pathways import services as pathways
 from placezero.places.models import Area, NetZeroTarget
 
@@ -152,3 +153,23 @@ def test_people_themselves_are_not_copied_into_history() -> None:
     names = {f.name for f in historical._meta.get_fields()}
     assert not names & {"password", "email", "first_name", "last_name"}
     assert services.changes_of(None) == []
+
+
+def test_a_record_older_than_its_history_says_so(leicestershire) -> None:
+    """A row made before history was tracked (or in bulk) has no first record: its first
+    save is shown as where history starts, not as a change from nothing."""
+    Organisation.objects.bulk_create(
+        [Organisation(place=leicestershire, name="Older Co-op", kind=OrganisationKind.BUSINESS)]
+    )
+    organisation = Organisation.objects.get(name="Older Co-op")
+    organisation.save()
+    organisation.website = "https://older.example.org/"
+    organisation.save()
+    newest, oldest = revisions_of(organisation)
+    assert oldest.first_known and oldest.changes == ()
+    assert not newest.first_known and [c.field for c in newest.changes] == ["website"]
+    # The newest alone (a page showing one) still diffs against the one before it.
+    [only] = revisions_of(organisation, limit=1)
+    assert [c.field for c in only.changes] == ["website"]
+    shown = history_of({"request": None}, organisation, limit=1)
+    assert shown["total"] == 2 and len(shown["revisions"]) == 1
