@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "placezero.api",
     "placezero.jobs",
     "placezero.activity",
+    "placezero.publishing",
     "placezero.pathways",
 ]
 

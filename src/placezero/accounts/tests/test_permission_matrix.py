@@ -54,6 +54,8 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "activity.read_inbox":       ("NYYYYY", "NYYYYY", "NYYYYY"),
     # Only the recipient, administrators included (activity/tests/test_inbox.py).
     "activity.read_notification": ("NNNNNN", "NNNNNN", "NNNNNN"),
+    # Everything published is public; who may publish is the publishing module's rule.
+    "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip
 
 CASES = [
