@@ -14,10 +14,12 @@ ROOT = Path(__file__).resolve().parents[4]
 
 
 def check_deploy(**environment: str) -> subprocess.CompletedProcess[str]:
+    # The server's environment, not the test run's: no test database, and not the browser
+    # tests' DJANGO_ALLOW_ASYNC_UNSAFE (which check --deploy rightly refuses).
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("PLACEZERO_") and key != "DATABASE_URL"
+        if not key.startswith(("PLACEZERO_", "DJANGO_")) and key != "DATABASE_URL"
     }
     env |= {
         "DJANGO_SETTINGS_MODULE": "placezero.settings.production",
