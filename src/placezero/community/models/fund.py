@@ -105,7 +105,9 @@ class Application(models.Model):
     )
     determined_at = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    # The contact details are left out of the history: the history is shown to reviewers,
+    # and an applicant who erases their details must not leave copies behind.
+    history = HistoricalRecords(excluded_fields=["contact_name", "contact_email"])
 
     class Meta:
         ordering = ["round", "-submitted_at", "id"]

@@ -1,63 +1,46 @@
-"""The one place the community app sends notifications.
+"""The community app's notification kinds, and the one place it sends notifications.
 
-Every message goes through `send` to `placezero.activity.services.notify` (the in-app inbox,
-email unless the person opted out, the daily digest). Until the activity app is installed
-the message is sent by email through Django's mail backend instead, so no notice is lost.
-"""
+Every message goes through `send` to `placezero.activity.services.notify`: the in-app inbox,
+email unless the person opted out, and the daily digest."""
 
 from __future__ import annotations
 
-import logging
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
-from django.core.mail import send_mail
-
-logger = logging.getLogger(__name__)
+from placezero.activity import NotificationKind, register_notification_kind
+from placezero.activity import services as activity
 
 KINDS = {
-    "community.step_submitted": "A group submitted a step for sign-off",
-    "community.step_decided": "An officer signed off or returned a group's step",
-    "community.application_submitted": "A group applied to the readiness fund",
-    "community.application_determined": "The panel decided an application",
-    "community.claim_changed": "A claim was approved, rejected or paid",
+    "community.step_submitted": (
+        "A group submitted a step",
+        "A community energy group of your place sent a step of its journey for sign-off.",
+    ),
+    "community.step_decided": (
+        "Your group's step was decided",
+        "An officer signed off, or returned with a note, a step your group submitted.",
+    ),
+    "community.application_submitted": (
+        "An application to the readiness fund",
+        "A group of your place applied to a readiness fund round.",
+    ),
+    "community.application_determined": (
+        "The panel decided your application",
+        "The readiness fund's decision on your group's application, with its message.",
+    ),
+    "community.claim_changed": (
+        "A claim moved on",
+        "A milestone claim of your group's award was approved, rejected or paid.",
+    ),
 }
-
-
-ACTIVITY = "placezero.activity"
-
-
-def activity(module: str = "") -> Any:
-    """The activity app's package (or one of its modules), or None while it is not
-    installed. Looked up by name because it may not exist in this installation yet."""
-    if not apps.is_installed(ACTIVITY):
-        return None
-    return import_module(f"{ACTIVITY}.{module}" if module else ACTIVITY)
 
 
 def register_kinds() -> None:
     """Declare the community notification kinds (from `CommunityConfig.ready`)."""
-    package = activity()
-    if package is None:
-        return
-    for key, label in KINDS.items():
-        package.register_notification_kind(
-            package.NotificationKind(key=key, label=label, description=label)
-        )
+    for key, (label, description) in KINDS.items():
+        register_notification_kind(NotificationKind(key=key, label=label, description=description))
 
 
 def send(
     recipient: Any, kind: str, *, title: str, body: str, url: str, place: Any, actor: Any = None
 ) -> None:
-    if kind not in KINDS:
-        raise ValueError(f"Unknown community notification kind {kind!r}.")
-    if recipient is None:
-        return
-    services = activity("services")
-    if services is None:
-        if recipient.email:
-            send_mail(title, f"{body}\n\n{url}", None, [recipient.email])
-        logger.info("community notice %s to %s: %s", kind, recipient.pk, title)
-        return
-    services.notify(recipient, kind, title=title, body=body, url=url, place=place, actor=actor)
+    activity.notify(recipient, kind, title=title, body=body, url=url, place=place, actor=actor)

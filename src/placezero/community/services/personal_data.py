@@ -2,7 +2,7 @@
 
 The app keeps as little as it can: the contact name and email an applicant gives on an
 application, and who submitted or logged what. Groups' profiles hold the group's own details,
-never a person's. Erasing blanks the contact details (in the history too) and removes the
+never a person's. Erasing blanks the contact details (never kept in the history) and removes the
 person's name from the records (the records themselves stay: they are the fund's accounts)."""
 
 from __future__ import annotations
@@ -43,10 +43,9 @@ def erase(user: Any) -> int:
     require(user, "community.own_data")
     changed = 0
     mine = list(Application.objects.filter(submitted_by=user).values_list("pk", flat=True))
-    # The history keeps every earlier version: blank the details there too.
-    Application.history.filter(id__in=mine).update(
-        contact_name="", contact_email="", submitted_by=None
-    )
+    # The history keeps no contact details (they are left out of it); take the person's
+    # name off its earlier versions too.
+    Application.history.filter(id__in=mine).update(submitted_by=None)
     for application in Application.objects.filter(pk__in=mine):
         application.contact_name = ""
         application.contact_email = ""

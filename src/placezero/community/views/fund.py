@@ -206,7 +206,6 @@ def _application_page(request, found, status=200, **shown):
             "claims": [(c, _claim_actions(user, c)) for c in claims],
             "claimed": fund.claimed(award) if award else None,
             "paid": fund.paid(award) if award else None,
-            "history": found.history.select_related("history_user")[:10],
             "shown_forms": list(shown.values()),
         },
         status=status,

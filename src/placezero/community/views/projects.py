@@ -110,7 +110,6 @@ def project(request: HttpRequest, place_slug: str, project_id: int) -> HttpRespo
             "can_edit": can_edit,
             "table": table,
             "sources": projects.sources(found),
-            "history": record.history.select_related("history_user")[:10],
         },
         status=status,
     )
