@@ -165,6 +165,12 @@ def simulate(
     )
     t = S["transport"]
     energy[:, :, t, C["road_fuel"]] = (base_total[:, t, C["road_fuel"]] - road0)[:, None] + road_new
+    # Diesel rail and other non-road fuel: replaced at the HGV lever's share, electric at the
+    # electric/diesel HGV energy ratio (E8b).
+    rail0 = base[:, t, U["other"], C["other_fuels"]]
+    rail_electricity = rail0[:, None] * hgv * a["ev_hgv_kwh_per_km"] / a["ice_hgv_kwh_per_km"]
+    energy[:, :, t, C["other_fuels"]] -= rail0[:, None] * hgv
+    transport_electricity = transport_electricity + rail_electricity
     energy[:, :, t, C["electricity"]] += transport_electricity
     deploy["electric_vehicles"] = car_vkm * ev / a["km_per_car_per_year"]
     deploy["electric_hgvs"] = hgv_vkm0[:, None] * hgv / a["km_per_hgv_per_year"]
@@ -209,11 +215,24 @@ def simulate(
     emissions = np.einsum("zysc,zsc->zys", energy, factors)
     emissions += energy[..., e] * factors[:, None, :, e] * (scale[:, e] - 1.0)[None, :, None]
     emissions /= 1000.0  # kg -> t
+    # E13b: of industry's fossil emissions left after switching, a share is captured (CCS)
+    # or its fuel replaced by low-carbon hydrogen.
+    fossil_c = [C["gas"], C["other_fuels"]]
+    industry_fossil = (energy[:, :, i, fossil_c] * factors[:, None, i, fossil_c]).sum(axis=2)
+    captured = industry_fossil / 1000.0 * share["industrial_ccs_hydrogen"]
+    emissions[:, :, i] -= captured
     non_energy = np.broadcast_to(inputs.non_energy_emissions_tco2e[:, None], emissions.shape).copy()
     non_energy[:, :, S["agriculture"]] *= 1 - agri
     non_energy[:, :, S["waste"]] *= 1 - share["waste"]
     woodland_ha = share["trees_land_use"] * inputs.land_area_ha[:, None]
     non_energy[:, :, S["LULUCF"]] -= woodland_ha * a["woodland_sequestration_tco2e_per_ha"]  # E14
+    # E14b: engineered removals, a multiple of the place's per-resident share.
+    removed = (
+        share["greenhouse_gas_removals"]
+        * inputs.residents[:, None]
+        * a["engineered_removals_tco2e_per_person"]
+    )
+    non_energy[:, :, S["removals"]] -= removed
     emissions += non_energy
 
     existing = (
@@ -244,6 +263,7 @@ def simulate(
         switched_fuel_kwh=switched,
         peak=peak,
         abated_non_energy_tco2e=inputs.non_energy_emissions_tco2e[:, None, :] - non_energy,
+        captured_tco2e=captured,
     )
 
 
