@@ -31,7 +31,7 @@ from placezero.engine.optimise_inputs import (
 def add_place_arguments(parser: argparse.ArgumentParser) -> None:
     """The place to model (as `pathway run` takes it), or synthetic zones for benchmarks."""
     parser.add_argument("--place", help="place pack slug or directory (e.g. leicestershire)")
-    parser.add_argument("--base-year", type=int, default=2019, help="base year (default 2019)")
+    parser.add_argument("--base-year", type=int, default=2023, help="base year (default 2023)")
     parser.add_argument(
         "--synthetic", type=int, metavar="N",
         help="use N synthetic zones instead of a place (random magnitudes, not a real place)",
