@@ -83,6 +83,12 @@ def test_a_place_made_with_place_create_matches_desnz_territorial(
     by_year = {row.year: row for row in rows}
     assert abs(by_year[2023].difference) <= TOLERANCE
     assert abs(by_year[2019].difference) <= TOLERANCE
+    # The shipped net zero scenario (no district codes) reaches net zero there too.
+    from placezero.engine.scenario import load_scenario
+    from placezero.engine.simulate import simulate
+
+    scenario = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "net-zero.yaml")
+    assert simulate(inputs, scenario, assumptions).total_emissions_tco2e[:, -1].sum() <= 0
     shutil.rmtree(target)
 
 
