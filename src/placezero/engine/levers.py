@@ -227,9 +227,9 @@ LEVERS: dict[str, Lever] = {
         _lever(
             "greenhouse_gas_removals",
             "Greenhouse gas removals",
-            "engineered removals hosted or contracted by the place in 2050, as a multiple of "
-            "its per-resident share of the national removals",
-            (0.0, 0.5, 1.0, 2.0),
+            "engineered removals hosted or contracted by the place in 2050, as a share of "
+            "twice its per-resident share of the national removals (level 3: its share)",
+            (0.0, 0.25, 0.5, 1.0),
             ("none", "half its share", "its share", "twice its share (hosting a plant)"),
             shape="s-curve",
         ),

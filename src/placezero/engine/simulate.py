@@ -226,11 +226,11 @@ def simulate(
     non_energy[:, :, S["waste"]] *= 1 - share["waste"]
     woodland_ha = share["trees_land_use"] * inputs.land_area_ha[:, None]
     non_energy[:, :, S["LULUCF"]] -= woodland_ha * a["woodland_sequestration_tco2e_per_ha"]  # E14
-    # E14b: engineered removals, a multiple of the place's per-resident share.
+    # E14b: engineered removals: the lever's share of twice the place's per-resident share.
     removed = (
         share["greenhouse_gas_removals"]
         * inputs.residents[:, None]
-        * a["engineered_removals_tco2e_per_person"]
+        * (2.0 * a["engineered_removals_tco2e_per_person"])
     )
     non_energy[:, :, S["removals"]] -= removed
     emissions += non_energy
