@@ -33,6 +33,11 @@ import numpy as np
 from .assumptions import Assumptions
 from .dimensions import SECTORS, C, S
 
+# What every pathway figure measures (pages, tables, the plan on a page and its PDF).
+BASIS_LABEL = (
+    "DESNZ territorial greenhouse gas emissions: every sector and gas (carbon dioxide, "
+    "methane, nitrous oxide), net of land use and removals, in CO2 equivalent"
+)
 TOTALS = "desnz-la-ghg"
 SECTOR_SPLIT = "desnz-la-ghg-sectors"
 TERRITORIAL_VARIABLE = "territorial_emissions_ktco2e"

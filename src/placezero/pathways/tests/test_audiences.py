@@ -87,7 +87,8 @@ def test_area_narrows_every_figure_to_the_district(client, leicestershire):
     inputs = results.inputs
     in_blaby = inputs.zone_district_index == inputs.districts.index(BLABY)
     html = client.get(url("public", scenario="balanced", area=BLABY)).content.decode()
-    assert "The pathway to net zero in Blaby" in html
+    # "balanced" does not reach net zero: the heading does not say it does.
+    assert "Emissions pathway for Blaby" in html and "The pathway to net zero" not in html
     zones = cell(html, "zones", "zone")
     assert sorted(zones) == sorted(np.array(inputs.zones)[in_blaby])
     first = results.total_emissions_tco2e[in_blaby, 0].sum()
@@ -266,3 +267,15 @@ def test_every_table_cites_its_source_licence_and_method_not_a_source_path(
     assert html.count('rel="license">Open Government Licence v3.0</a>') >= tables
     assert "How the figures are made" in html
     assert "docs/method" not in html
+
+
+def test_the_net_zero_scenario_page_says_when_net_zero_is_reached(client, leicestershire):
+    """Rule: the shipped net-zero scenario is headed "The pathway to net zero", says the year
+    net territorial emissions reach zero, and names the basis, like every pathway page."""
+    results = services.run(leicestershire, services.shipped_definitions()["net-zero"])
+    total = results.total_emissions_tco2e.sum(axis=0)
+    year = int(results.years[np.flatnonzero(total <= 0)[0]])
+    html = client.get(url("public", scenario="net-zero")).content.decode()
+    assert "The pathway to net zero in Leicestershire" in html
+    assert f"reach zero in <strong>{year}</strong>" in html
+    assert "Emissions basis: DESNZ territorial greenhouse gas emissions" in html
