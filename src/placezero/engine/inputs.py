@@ -88,8 +88,7 @@ class PlaceInputs:
                 raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
         if self.population is not None and self.population.shape != (n_zones,):
             raise ValueError(
-                f"PlaceInputs.population has shape {self.population.shape}, expected "
-                f"({n_zones},)."
+                f"PlaceInputs.population has shape {self.population.shape}, expected ({n_zones},)."
             )
         for name in ("baseline_energy_kwh", "households", "fossil_heated_households"):
             array = getattr(self, name)
