@@ -73,8 +73,9 @@ def zone_subset(inputs, index: np.ndarray):
         "households", "fossil_heated_households", "land_area_ha", "zone_district_index",
     )  # fmt: skip
     changes = {name: getattr(inputs, name)[index] for name in per_zone}
-    if inputs.population is not None:
-        changes["population"] = inputs.population[index]
+    for optional in ("population", "existing_generation_mw"):
+        if getattr(inputs, optional) is not None:
+            changes[optional] = getattr(inputs, optional)[index]
     changes["zones"] = tuple(inputs.zones[i] for i in index)
     changes["zone_names"] = tuple(inputs.zone_names[i] for i in index)
     if inputs.network_group_index is not None:

@@ -64,6 +64,8 @@ class PlaceInputs:
     history_territorial_tco2e: np.ndarray | None = None
     history_scope_tco2: np.ndarray | None = None
     basis: str = "territorial"
+    # [Z, 2] operational solar and onshore wind MW (REPD): local generation before any lever.
+    existing_generation_mw: np.ndarray | None = None
 
     sectors: tuple[str, ...] = SECTORS
     end_uses: tuple[str, ...] = END_USES
@@ -86,10 +88,11 @@ class PlaceInputs:
             array = getattr(self, name)
             if array.shape != shape:
                 raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
-        if self.population is not None and self.population.shape != (n_zones,):
-            raise ValueError(
-                f"PlaceInputs.population has shape {self.population.shape}, expected ({n_zones},)."
-            )
+        optional = {"population": (n_zones,), "existing_generation_mw": (n_zones, 2)}
+        for name, shape in optional.items():
+            array = getattr(self, name)
+            if array is not None and array.shape != shape:
+                raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
         for name in ("baseline_energy_kwh", "households", "fossil_heated_households"):
             array = getattr(self, name)
             if not np.all(np.isfinite(array)) or np.any(array < 0):

@@ -84,3 +84,27 @@ def network_groups(pack: Any, zone_features: list[dict]) -> tuple[np.ndarray, tu
         nearest = primaries[int(np.argmin(_distance_km(zlon, zlat, lon, lat)))]
         index[z] = holders.index(nearest["zone_code"])
     return index, labels
+
+
+# REPD technology types counted as existing local generation (the engine's solar and wind).
+REPD_SOLAR, REPD_WIND = "Solar Photovoltaics", "Wind Onshore"
+
+
+def existing_generation_mw(pack: Any, zone_features: list[dict]) -> np.ndarray:
+    """[Z, 2] operational solar and onshore wind MW per zone from the Renewable Energy
+    Planning Database sites in the pack (status "Operational"), each site in the zone whose
+    boundary contains it. Sites outside every zone (in a neighbouring area) are left out."""
+    from placezero.datapack.geometry import contains
+
+    out = np.zeros((len(zone_features), 2))
+    for site in pack.renewable_sites:
+        column = {REPD_SOLAR: 0, REPD_WIND: 1}.get(site["technology"])
+        if column is None or site["status"] != "Operational" or not site["capacity_mw"]:
+            continue
+        if site["lat"] in ("", None) or site["lon"] in ("", None):
+            continue
+        for z, feature in enumerate(zone_features):
+            if contains(feature["geometry"], float(site["lon"]), float(site["lat"])):
+                out[z, column] += float(site["capacity_mw"])
+                break
+    return out

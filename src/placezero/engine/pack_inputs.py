@@ -34,7 +34,7 @@ import numpy as np
 from .assumptions import Assumptions, load_assumptions
 from .dimensions import CARRIERS, END_USES, SECTORS, C, S, U
 from .inputs import END_YEAR, PlaceInputs
-from .pack_geometry import geometry_area_ha, network_groups
+from .pack_geometry import existing_generation_mw, geometry_area_ha, network_groups
 from .territorial import COMBUSTION_GAP, TerritorialError, territorial_basis
 
 DEFAULT_BASE_YEAR = 2023  # the latest year of the DESNZ local authority statistics
@@ -243,6 +243,7 @@ def build_inputs(
         network_group_index=group_index,
         network_groups=group_labels,
         population=basis.population[index] * shares["households"],
+        existing_generation_mw=existing_generation_mw(pack, zone_features),
         history_years=basis.history_years,
         history_territorial_tco2e=basis.history_territorial_tco2e,
         history_scope_tco2=basis.history_scope_tco2,

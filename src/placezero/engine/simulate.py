@@ -197,8 +197,18 @@ def simulate(
     wind_mw = _explicit_mw(inputs, scenario, "onshore_wind", wind, inputs.land_area_ha)
     battery = share["battery_storage"] * (rooftop_mw + ground_mw + wind_mw)
     battery_mw = _explicit_mw(inputs, scenario, "battery_storage", battery, households)
-    solar_kwh = (rooftop_mw + ground_mw) * KW_PER_MW * HOURS_PER_YEAR * a["solar_capacity_factor"]
-    wind_kwh = wind_mw * KW_PER_MW * HOURS_PER_YEAR * a["onshore_wind_capacity_factor"]
+    # Existing operational sites (REPD) generate from the base year on, beside what is added.
+    existing = inputs.existing_generation_mw
+    if existing is None:
+        existing = np.zeros((n_zones, 2))
+    solar_mw = rooftop_mw + ground_mw + existing[:, 0, None]
+    solar_kwh = solar_mw * KW_PER_MW * HOURS_PER_YEAR * a["solar_capacity_factor"]
+    wind_kwh = (
+        (wind_mw + existing[:, 1, None])
+        * KW_PER_MW
+        * HOURS_PER_YEAR
+        * a["onshore_wind_capacity_factor"]
+    )
     deploy.update(
         solar_rooftop_mw=rooftop_mw,
         solar_ground_mw=ground_mw,

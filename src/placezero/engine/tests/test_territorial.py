@@ -80,3 +80,20 @@ def test_the_net_zero_scenario_reaches_net_zero_by_2050(place, assumptions):
     # Residual emissions and removals are both there, not netted away.
     by_sector = results.emissions_tco2e[:, -1].sum(axis=0)
     assert by_sector[S["agriculture"]] > 0 and by_sector[S["removals"]] < 0
+
+
+def test_existing_generation_is_the_operational_repd_solar_and_wind(leicestershire, pack):
+    """Rule: local generation in the base year comes from the REPD sites that are
+    operational in the member districts (not zero until a lever adds some)."""
+    wanted = {"Solar Photovoltaics": 0, "Wind Onshore": 1}
+    expected = np.zeros(2)
+    for site in pack.renewable_sites:
+        if (
+            site["status"] == "Operational"
+            and site["technology"] in wanted
+            and site["area_code"] in leicestershire.districts
+        ):
+            expected[wanted[site["technology"]]] += site["capacity_mw"]
+    got = leicestershire.existing_generation_mw.sum(axis=0)
+    np.testing.assert_allclose(got, expected, rtol=0.02)
+    assert got.sum() > 200  # 177 MW solar and 47.8 MW wind in June 2021
