@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.publishing",
     "placezero.pathways",
 ]
 
