@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_filters",
     # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
     "ninja",
+    # Field-level history of every record that matters (who changed what, and when).
+    "simple_history",
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "placezero.api",
     "placezero.jobs",
     "placezero.pathways",
+    "placezero.governance",
 ]
 
 MIDDLEWARE = [
@@ -44,6 +47,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change in the shared history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",

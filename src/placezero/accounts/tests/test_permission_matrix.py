@@ -47,6 +47,16 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "pathways.run_jobs":         ("NNNNNY", "NNNYYY", "NNNNNY"),
     # A run someone else started; whoever started a run may cancel it (tested below).
     "pathways.cancel_job":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "governance.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "governance.export":         ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "governance.propose":        ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "governance.manage":         ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "governance.view_answers":   ("NNNNNY", "NNNNYY", "NNNNNY"),
+    # Voting, declaring and answering follow a seat on a body, not a role: nobody holds
+    # them by role alone, administrators neither (seats: governance/tests/test_permissions.py).
+    "governance.vote":           ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "governance.declare_interest": ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
 }  # fmt: skip
 
 CASES = [

@@ -1,0 +1,118 @@
+"""Reading and changing the partnership: its bodies, members with terms, and the Pact."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from placezero.accounts.permissions import require
+
+from ..models import Body, BodyMember, PactSignatory, Power, RoutingRule
+from ..options import BodyKind, MemberRole
+from .errors import GovernanceRefusal
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from placezero.places.models import Place
+
+
+def bodies_of(place: Place) -> QuerySet[Body]:
+    return Body.objects.filter(place=place).select_related("parent").order_by("kind", "name")
+
+
+def body_of(place: Place, slug: str) -> Body | None:
+    return Body.objects.filter(place=place, slug=slug).select_related("parent").first()
+
+
+def pact_of(place: Place) -> Body | None:
+    return Body.objects.filter(place=place, kind=BodyKind.PACT).first()
+
+
+def signatories_of(pact: Body) -> QuerySet[PactSignatory]:
+    return pact.signatories.select_related("organisation")
+
+
+def members_of(body: Body) -> QuerySet[BodyMember]:
+    return body.members.select_related("user", "organisation").order_by(
+        "role", "user__last_name", "user__first_name"
+    )
+
+
+def powers_of(place: Place) -> QuerySet[Power]:
+    return Power.objects.filter(place=place).prefetch_related("exercised_by")
+
+
+def rules_of(place: Place) -> QuerySet[RoutingRule]:
+    return RoutingRule.objects.filter(place=place).select_related(
+        "body", "escalate_to", "body__parent"
+    )
+
+
+def organisations_of(place: Place) -> QuerySet[Any]:
+    """The organisations of the place that may hold seats (through the seat's relation, so
+    governance never imports the accounts models)."""
+    organisation = BodyMember._meta.get_field("organisation").related_model
+    return organisation.objects.filter(place=place).order_by("name")
+
+
+def check_term(term_start: date | None, term_end: date | None) -> None:
+    if term_start is None:
+        raise GovernanceRefusal("Enter the date the term starts.", "term_start")
+    if term_end is not None and term_end < term_start:
+        raise GovernanceRefusal(
+            f"The term ends on {term_end:%-d %B %Y}, before it starts on "
+            f"{term_start:%-d %B %Y}. Enter an end date on or after the start, or leave it "
+            "blank for an open-ended term.",
+            "term_end",
+        )
+
+
+@transaction.atomic
+def add_member(
+    body: Body,
+    *,
+    user: Any,
+    person: Any,
+    organisation: Any,
+    role: str,
+    term_start: date | None,
+    term_end: date | None = None,
+    interests: str = "",
+    is_demo: bool = False,
+) -> BodyMember:
+    """Give `person` a seat on `body` for `organisation` (one of the place's, and theirs)."""
+    require(user, "governance.manage", body)
+    check_term(term_start, term_end)
+    if role not in MemberRole.values:
+        raise GovernanceRefusal("Choose the member's role on the body.", "role")
+    if organisation is None or organisation.place_id != body.place_id:
+        raise GovernanceRefusal(
+            f"Choose an organisation of {body.place}'s partnership.", "organisation"
+        )
+    if not person.memberships.filter(organisation=organisation).exists():
+        raise GovernanceRefusal(
+            f"{person} is not a member of {organisation}. A seat is held for an organisation "
+            "the person belongs to: add the membership first, or choose their organisation.",
+            "organisation",
+        )
+    overlapping = body.members.filter(user=person, term_end__isnull=True) | body.members.filter(
+        user=person, term_end__gte=term_start
+    )
+    if overlapping.exists():
+        raise GovernanceRefusal(
+            f"{person} already has a seat on {body} for this time. End that term first.",
+            "person",
+        )
+    return BodyMember.objects.create(
+        body=body,
+        user=person,
+        organisation=organisation,
+        role=role,
+        term_start=term_start,
+        term_end=term_end,
+        interests=interests,
+        is_demo=is_demo,
+    )

@@ -1,0 +1,100 @@
+"""The partnership's members: terms that make sense, seats for a person's own organisation,
+one seat at a time; refused with a clear message and nothing written."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.test import Client
+
+from placezero.accounts.options import Role
+from placezero.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from placezero.governance import services
+from placezero.governance.models import BodyMember
+from placezero.governance.options import MemberRole
+
+from .conftest import TERM_START
+
+
+@pytest.fixture
+def person(leicestershire: Any) -> Any:
+    person = UserFactory(role=Role.MEMBER)
+    MembershipFactory(user=person, organisation=OrganisationFactory(place=leicestershire))
+    return person
+
+
+def add(body: Any, user: Any, person: Any, **changes: Any) -> BodyMember:
+    values = {
+        "person": person,
+        "organisation": person.memberships.get().organisation,
+        "role": MemberRole.MEMBER,
+        "term_start": date(2025, 4, 1),
+        "term_end": date(2027, 3, 31),
+    }
+    return services.add_member(body, user=user, **(values | changes))
+
+
+def test_a_term_ending_before_it_starts_is_refused(bodies: dict, officer: Any, person: Any) -> None:
+    with pytest.raises(services.GovernanceRefusal) as refused:
+        add(bodies["partnership-board"], officer, person, term_end=date(2025, 3, 31))
+    assert refused.value.field == "term_end"
+    assert "The term ends on 31 March 2025, before it starts on 1 April 2025" in str(refused.value)
+    assert not BodyMember.objects.exists()
+
+
+def test_the_database_refuses_such_a_term_too(bodies: dict, person: Any) -> None:
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BodyMember.objects.create(
+            body=bodies["transport"],
+            user=person,
+            organisation=person.memberships.get().organisation,
+            term_start=date(2025, 4, 1),
+            term_end=date(2024, 4, 1),
+        )
+
+
+def test_the_member_page_refuses_it_with_the_message(
+    bodies: dict, officer: Any, person: Any
+) -> None:
+    client = Client()
+    client.force_login(officer)
+    response = client.post(
+        f"/places/{bodies['transport'].place.slug}/governance/bodies/transport/members/new/",
+        {
+            "person": person.pk,
+            "organisation": person.memberships.get().organisation.pk,
+            "role": MemberRole.MEMBER,
+            "term_start": "2025-04-01",
+            "term_end": "2025-01-01",
+        },
+    )
+    assert response.status_code == 400
+    assert "before it starts on 1 April 2025" in response.content.decode()
+    assert not BodyMember.objects.exists()
+
+
+def test_a_seat_is_for_the_person_s_own_organisation(
+    bodies: dict, officer: Any, person: Any, leicestershire: Any
+) -> None:
+    other = OrganisationFactory(place=leicestershire, name="Somebody Else Ltd")
+    with pytest.raises(services.GovernanceRefusal, match="is not a member of Somebody Else Ltd"):
+        add(bodies["transport"], officer, person, organisation=other)
+
+
+def test_one_seat_on_a_body_at_a_time(bodies: dict, officer: Any, person: Any) -> None:
+    add(bodies["transport"], officer, person)
+    with pytest.raises(services.GovernanceRefusal, match="already has a seat"):
+        add(bodies["transport"], officer, person, term_start=date(2026, 1, 1))
+    assert BodyMember.objects.count() == 1
+
+
+def test_sitting_members_are_those_whose_term_includes_the_day(
+    bodies: dict, officer: Any, person: Any
+) -> None:
+    seat = add(bodies["transport"], officer, person)
+    assert list(bodies["transport"].sitting_members(date(2026, 1, 1))) == [seat]
+    assert not bodies["transport"].sitting_members(date(2027, 4, 1)).exists()
+    assert not bodies["transport"].sitting_members(TERM_START).exists()
