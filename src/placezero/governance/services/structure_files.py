@@ -261,6 +261,15 @@ def has_structure(place: Place) -> bool:
 def import_structure(place: Place, raw: bytes | str | dict, *, user: Any) -> dict[str, int]:
     """Set up `place` with the structure in the file; the number of each thing made."""
     require(user, "governance.manage", place)
+    return install_structure(place, raw)
+
+
+@transaction.atomic
+def install_structure(
+    place: Place, raw: bytes | str | dict, *, is_demo: bool = False
+) -> dict[str, int]:
+    """`import_structure` without the permission check, for commands the site's operator
+    runs (`manage.py load_governance_demo`)."""
     data = validate(raw) if isinstance(raw, dict) else read_file(raw)
     if has_structure(place):
         raise StructureFileError(
@@ -280,6 +289,7 @@ def import_structure(place: Place, raw: bytes | str | dict, *, user: Any) -> dic
             terms_of_reference=item.get("terms_of_reference", ""),
             terms_version=item["terms_version"],
             quorum=item["quorum"],
+            is_demo=is_demo,
         )
     for item in data["bodies"]:
         if item.get("parent"):

@@ -3,19 +3,18 @@ template, with seated members on the board and on a working group."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
 from placezero.accounts.options import Role
-from placezero.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from placezero.accounts.tests.factories import UserFactory
 from placezero.api.tests.factories import PlaceFactory
 from placezero.governance import services
 from placezero.governance.models import Body, BodyMember
 from placezero.governance.options import MemberRole
 
-TERM_START = date(2024, 4, 1)
+from .factories import seat
 
 
 @pytest.fixture
@@ -39,16 +38,6 @@ def rutland(db: None) -> Any:
 @pytest.fixture
 def officer(leicestershire: Any) -> Any:
     return UserFactory(role=Role.OFFICER, place=leicestershire)
-
-
-def seat(body: Body, role: str = MemberRole.MEMBER, **user: Any) -> BodyMember:
-    """A new person, a member of a new organisation of the body's place, seated on it."""
-    person = UserFactory(role=user.pop("site_role", Role.MEMBER), **user)
-    organisation = OrganisationFactory(place=body.place)
-    MembershipFactory(user=person, organisation=organisation)
-    return BodyMember.objects.create(
-        body=body, user=person, organisation=organisation, role=role, term_start=TERM_START
-    )
 
 
 @pytest.fixture

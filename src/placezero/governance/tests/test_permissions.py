@@ -39,7 +39,7 @@ from placezero.governance.models import (
 )
 from placezero.governance.options import MemberRole, Route, VoteChoice
 
-from .conftest import seat
+from .factories import seat
 
 PEOPLE = [
     "public",

@@ -16,7 +16,7 @@ from placezero.governance import services
 from placezero.governance.models import BodyMember
 from placezero.governance.options import MemberRole
 
-from .conftest import TERM_START
+from .factories import TERM_START
 
 
 @pytest.fixture
