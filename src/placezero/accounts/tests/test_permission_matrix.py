@@ -57,6 +57,8 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "governance.vote":           ("NNNNNN", "NNNNNN", "NNNNNN"),
     "governance.declare_interest": ("NNNNNN", "NNNNNN", "NNNNNN"),
     "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
+    # Everything published is public; who may publish is the publishing module's rule.
+    "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip
 
 CASES = [
