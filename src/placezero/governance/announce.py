@@ -1,11 +1,11 @@
-"""The two places where governance speaks to the kernel's shared doors: notifications
-(`placezero.activity.services.notify`) and the advisory repository
-(`placezero.publishing.services.publish`).
+"""The two places where governance speaks to the kernel's shared doors: the advisory
+repository (`placezero.publishing.services.publish`) and notifications
+(`placezero.activity.services.notify`).
 
-Both kernel apps were being built alongside this one. Each door is called from exactly one
-function here; when its app is not installed yet the call is skipped and logged, so the
-governance pages (which show every decision notice themselves) work either way. Kinds are
-declared in `register_kinds()` (called from `GovernanceConfig.ready`).
+Each door is called from exactly one function here. Notifications: the activity app was
+being built alongside this one; until it is installed the call is skipped and logged (the
+decision pages show every escalation themselves). Kinds are declared in `register_kinds()`
+(called from `GovernanceConfig.ready`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.utils.text import Truncator
+
+from placezero.publishing import OutputKind, register_output_kind
+from placezero.publishing import services as publishing
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -26,6 +30,13 @@ ESCALATED = "governance.escalated"
 DECIDED = "governance.decided"
 REMINDER = "governance.deadline_reminder"
 NOTICE = "governance.decision"
+
+# The repository's limits (publishing.services: a title of 200, a summary of 1000 characters).
+TITLE_MAX, SUMMARY_MAX = 200, 1000
+MODULE = "Governance and action tracker"
+# A decision notice is public; partners and the network operator follow what is decided.
+NOTICE_AUDIENCES = ("public", "officers", "network", "community", "parishes", "businesses")
+NOTICE_TOPICS = ("governance", "decisions")
 
 NOTIFICATION_KINDS = {
     ESCALATED: (
@@ -55,17 +66,15 @@ def register_kinds() -> None:
             activity.register_notification_kind(
                 activity.NotificationKind(key=key, label=label, description=description)
             )
-    if _installed("publishing"):
-        publishing = _door("publishing")
-        publishing.register_output_kind(
-            publishing.OutputKind(
-                key=NOTICE,
-                label="Decision notice",
-                module="governance",
-                audiences=("public", "officers", "network"),
-                topics=("governance",),
-            )
+    register_output_kind(
+        OutputKind(
+            key=NOTICE,
+            label="Decision notice",
+            module=MODULE,
+            audiences=NOTICE_AUDIENCES,
+            topics=NOTICE_TOPICS,
         )
+    )
 
 
 def notify_people(
@@ -91,20 +100,16 @@ def notify_people(
 
 def publish_notice(
     *, place: Place, key: str, title: str, summary: str, url: str, updated_at: Any
-) -> bool:
+) -> None:
     """Publish a decision notice to the advisory repository (idempotent per key)."""
-    if not _installed("publishing"):
-        logger.info("decision notice %s not published (publishing not installed)", key)
-        return False
-    _door("publishing", "services").publish(
+    publishing.publish(
         NOTICE,
         place=place,
         key=key,
-        title=title,
-        summary=summary,
+        title=Truncator(title).chars(TITLE_MAX),
+        summary=Truncator(summary).chars(SUMMARY_MAX),
         url=url,
-        audiences=("public", "officers", "network"),
-        topics=("governance",),
+        audiences=NOTICE_AUDIENCES,
+        topics=NOTICE_TOPICS,
         updated_at=updated_at,
     )
-    return True

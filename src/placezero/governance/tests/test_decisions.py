@@ -20,6 +20,7 @@ from placezero.governance import (
 )
 from placezero.governance.models import Decision, DecisionLink, Power, RecordedOutcome, Vote
 from placezero.governance.options import DecisionStatus, Route, VoteChoice
+from placezero.publishing import services as publishing
 
 
 def proposal(body: Any, **changes: Any) -> services.Proposal:
@@ -103,6 +104,10 @@ def test_two_approvals_before_the_deadline_approve_and_create_the_actions(
     page = Client().get(links[0].url)
     assert page.status_code == 200
     assert "Install solar canopies at two depots" in page.content.decode()
+    published = publishing.outputs(place=fast.place, kind="governance.decision")
+    assert [(o.key, o.url) for o in published] == [
+        (f"{fast.place.slug}-D001", f"/places/{fast.place.slug}/governance/decisions/1/notice/")
+    ]
     decided = [t for t in told if t["kind"] == "governance.decided"]
     assert len(decided) == 1
     assert fast.proposed_by in decided[0]["recipients"]
