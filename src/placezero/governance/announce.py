@@ -30,6 +30,7 @@ ESCALATED = "governance.escalated"
 DECIDED = "governance.decided"
 REMINDER = "governance.deadline_reminder"
 NOTICE = "governance.decision"
+REPORT = "governance.evaluation"
 
 # The repository's limits (publishing.services: a title of 200, a summary of 1000 characters).
 TITLE_MAX, SUMMARY_MAX = 200, 1000
@@ -68,6 +69,15 @@ def register_kinds() -> None:
             )
     register_output_kind(
         OutputKind(
+            key=REPORT,
+            label="Governance evaluation report",
+            module=MODULE,
+            audiences=NOTICE_AUDIENCES,
+            topics=("governance", "evaluation"),
+        )
+    )
+    register_output_kind(
+        OutputKind(
             key=NOTICE,
             label="Decision notice",
             module=MODULE,
@@ -99,17 +109,25 @@ def notify_people(
 
 
 def publish_notice(
-    *, place: Place, key: str, title: str, summary: str, url: str, updated_at: Any
+    *,
+    place: Place,
+    key: str,
+    title: str,
+    summary: str,
+    url: str,
+    updated_at: Any,
+    kind: str = NOTICE,
 ) -> None:
-    """Publish a decision notice to the advisory repository (idempotent per key)."""
+    """Publish a decision notice (or, `kind=REPORT`, an evaluation report) to the advisory
+    repository (idempotent per key)."""
     publishing.publish(
-        NOTICE,
+        kind,
         place=place,
         key=key,
         title=Truncator(title).chars(TITLE_MAX),
         summary=Truncator(summary).chars(SUMMARY_MAX),
         url=url,
         audiences=NOTICE_AUDIENCES,
-        topics=NOTICE_TOPICS,
+        topics=NOTICE_TOPICS if kind == NOTICE else ("governance", "evaluation"),
         updated_at=updated_at,
     )

@@ -340,6 +340,8 @@ def _evaluation(place: Any, users: dict[str, Any]) -> int:
                 made += 1
         round_.status = status
         round_.save(update_fields=["status"])
+        if status == RoundStatus.CLOSED:
+            services.publish_report(round_)
     return made
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path(P + "evaluation/<int:round_id>/", evaluation.round_report, name="round"),
     path(P + "evaluation/<int:round_id>/answer/", evaluation.answer, name="answer"),
     path(P + "evaluation/<int:round_id>/answers/", evaluation.answers, name="answers"),
+    path(P + "evaluation/<int:round_id>/close/", evaluation.close, name="round_close"),
     path(P + "structure/", structure_files.structure, name="structure"),
     path(P + "structure.json", structure_files.download, name="structure_file"),
     path(P + "structure/import/", structure_files.import_file, name="structure_import"),

@@ -14,9 +14,12 @@ from statistics import mean
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from placezero.accounts.permissions import require
 
+from .. import announce
 from ..models import Answer, Decision, EvaluationRound, Principle, Question
 from ..options import SCORES, DecisionStatus, RoundStatus
 from .errors import GovernanceRefusal
@@ -60,8 +63,10 @@ def own_answers(round_: EvaluationRound, user: Any) -> dict[int, Answer]:
 @transaction.atomic
 def answer(question: Question, *, user: Any, score: Any, evidence: str) -> Answer:
     require(user, "governance.answer", question.round)
-    if question.round.status != RoundStatus.OPEN:
-        raise GovernanceRefusal(f"{question.round} is closed; answers can no longer change.")
+    # Read the round again under a lock: one closing now must not take a late answer.
+    round_ = EvaluationRound.objects.select_for_update().get(pk=question.round_id)
+    if round_.status != RoundStatus.OPEN:
+        raise GovernanceRefusal(f"{round_} is closed; answers can no longer change.")
     try:
         score = int(score)
     except (TypeError, ValueError):
@@ -150,3 +155,32 @@ def indicators(place: Place) -> list[Indicator]:
             "read from the action tracker once it records actions",
         ),
     ]
+
+
+@transaction.atomic
+def close_round(round_: EvaluationRound, *, user: Any) -> EvaluationRound:
+    """Close the round to answers and publish its report to the advisory repository."""
+    require(user, "governance.manage", round_)
+    round_ = EvaluationRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status == RoundStatus.CLOSED:
+        raise GovernanceRefusal(f"{round_} is already closed.")
+    round_.status = RoundStatus.CLOSED
+    round_.save(update_fields=["status"])
+    publish_report(round_)
+    return round_
+
+
+def publish_report(round_: EvaluationRound) -> None:
+    scored = [row for row in report(round_) if row.mean_score is not None]
+    means = "; ".join(f"{row.principle.name} {row.mean_score:.1f}" for row in scored)
+    announce.publish_notice(
+        kind=announce.REPORT,
+        place=round_.place,
+        key=f"{round_.place.slug}-round-{round_.pk}",
+        title=f"Governance evaluation report: {round_.name}",
+        summary=f"Mean scores from 1 to 5 by principle: {means or 'no answers'}.",
+        url=reverse(
+            "governance:round", kwargs={"place_slug": round_.place.slug, "round_id": round_.pk}
+        ),
+        updated_at=timezone.now(),
+    )

@@ -13,6 +13,7 @@ from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.governance import services
 from placezero.governance.models import Answer, EvaluationRound, Principle, Question
+from placezero.publishing import services as publishing
 
 
 def a_round(place: Any, name: str, opens: date) -> EvaluationRound:
@@ -80,3 +81,18 @@ def test_answers_change_while_the_round_is_open_and_are_recorded(
     services.answer(question, user=user, score=4, evidence="After the May meeting")
     assert Answer.objects.get().score == 4
     assert [h.score for h in Answer.history.order_by("history_date")] == [2, 4]
+
+
+def test_closing_a_round_publishes_its_report_once(
+    rounds: tuple, board_seats: list, officer: Any
+) -> None:
+    first = rounds[0]
+    services.answer(first.questions.first(), user=board_seats[0].user, score=4, evidence="Minutes")
+    services.close_round(first, user=officer)
+    published = publishing.outputs(place=first.place, kind="governance.evaluation")
+    assert [o.title for o in published] == ["Governance evaluation report: 2025"]
+    assert "Shared purpose 4.0" in published[0].summary
+    with pytest.raises(services.GovernanceRefusal, match="already closed"):
+        services.close_round(first, user=officer)
+    with pytest.raises(services.GovernanceRefusal, match="is closed; answers can no longer"):
+        services.answer(first.questions.first(), user=board_seats[1].user, score=2, evidence="x")

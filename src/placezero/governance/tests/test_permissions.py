@@ -83,6 +83,7 @@ ROUTES = {
     "round": ("GET", "governance.view"),
     "answer": ("POST", "governance.answer"),
     "answers": ("GET", "governance.view_answers"),
+    "round_close": ("POST", "governance.manage"),
     "structure": ("GET", "governance.export"),
     "structure_file": ("GET", "governance.export"),
     "structure_import": ("POST", "governance.manage"),

@@ -61,6 +61,7 @@ def _round_page(request: HttpRequest, round_, form=None, question=None, status=2
             "questions": questions,
             "may_answer": may_answer,
             "may_read_answers": has(request.user, "governance.view_answers", round_),
+            "may_close": has(request.user, "governance.manage", round_),
             "errors": error_summary_items(form) if form is not None else [],
         },
         status=status,
@@ -110,3 +111,16 @@ def answers(request: HttpRequest, place_slug: str, round_id: int) -> HttpRespons
             "answers": services.answers_of(round_, user=request.user),
         },
     )
+
+
+@require_POST
+@requires("governance.manage", get_object=the_round)
+def close(request: HttpRequest, place_slug: str, round_id: int) -> HttpResponse:
+    round_ = the_round(request, place_slug, round_id)
+    try:
+        services.close_round(round_, user=request.user)
+    except services.GovernanceRefusal as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"{round_} is closed and its report is published.")
+    return redirect("governance:round", place_slug=place_slug, round_id=round_.pk)
