@@ -158,3 +158,34 @@ class ImportForm(forms.Form):
                 "The file is larger than 2 MB; a structure file is smaller."
             )
         return upload.read()
+
+
+class PrincipleForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    wording = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    indicators = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="How the principle is judged, one indicator a line.",
+    )
+
+
+class PowerForm(forms.Form):
+    exercised_by = forms.ModelMultipleChoiceField(
+        label="Bodies that exercise it here",
+        queryset=Body.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    delegation = forms.CharField(
+        label="How the power reaches the partnership",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example the council's scheme of delegation, or an agreement.",
+    )
+
+    def __init__(self, *args: Any, place: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["exercised_by"].queryset = Body.objects.filter(place=place).exclude(
+            kind=BodyKind.PACT
+        )

@@ -30,6 +30,7 @@ from .evaluation import (
     report,
     round_of,
     rounds_of,
+    update_principle,
 )
 from .structure import (
     add_member,
@@ -42,6 +43,7 @@ from .structure import (
     powers_of,
     rules_of,
     signatories_of,
+    update_power,
 )
 from .structure_files import (
     StructureFileError,
@@ -100,6 +102,8 @@ __all__ = [
     "starting_templates",
     "structure_of",
     "tally",
+    "update_power",
+    "update_principle",
     "url_of",
     "when",
 ]

@@ -27,6 +27,7 @@ from ..models import Body, Decision, DecisionLink, Interest, Power, RoutingRule,
 from ..options import DecisionStatus, Route, VoteChoice
 from ..outcomes import registered_outcome_handlers
 from .errors import GovernanceRefusal
+from .history import create_by, save_by
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -136,7 +137,9 @@ def propose(
     # Lock the place's row while numbering, so two proposals never share a number.
     type(place).objects.select_for_update().get(pk=place.pk)
     last = Decision.objects.filter(place=place).aggregate(Max("number"))["number__max"]
-    decision = Decision.objects.create(
+    decision = create_by(
+        Decision,
+        user,
         place=place,
         number=(last or 0) + 1,
         title=proposal.title.strip(),
@@ -176,10 +179,11 @@ def declare_interest(decision: Decision, *, user: Any, description: str) -> Inte
             "ask the chair to record it and set your vote aside.",
             "description",
         )
-    interest, _ = Interest.objects.update_or_create(
-        decision=decision, member=seat, defaults={"description": description.strip()}
+    interest = Interest.objects.filter(decision=decision, member=seat).first() or Interest(
+        decision=decision, member=seat
     )
-    return interest
+    interest.description = description.strip()
+    return save_by(interest, user)
 
 
 def _still_open(decision: Decision, now: datetime | None = None) -> None:
@@ -215,8 +219,14 @@ def cast_vote(
     seat = decision.body.sitting_members().get(user=user)
     if decision.votes.filter(member=seat).exists():
         raise GovernanceRefusal("You have already voted on this decision.", "choice")
-    vote = Vote.objects.create(
-        decision=decision, member=seat, choice=choice, comment=comment.strip(), cast_at=now
+    vote = create_by(
+        Vote,
+        user,
+        decision=decision,
+        member=seat,
+        choice=choice,
+        comment=comment.strip(),
+        cast_at=now,
     )
     settle(decision, now=now, actor=user)
     return vote
@@ -271,7 +281,7 @@ def tally(decision: Decision) -> Tally:
     )
 
 
-def _move(decision: Decision, status: str, now: datetime) -> None:
+def _move(decision: Decision, status: str, now: datetime, actor: Any = None) -> None:
     if status not in TRANSITIONS[decision.status]:
         raise GovernanceRefusal(
             f"{decision.reference} is {decision.get_status_display().lower()} and cannot "
@@ -279,18 +289,18 @@ def _move(decision: Decision, status: str, now: datetime) -> None:
         )
     decision.status = status
     decision.decided_at = now
-    decision.save(update_fields=["status", "decided_at"])
+    save_by(decision, actor, update_fields=["status", "decided_at"])
 
 
 def settle(decision: Decision, *, now: datetime, actor: Any = None) -> str:
     """Approve or reject the decision once its votes say so; its status afterwards."""
     counted = tally(decision)
     if counted.approved:
-        _move(decision, DecisionStatus.APPROVED, now)
+        _move(decision, DecisionStatus.APPROVED, now, actor)
         _carry_out(decision)
         _announce(decision, actor)
     elif counted.cannot_pass:
-        _move(decision, DecisionStatus.REJECTED, now)
+        _move(decision, DecisionStatus.REJECTED, now, actor)
         _announce(decision, actor)
     return decision.status
 

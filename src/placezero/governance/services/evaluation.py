@@ -23,6 +23,7 @@ from .. import announce
 from ..models import Answer, Decision, EvaluationRound, Principle, Question
 from ..options import SCORES, DecisionStatus, RoundStatus
 from .errors import GovernanceRefusal
+from .history import save_by
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -78,12 +79,11 @@ def answer(question: Question, *, user: Any, score: Any, evidence: str) -> Answe
             "Give the evidence for your score: what you saw, with a link or paper if you can.",
             "evidence",
         )
-    found, _ = Answer.objects.update_or_create(
-        question=question,
-        respondent=user,
-        defaults={"score": score, "evidence": evidence.strip()},
+    found = Answer.objects.filter(question=question, respondent=user).first() or Answer(
+        question=question, respondent=user
     )
-    return found
+    found.score, found.evidence = score, evidence.strip()
+    return save_by(found, user)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def close_round(round_: EvaluationRound, *, user: Any) -> EvaluationRound:
     if round_.status == RoundStatus.CLOSED:
         raise GovernanceRefusal(f"{round_} is already closed.")
     round_.status = RoundStatus.CLOSED
-    round_.save(update_fields=["status"])
+    save_by(round_, user, update_fields=["status"])
     publish_report(round_)
     return round_
 
@@ -184,3 +184,21 @@ def publish_report(round_: EvaluationRound) -> None:
         ),
         updated_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def update_principle(
+    principle: Principle, *, user: Any, name: str, wording: str, indicators: str
+) -> Principle:
+    """Name and word a principle as the partnership does, with its indicators."""
+    require(user, "governance.manage", principle)
+    if not name.strip():
+        raise GovernanceRefusal("Enter the principle's name.", "name")
+    if not wording.strip():
+        raise GovernanceRefusal("Enter the principle as the partnership words it.", "wording")
+    principle.name, principle.wording = name.strip(), wording.strip()
+    principle.indicators = "\n".join(
+        line.strip() for line in indicators.splitlines() if line.strip()
+    )
+    save_by(principle, user, update_fields=["name", "wording", "indicators"])
+    return principle

@@ -12,6 +12,7 @@ from placezero.accounts.permissions import require
 from ..models import Body, BodyMember, PactSignatory, Power, RoutingRule
 from ..options import BodyKind, MemberRole
 from .errors import GovernanceRefusal
+from .history import create_by, save_by
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -106,7 +107,9 @@ def add_member(
             f"{person} already has a seat on {body} for this time. End that term first.",
             "person",
         )
-    return BodyMember.objects.create(
+    return create_by(
+        BodyMember,
+        user,
         body=body,
         user=person,
         organisation=organisation,
@@ -116,3 +119,18 @@ def add_member(
         interests=interests,
         is_demo=is_demo,
     )
+
+
+@transaction.atomic
+def update_power(power: Power, *, user: Any, exercised_by: list[Body], delegation: str) -> Power:
+    """Say which bodies exercise a power here, and how it reaches them."""
+    require(user, "governance.manage", power)
+    strangers = [b for b in exercised_by if b.place_id != power.place_id]
+    if strangers:
+        raise GovernanceRefusal(
+            f"Choose bodies of {power.place}'s partnership only.", "exercised_by"
+        )
+    power.delegation = delegation.strip()
+    save_by(power, user, update_fields=["delegation"])
+    power.exercised_by.set(exercised_by)
+    return power

@@ -53,6 +53,7 @@ def test_a_fast_track_proposal_gets_the_rule_s_time_limit_and_approvals(
     assert decision.deadline == now + timedelta(days=7)
     assert decision.approvals_needed == 2
     assert decision.status == DecisionStatus.OPEN
+    assert decision.history.get().history_user == officer  # recorded outside a request too
 
 
 def test_a_body_without_the_power_is_refused_and_nothing_is_written(

@@ -71,6 +71,8 @@ ROUTES = {
     "body": ("GET", "governance.view"),
     "member_new": ("POST", "governance.manage"),
     "powers": ("GET", "governance.view"),
+    "power_edit": ("GET", "governance.manage"),
+    "principle_edit": ("GET", "governance.manage"),
     "pact": ("GET", "governance.view"),
     "decisions": ("GET", "governance.view"),
     "propose": ("POST", "governance.propose"),
@@ -181,6 +183,8 @@ def _url(name: str, route: str, world: dict) -> str:
         "number": world["decided"].number if name in {"notice"} else world["decision"].number,
         "outcome_id": outcome.pk,
         "round_id": world["round"].pk,
+        "power_key": "estates",
+        "order": 1,
     }
     kwargs = {k: values[k] for k in re.findall(r"<(?:\w+:)?(\w+)>", route)}
     return reverse(f"governance:{name}", kwargs=kwargs)
@@ -246,6 +250,20 @@ def test_services_refuse_people_of_another_place(world: dict) -> None:
             round_.questions.first(), user=stranger, score=3, evidence="x"
         ),
         "answers_of": lambda: services.answers_of(round_, user=stranger),
+        "close_round": lambda: services.close_round(round_, user=stranger),
+        "update_power": lambda: services.update_power(
+            services.powers_of(world["place"]).first(),
+            user=stranger,
+            exercised_by=[],
+            delegation="",
+        ),
+        "update_principle": lambda: services.update_principle(
+            services.principles_of(world["place"]).first(),
+            user=stranger,
+            name="Ours",
+            wording="Ours",
+            indicators="",
+        ),
         "import_structure": lambda: services.import_structure(
             world["place"], services.starting_template("unitary"), user=stranger
         ),

@@ -98,3 +98,37 @@ def test_sitting_members_are_those_whose_term_includes_the_day(
     assert list(bodies["transport"].sitting_members(date(2026, 1, 1))) == [seat]
     assert not bodies["transport"].sitting_members(date(2027, 4, 1)).exists()
     assert not bodies["transport"].sitting_members(TERM_START).exists()
+
+
+def test_a_power_is_exercised_only_by_bodies_of_its_place(
+    bodies: dict, officer: Any, rutland: Any, administrator: Any
+) -> None:
+    services.install_structure(rutland, services.starting_template("unitary"))
+    power = services.powers_of(bodies["transport"].place).get(key="local-transport-plan")
+    theirs = services.body_of(rutland, "transport")
+    with pytest.raises(services.GovernanceRefusal, match="bodies of Leicestershire's"):
+        services.update_power(power, user=officer, exercised_by=[theirs], delegation="")
+    assert set(power.exercised_by.values_list("slug", flat=True)) == {
+        "partnership-board",
+        "transport",
+    }
+
+
+def test_an_officer_rewords_a_principle_and_the_history_keeps_the_old_words(
+    bodies: dict, officer: Any, leicestershire: Any
+) -> None:
+    principle = services.principles_of(leicestershire).get(order=1)
+    old = principle.name
+    services.update_principle(
+        principle,
+        user=officer,
+        name="Working as one",
+        wording="We act together.",
+        indicators=" Pact signatories \n\n Board attendance ",
+    )
+    principle.refresh_from_db()
+    assert principle.indicator_list() == ["Pact signatories", "Board attendance"]
+    assert [h.name for h in principle.history.order_by("history_date")] == [old, "Working as one"]
+    assert principle.history.first().history_user == officer
+    with pytest.raises(services.GovernanceRefusal, match="Enter the principle's name"):
+        services.update_principle(principle, user=officer, name=" ", wording="x", indicators="")

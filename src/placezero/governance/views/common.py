@@ -12,7 +12,7 @@ from placezero.web.shortcuts import place_or_404
 from .. import services
 
 if TYPE_CHECKING:
-    from ..models import Body, Decision, EvaluationRound
+    from ..models import Body, Decision, EvaluationRound, Power, Principle
 
 
 def the_place(request: HttpRequest, place_slug: str, **_: Any) -> Any:
@@ -38,3 +38,17 @@ def the_round(request: HttpRequest, place_slug: str, round_id: int, **_: Any) ->
     if round_ is None:
         raise Http404("There is no such evaluation round here.")
     return round_
+
+
+def the_power(request: HttpRequest, place_slug: str, power_key: str, **_: Any) -> Power:
+    power = services.powers_of(the_place(request, place_slug)).filter(key=power_key).first()
+    if power is None:
+        raise Http404(f"There is no power “{power_key}” in this register.")
+    return power
+
+
+def the_principle(request: HttpRequest, place_slug: str, order: int, **_: Any) -> Principle:
+    principle = services.principles_of(the_place(request, place_slug)).filter(order=order).first()
+    if principle is None:
+        raise Http404(f"There is no principle {order} here.")
+    return principle

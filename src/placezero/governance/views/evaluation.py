@@ -12,8 +12,8 @@ from placezero.accounts.permissions import has, requires
 from placezero.web.forms import error_summary_items
 
 from .. import services
-from ..forms import AnswerForm, refuse_on
-from .common import the_place, the_round
+from ..forms import AnswerForm, PrincipleForm, refuse_on
+from .common import the_place, the_principle, the_round
 
 
 @require_safe
@@ -28,7 +28,38 @@ def principles(request: HttpRequest, place_slug: str) -> HttpResponse:
             "principles": services.principles_of(place),
             "rounds": services.rounds_of(place),
             "indicators": services.indicators(place),
+            "can_manage": has(request.user, "governance.manage", place),
         },
+    )
+
+
+@requires("governance.manage", get_object=the_principle)
+def principle_edit(request: HttpRequest, place_slug: str, order: int) -> HttpResponse:
+    principle = the_principle(request, place_slug, order)
+    initial = {
+        "name": principle.name,
+        "wording": principle.wording,
+        "indicators": principle.indicators,
+    }
+    form = PrincipleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_principle(principle, user=request.user, **form.cleaned_data)
+        except services.GovernanceRefusal as refusal:
+            refuse_on(form, refusal)
+        else:
+            messages.success(request, f"Saved principle {principle.order}, “{principle.name}”.")
+            return redirect("governance:principles", place_slug=place_slug)
+    return render(
+        request,
+        "governance/principle_edit.html",
+        {
+            "place": principle.place,
+            "principle": principle,
+            "form": form,
+            "errors": error_summary_items(form),
+        },
+        status=400 if form.errors else 200,
     )
 
 

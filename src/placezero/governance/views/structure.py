@@ -13,9 +13,9 @@ from placezero.places import services as places
 from placezero.web.forms import error_summary_items
 
 from .. import services
-from ..forms import MemberForm, refuse_on
+from ..forms import MemberForm, PowerForm, refuse_on
 from ..options import BodyKind
-from .common import the_body, the_place
+from .common import the_body, the_place, the_power
 
 
 @require_safe
@@ -99,7 +99,39 @@ def member_new(request: HttpRequest, place_slug: str, body_slug: str) -> HttpRes
 def powers(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = the_place(request, place_slug)
     return render(
-        request, "governance/powers.html", {"place": place, "powers": services.powers_of(place)}
+        request,
+        "governance/powers.html",
+        {
+            "place": place,
+            "powers": services.powers_of(place),
+            "can_manage": has(request.user, "governance.manage", place),
+        },
+    )
+
+
+@requires("governance.manage", get_object=the_power)
+def power_edit(request: HttpRequest, place_slug: str, power_key: str) -> HttpResponse:
+    power = the_power(request, place_slug, power_key)
+    initial = {"exercised_by": list(power.exercised_by.all()), "delegation": power.delegation}
+    form = PowerForm(request.POST or None, initial=initial, place=power.place)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_power(
+                power,
+                user=request.user,
+                exercised_by=list(form.cleaned_data["exercised_by"]),
+                delegation=form.cleaned_data["delegation"],
+            )
+        except services.GovernanceRefusal as refusal:
+            refuse_on(form, refusal)
+        else:
+            messages.success(request, f"Saved who exercises “{power}”.")
+            return redirect("governance:powers", place_slug=place_slug)
+    return render(
+        request,
+        "governance/power_edit.html",
+        {"place": power.place, "power": power, "form": form, "errors": error_summary_items(form)},
+        status=400 if form.errors else 200,
     )
 
 
