@@ -10,6 +10,7 @@ from .models import (
     Decision,
     EvaluationRound,
     Interest,
+    Meeting,
     PactSignatory,
     Power,
     Principle,
@@ -43,6 +44,15 @@ class DecisionAdmin(SimpleHistoryAdmin):
     list_filter = ("place", "status", "route")
 
 
-for model in (PactSignatory, RoutingRule, Interest, Vote, Principle, EvaluationRound, Answer):
+for model in (
+    Meeting,
+    PactSignatory,
+    RoutingRule,
+    Interest,
+    Vote,
+    Principle,
+    EvaluationRound,
+    Answer,
+):
     admin.site.register(model, SimpleHistoryAdmin)
 admin.site.register(Question)

@@ -26,6 +26,7 @@ from .models import (
     BodyMember,
     Decision,
     EvaluationRound,
+    Meeting,
     PactSignatory,
     Principle,
     Question,
@@ -197,6 +198,7 @@ def _clear(place: Any) -> None:
     Decision.objects.filter(place=place, is_demo=True).delete()
     EvaluationRound.objects.filter(place=place, is_demo=True).delete()
     PactSignatory.objects.filter(pact__place=place, is_demo=True).delete()
+    Meeting.objects.filter(body__place=place, is_demo=True).delete()
     BodyMember.objects.filter(body__place=place, is_demo=True).delete()
 
 
@@ -300,6 +302,29 @@ def _decisions(place: Any, users: dict[str, Any]) -> int:
     return 2
 
 
+MEETINGS = [
+    (date(2026, 6, 10), ("board-chair", "board-blaby", "board-catapult", "board-greenfox")),
+    (date(2026, 9, 16), ("board-chair", "board-charnwood", "board-catapult")),
+]
+
+
+def _meetings(place: Any) -> int:
+    board = services.body_of(place, BOARD)
+    seats = {s.user.username: s for s in board.members.select_related("user")}
+    for held_on, present in MEETINGS:
+        meeting = Meeting.objects.create(
+            body=board,
+            held_on=held_on,
+            agenda="Welcome and declarations of interest\nProgress on the action plan\n"
+            "Decisions on the fast-track route since the last meeting\nAny other business",
+            papers="Action plan progress report (demo)",
+            minutes="The board noted progress and the decisions taken since it last met (demo).",
+            is_demo=True,
+        )
+        meeting.attendees.set([seats[u] for u in present if u in seats])
+    return len(MEETINGS)
+
+
 EVIDENCE = [
     "Board minutes record the decision and who took part (demo).",
     "Seen at the last two working group meetings (demo).",
@@ -359,6 +384,7 @@ def load_governance_demo(place: Any) -> dict[str, Any]:
         "structure_installed": installed,
         "signatories": _pact(place, organisations),
         "decisions": _decisions(place, users),
+        "meetings": _meetings(place),
         "answers": _evaluation(place, users),
         "accounts": [
             (seat.username, seat.organisation, _password(seat.username)) for seat in PEOPLE

@@ -189,3 +189,27 @@ class PowerForm(forms.Form):
         self.fields["exercised_by"].queryset = Body.objects.filter(place=place).exclude(
             kind=BodyKind.PACT
         )
+
+
+class MeetingForm(forms.Form):
+    held_on = forms.DateField(label="Held on", widget=forms.DateInput(attrs={"type": "date"}))
+    agenda = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), help_text="One item a line.")
+    papers = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One paper a line: its title, then a space and its web address.",
+    )
+    minutes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    attendees = forms.ModelMultipleChoiceField(
+        label="Members who attended",
+        queryset=Body.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, body: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = body.members.select_related("user", "organisation")
+        self.fields["attendees"].label_from_instance = lambda seat: (
+            f"{seat.user} ({seat.organisation}, {seat.get_role_display().lower()})"
+        )

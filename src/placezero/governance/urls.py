@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import decisions, evaluation, structure, structure_files
+from .views import decisions, evaluation, meetings, structure, structure_files
 
 app_name = "governance"
 P = "places/<slug:place_slug>/governance/"
@@ -12,6 +12,8 @@ urlpatterns = [
     path(P, structure.place_overview, name="place"),
     path(P + "bodies/<slug:body_slug>/", structure.body, name="body"),
     path(P + "bodies/<slug:body_slug>/members/new/", structure.member_new, name="member_new"),
+    path(P + "bodies/<slug:body_slug>/meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path(P + "meetings/<int:meeting_id>/", meetings.meeting, name="meeting"),
     path(P + "powers/", structure.powers, name="powers"),
     path(P + "powers/<slug:power_key>/edit/", structure.power_edit, name="power_edit"),
     path(P + "pact/", structure.pact, name="pact"),

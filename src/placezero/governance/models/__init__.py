@@ -7,6 +7,7 @@ history of the kernel): who changed what, and when.
 
 from .decisions import Decision, DecisionLink, Escalation, Interest, RecordedOutcome, Vote
 from .evaluation import Answer, EvaluationRound, Principle, Question
+from .meetings import Meeting
 from .powers import Power, RoutingRule
 from .structure import Body, BodyMember, PactSignatory
 
@@ -19,6 +20,7 @@ __all__ = [
     "Escalation",
     "EvaluationRound",
     "Interest",
+    "Meeting",
     "PactSignatory",
     "Power",
     "Principle",

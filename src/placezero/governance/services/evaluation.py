@@ -24,6 +24,7 @@ from ..models import Answer, Decision, EvaluationRound, Principle, Question
 from ..options import SCORES, DecisionStatus, RoundStatus
 from .errors import GovernanceRefusal
 from .history import save_by
+from .structure import attendance
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -149,6 +150,7 @@ def indicators(place: Place) -> list[Indicator]:
             "decisions taken before their deadline without escalation",
         ),
         Indicator("Decisions open now", str(open_count), "proposals awaiting their body"),
+        _attendance(place),
         Indicator(
             "Share of actions on time",
             "not available yet",
@@ -202,3 +204,17 @@ def update_principle(
     )
     save_by(principle, user, update_fields=["name", "wording", "indicators"])
     return principle
+
+
+def _attendance(place: Place) -> Indicator:
+    came, expected = attendance(place)
+    value = (
+        f"{100 * came / expected:.0f}% ({came} of {expected} seats)"
+        if expected
+        else ("no meetings recorded yet")
+    )
+    return Indicator(
+        "Attendance at meetings",
+        value,
+        "voting members present, out of those sitting on the day, over every meeting",
+    )

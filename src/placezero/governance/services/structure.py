@@ -9,7 +9,7 @@ from django.db import transaction
 
 from placezero.accounts.permissions import require
 
-from ..models import Body, BodyMember, PactSignatory, Power, RoutingRule
+from ..models import Body, BodyMember, Meeting, PactSignatory, Power, RoutingRule
 from ..options import BodyKind, MemberRole
 from .errors import GovernanceRefusal
 from .history import create_by, save_by
@@ -134,3 +134,58 @@ def update_power(power: Power, *, user: Any, exercised_by: list[Body], delegatio
     save_by(power, user, update_fields=["delegation"])
     power.exercised_by.set(exercised_by)
     return power
+
+
+def meetings_of(body: Body) -> QuerySet[Meeting]:
+    return body.meetings.prefetch_related("attendees__user")
+
+
+@transaction.atomic
+def record_meeting(
+    body: Body,
+    *,
+    user: Any,
+    held_on: date | None,
+    agenda: str,
+    papers: str = "",
+    minutes: str = "",
+    attendees: list[BodyMember] = (),  # type: ignore[assignment]
+    is_demo: bool = False,
+) -> Meeting:
+    """Record a meeting of `body`: its agenda, papers, minutes and who of its members came."""
+    require(user, "governance.manage", body)
+    if held_on is None:
+        raise GovernanceRefusal("Enter the date the meeting was held.", "held_on")
+    if not agenda.strip():
+        raise GovernanceRefusal("Enter the agenda, one item a line.", "agenda")
+    sitting = set(body.sitting_members(held_on).values_list("pk", flat=True))
+    strangers = [str(seat.user) for seat in attendees if seat.pk not in sitting]
+    if strangers:
+        raise GovernanceRefusal(
+            f"{', '.join(strangers)} did not sit on {body} on {held_on:%-d %B %Y}. Tick only "
+            "members whose term includes the meeting's date.",
+            "attendees",
+        )
+    meeting = create_by(
+        Meeting,
+        user,
+        body=body,
+        held_on=held_on,
+        agenda=agenda.strip(),
+        papers=papers.strip(),
+        minutes=minutes.strip(),
+        is_demo=is_demo,
+    )
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+def attendance(place: Any) -> tuple[int, int]:
+    """(seats filled at meetings, seats there were to fill): every voting member sitting on
+    the day of each meeting of the place's bodies counts once per meeting."""
+    came = expected = 0
+    for meeting in Meeting.objects.filter(body__place=place).prefetch_related("attendees"):
+        voting = set(meeting.body.voting_members(meeting.held_on).values_list("pk", flat=True))
+        expected += len(voting)
+        came += len(voting & {a.pk for a in meeting.attendees.all()})
+    return came, expected

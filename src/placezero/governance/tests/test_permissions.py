@@ -34,6 +34,7 @@ from placezero.governance.models import (
     Decision,
     EvaluationRound,
     Interest,
+    Meeting,
     Question,
     Vote,
 )
@@ -70,6 +71,8 @@ ROUTES = {
     "place": ("GET", "governance.view"),
     "body": ("GET", "governance.view"),
     "member_new": ("POST", "governance.manage"),
+    "meeting_new": ("POST", "governance.manage"),
+    "meeting": ("GET", "governance.view"),
     "powers": ("GET", "governance.view"),
     "power_edit": ("GET", "governance.manage"),
     "principle_edit": ("GET", "governance.manage"),
@@ -139,7 +142,9 @@ def world(bodies: dict[str, Body], leicestershire: Any, rutland: Any, officer: A
     )
     principle = leicestershire.principles.first()
     Question.objects.create(round=round_, principle=principle, text="How well?")
+    meeting = Meeting.objects.create(body=board, held_on=date(2026, 6, 1), agenda="Welcome")
     return {
+        "meeting": meeting,
         "people": people,
         "board": board,
         "decision": open_decision,
@@ -184,6 +189,7 @@ def _url(name: str, route: str, world: dict) -> str:
         "outcome_id": outcome.pk,
         "round_id": world["round"].pk,
         "power_key": "estates",
+        "meeting_id": world["meeting"].pk,
         "order": 1,
     }
     kwargs = {k: values[k] for k in re.findall(r"<(?:\w+:)?(\w+)>", route)}
@@ -250,6 +256,9 @@ def test_services_refuse_people_of_another_place(world: dict) -> None:
             round_.questions.first(), user=stranger, score=3, evidence="x"
         ),
         "answers_of": lambda: services.answers_of(round_, user=stranger),
+        "record_meeting": lambda: services.record_meeting(
+            board, user=stranger, held_on=date(2026, 1, 1), agenda="Ours"
+        ),
         "close_round": lambda: services.close_round(round_, user=stranger),
         "update_power": lambda: services.update_power(
             services.powers_of(world["place"]).first(),

@@ -132,3 +132,36 @@ def test_an_officer_rewords_a_principle_and_the_history_keeps_the_old_words(
     assert principle.history.first().history_user == officer
     with pytest.raises(services.GovernanceRefusal, match="Enter the principle's name"):
         services.update_principle(principle, user=officer, name=" ", wording="x", indicators="")
+
+
+def test_a_meeting_counts_only_members_sitting_on_its_day(
+    bodies: dict, officer: Any, board_seats: list
+) -> None:
+    board = bodies["partnership-board"]
+    before_terms = TERM_START.replace(year=TERM_START.year - 1)
+    with pytest.raises(services.GovernanceRefusal, match="did not sit on Net zero partnership"):
+        services.record_meeting(
+            board,
+            user=officer,
+            held_on=before_terms,
+            agenda="Welcome",
+            attendees=board_seats[:1],
+        )
+    assert not board.meetings.exists()
+    services.record_meeting(
+        board,
+        user=officer,
+        held_on=date(2026, 6, 1),
+        agenda="Welcome\nBudget",
+        papers="Budget paper https://example.org/budget.pdf\nVerbal update",
+        attendees=board_seats[:3],
+    )
+    meeting = board.meetings.get()
+    assert meeting.agenda_items() == ["Welcome", "Budget"]
+    assert meeting.paper_links() == [
+        ("Budget paper", "https://example.org/budget.pdf"),
+        ("Verbal update", ""),
+    ]
+    assert services.attendance(board.place) == (3, 4)  # four voting seats, three came
+    attendance = next(i for i in services.indicators(board.place) if i.name.startswith("Attend"))
+    assert attendance.value == "75% (3 of 4 seats)"

@@ -60,6 +60,7 @@ def body(request: HttpRequest, place_slug: str, body_slug: str) -> HttpResponse:
             "powers": found.powers.all(),
             "rules": found.routing_rules.select_related("escalate_to", "body__parent"),
             "decisions": found.decisions.all()[:10],
+            "meetings": services.meetings_of(found),
             "can_manage": has(request.user, "governance.manage", found),
         },
     )

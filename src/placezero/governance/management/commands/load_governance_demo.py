@@ -33,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Governance demo for {place}: {made['signatories']} pact signatories, "
-            f"{made['decisions']} decisions, {made['answers']} evaluation answers"
+            f"{made['decisions']} decisions, {made['meetings']} meetings, "
+            f"{made['answers']} evaluation answers"
             + (
                 " (structure set up from the two-tier county template)."
                 if made["structure_installed"]
