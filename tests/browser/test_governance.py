@@ -1,8 +1,11 @@
-"""A fast-track decision in a real browser: an officer proposes it; a board member who
-declares an interest is refused a vote; two members approve before the deadline; the
-decision notice is published and links to the action it created. A second proposal passes
-its time limit and escalates to the board. axe-core checks every page visited; the decision
-page is checked on a phone (390 px) too."""
+"""Governance in a real browser.
+
+A fast-track decision: an officer proposes it; a board member who declares an interest is
+refused a vote; two members approve before the deadline; the decision notice is published
+and links to the action it created. A second proposal passes its time limit and escalates
+to the board. Then every page of the demo partnership on a phone (390 px, nothing wider than
+the screen) and a desktop, as the public, an officer and a member. axe-core checks every
+page visited."""
 
 from __future__ import annotations
 
@@ -12,12 +15,16 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import Page, expect
 
+from placezero.accounts.demo import create_demo_accounts
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.governance import services
+from placezero.governance.demo import load_governance_demo
+from placezero.governance.models import Meeting
 from placezero.governance.options import MemberRole
 from placezero.governance.tests.factories import seat
 
@@ -153,3 +160,70 @@ def test_a_fast_track_decision_from_proposal_to_notice_and_an_escalation(
         page.get_by_role("button", name="Record my vote")
     ).to_be_visible()  # the board decides now
     axe_check(page)
+
+
+G = GOVERNANCE
+
+
+@pytest.fixture
+def demo(leicestershire_committed: Any) -> Any:
+    create_demo_accounts(leicestershire_committed)
+    load_governance_demo(leicestershire_committed)
+    return leicestershire_committed
+
+
+def public_pages(place: Any) -> list[str]:
+    meeting = Meeting.objects.filter(body__place=place).first()
+    rounds = list(place.evaluation_rounds.values_list("pk", flat=True))
+    return [
+        G,
+        G + "bodies/partnership-board/",
+        G + "bodies/community-energy/",
+        G + "powers/",
+        G + "pact/",
+        G + "decisions/",
+        G + "decisions/1/",
+        G + "decisions/1/notice/",
+        G + "decisions/2/",
+        G + "principles/",
+        *[G + f"evaluation/{pk}/" for pk in rounds],
+        G + f"meetings/{meeting.pk}/",
+        G + "structure/",
+    ]
+
+
+OFFICER_PAGES = [
+    "decisions/new/",
+    "bodies/partnership-board/members/new/",
+    "bodies/partnership-board/meetings/new/",
+    "powers/estates/edit/",
+    "principles/1/edit/",
+]
+
+
+def check_page(page: Page, url: str, axe_check: Callable[[Page], None]) -> None:
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(url)
+        assert response is not None and response.status == 200, url
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (url, width)
+    axe_check(page)
+
+
+def test_every_governance_page_on_a_phone_and_a_desktop(
+    page: Page, live_server: Any, demo: Any, axe_check: Callable[[Page], None]
+) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Governance").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="The partnership")).to_be_visible()
+    for url in public_pages(demo):
+        check_page(page, url, axe_check)
+    sign_in(page, live_server, get_user_model().objects.get(username="officer"))
+    for url in OFFICER_PAGES:
+        check_page(page, G + url, axe_check)
+    # A member answers in the open round: the answer forms pass axe too.
+    sign_in(page, live_server, get_user_model().objects.get(username="board-chair"))
+    open_round = demo.evaluation_rounds.get(status="open")
+    check_page(page, G + f"evaluation/{open_round.pk}/", axe_check)
+    expect(page.get_by_role("button", name="Save this answer").first).to_be_visible()
