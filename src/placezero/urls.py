@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("placezero.pathways.urls")),
     path("", include("placezero.governance.urls")),
     path("", include("placezero.jobs.urls")),
+    path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("api/", api.urls),
