@@ -3,9 +3,9 @@
 A fast-track decision: an officer proposes it; a board member who declares an interest is
 refused a vote; two members approve before the deadline; the decision notice is published
 and links to the action it created. A second proposal passes its time limit and escalates
-to the board. Then every page of the demo partnership on a phone (390 px, nothing wider than
-the screen) and a desktop, as the public, an officer and a member. axe-core checks every
-page visited."""
+to the board, with the notification in the inbox. Then every page of the demo partnership
+on a phone (390 px, nothing wider than the screen) and a desktop, as the public, an officer
+and a member. axe-core checks every page visited."""
 
 from __future__ import annotations
 
@@ -156,9 +156,14 @@ def test_a_fast_track_decision_from_proposal_to_notice_and_an_escalation(
     expect(
         page.get_by_text("Buildings and energy working group missed its deadline")
     ).to_be_visible()
+    # The board decides now: its chair may vote.
+    expect(page.get_by_role("button", name="Record my vote")).to_be_visible()
+    axe_check(page)
+    # The notification is in the inbox of each board member (and the proposer's).
+    page.goto("/inbox/")
     expect(
-        page.get_by_role("button", name="Record my vote")
-    ).to_be_visible()  # the board decides now
+        page.get_by_role("link", name="D002 escalated to Net zero partnership board")
+    ).to_be_visible()
     axe_check(page)
 
 

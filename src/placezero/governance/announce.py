@@ -1,30 +1,24 @@
 """The two places where governance speaks to the kernel's shared doors: the advisory
 repository (`placezero.publishing.services.publish`) and notifications
-(`placezero.activity.services.notify`).
-
-Each door is called from exactly one function here. Notifications: the activity app was
-being built alongside this one; until it is installed the call is skipped and logged (the
-decision pages show every escalation themselves). Kinds are declared in `register_kinds()`
-(called from `GovernanceConfig.ready`).
+(`placezero.activity.services.notify`: inbox, email unless opted out, daily digest). Each is
+called from one function here; the kinds are declared in `register_kinds()` (called from
+`GovernanceConfig.ready`).
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.utils.text import Truncator
 
+from placezero.activity import NotificationKind, register_notification_kind
+from placezero.activity import services as activity
 from placezero.publishing import OutputKind, register_output_kind
 from placezero.publishing import services as publishing
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
-
-logger = logging.getLogger(__name__)
 
 ESCALATED = "governance.escalated"
 DECIDED = "governance.decided"
@@ -52,21 +46,9 @@ NOTIFICATION_KINDS = {
 }
 
 
-def _installed(app: str) -> bool:
-    return apps.is_installed(f"placezero.{app}")
-
-
-def _door(app: str, module: str = "") -> Any:
-    return importlib.import_module(f"placezero.{app}" + (f".{module}" if module else ""))
-
-
 def register_kinds() -> None:
-    if _installed("activity"):
-        activity = _door("activity")
-        for key, (label, description) in NOTIFICATION_KINDS.items():
-            activity.register_notification_kind(
-                activity.NotificationKind(key=key, label=label, description=description)
-            )
+    for key, (label, description) in NOTIFICATION_KINDS.items():
+        register_notification_kind(NotificationKind(key=key, label=label, description=description))
     register_output_kind(
         OutputKind(
             key=REPORT,
@@ -97,15 +79,12 @@ def notify_people(
     place: Place,
     actor: Any = None,
 ) -> int:
-    """Send one notification to each recipient; the number sent (0 before activity lands)."""
-    people = list(dict.fromkeys(recipients))
-    if not _installed("activity"):
-        logger.info("notification %s skipped (activity not installed): %s", kind, title)
-        return 0
-    notify = _door("activity", "services").notify
-    for person in people:
-        notify(person, kind, title=title, body=body, url=url, place=place, actor=actor)
-    return len(people)
+    """Send one notification to each recipient (each person once); the number told."""
+    told = 0
+    for person in dict.fromkeys(recipients):
+        if activity.notify(person, kind, title=title, body=body, url=url, place=place, actor=actor):
+            told += 1
+    return told
 
 
 def publish_notice(

@@ -212,3 +212,20 @@ def test_every_vote_is_in_the_shared_history_with_who_cast_it(
     record = Vote.history.get()
     assert record.history_user == voter
     assert record.choice == VoteChoice.APPROVE
+
+
+def test_an_escalation_lands_in_the_new_body_s_inboxes(
+    bodies: dict, officer: Any, group_seats: list, board_seats: list
+) -> None:
+    """Through the real notification door: inbox (and email, unless opted out)."""
+    from placezero.activity import services as activity
+
+    group = bodies["buildings-energy"]
+    decision = services.propose(group.place, proposal(group), user=officer)
+    services.check_deadlines(now=decision.deadline + timedelta(minutes=1))
+    inbox = list(activity.inbox_of(board_seats[1].user))
+    assert [n.title for n in inbox] == [
+        "D001 escalated to Net zero partnership board: Solar canopies at two county depots"
+    ]
+    assert inbox[0].url == services.url_of(decision)
+    assert activity.unread_count(officer) == 1  # the proposer hears too

@@ -165,3 +165,17 @@ def test_a_meeting_counts_only_members_sitting_on_its_day(
     assert services.attendance(board.place) == (3, 4)  # four voting seats, three came
     attendance = next(i for i in services.indicators(board.place) if i.name.startswith("Attend"))
     assert attendance.value == "75% (3 of 4 seats)"
+
+
+def test_who_exercises_a_power_is_in_its_history(bodies: dict, officer: Any) -> None:
+    from placezero.activity import services as activity
+
+    power = services.powers_of(bodies["transport"].place).get(key="local-transport-plan")
+    services.update_power(
+        power, user=officer, exercised_by=[bodies["partnership-board"]], delegation="By agreement"
+    )
+    newest = next(c for c in activity.changes_of(power) if c.label == "Exercised by")
+    assert (newest.before, newest.after) == (
+        "Net zero partnership board, Transport working group",
+        "Net zero partnership board",
+    )
