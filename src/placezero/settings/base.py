@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "placezero.publishing",
     "placezero.pathways",
     "placezero.community",
+    "placezero.governance",
 ]
 
 MIDDLEWARE = [
