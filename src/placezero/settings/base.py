@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_filters",
     # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
     "ninja",
+    # Who changed what and when, for every model with `history = HistoricalRecords()`.
+    "simple_history",
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "placezero.api",
     "placezero.jobs",
     "placezero.pathways",
+    "placezero.advisory",
 ]
 
 MIDDLEWARE = [
@@ -45,6 +48,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records the signed-in person on every history row a request writes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
@@ -100,6 +105,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded documents (advisory resources); served through views that check permissions,
+# never straight from MEDIA_URL.
+MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.
