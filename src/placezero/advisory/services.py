@@ -47,6 +47,7 @@ __all__ = [
     "audiences",
     "can_curate",
     "feed_for_token",
+    "find_resource",
     "follow_of",
     "get_document",
     "get_resource",
@@ -198,6 +199,13 @@ def _mentions(output: PublishedOutput, words: tuple[str, ...]) -> bool:
 def get_resource(place: Place, slug: str, user: Any) -> Resource:
     """The resource of the place (or national) by slug; Http404 if none, PermissionDenied
     with the reason for a draft the person may not see."""
+    resource = find_resource(place, slug)
+    require(user, "advisory.view_resource", resource)
+    return resource
+
+
+def find_resource(place: Place, slug: str) -> Resource:
+    """The resource, unchecked: for `@requires(get_object=...)`, which checks it."""
     resource = (
         Resource.objects.for_place(place)
         .prefetch_related("topics", "audiences", "documents")
@@ -206,7 +214,6 @@ def get_resource(place: Place, slug: str, user: Any) -> Resource:
     )
     if resource is None:
         raise Http404(f"There is no resource “{slug[:80]}” in {place}.")
-    require(user, "advisory.view_resource", resource)
     return resource
 
 

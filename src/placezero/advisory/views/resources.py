@@ -25,11 +25,11 @@ def _place(request: HttpRequest, place_slug: str, **kwargs: Any) -> Any:
 
 
 def _resource(request: HttpRequest, place_slug: str, slug: str) -> Any:
-    return services.get_resource(place_or_404(place_slug, request), slug, request.user)
+    return services.find_resource(place_or_404(place_slug, request), slug)
 
 
 @require_safe
-@requires("advisory.view", get_object=_place)
+@requires("advisory.view_resource", get_object=_resource)
 def resource_page(request: HttpRequest, place_slug: str, slug: str) -> HttpResponse:
     place = place_or_404(place_slug, request)
     resource = services.get_resource(place, slug, request.user)
