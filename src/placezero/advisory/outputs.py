@@ -8,11 +8,13 @@ of `placezero.publishing.services.outputs`; everything else here takes `Publishe
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from placezero.publishing import services as publishing
+
+from .models import Topic
 from .options import PUBLISHING_AUDIENCES
 
 
@@ -38,12 +40,20 @@ def repository_audiences(published: tuple[str, ...] | list[str]) -> tuple[str, .
     return tuple(dict.fromkeys(s for a in published for s in PUBLISHING_AUDIENCES.get(a, ())))
 
 
+def repository_topics(published: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Publishing's free topics ("net zero pathway", "heat") as the repository's topic
+    slugs: a published topic is a topic whose slug, name or one of whose synonyms it is."""
+    words = {" ".join(str(t).replace("-", " ").split()).lower() for t in published}
+    found = []
+    for topic in Topic.objects.all():
+        names = {topic.slug.replace("-", " "), topic.name.lower()}
+        names |= {s.strip().lower() for s in topic.synonyms.split(",") if s.strip()}
+        if words & names:
+            found.append(topic.slug)
+    return tuple(found)
+
+
 def _publishing_outputs(place: Any) -> list[Any]:
-    try:
-        publishing = importlib.import_module("placezero.publishing.services")
-    except ModuleNotFoundError:
-        # Until the publishing kernel service is installed there is nothing published.
-        return []
     return list(publishing.outputs(place=place))
 
 
@@ -68,7 +78,7 @@ def published_outputs(
             summary=str(_field(output, "summary", "") or ""),
             url=str(_field(output, "url", "")),
             audiences=repository_audiences(tuple(_field(output, "audiences", ()) or ())),
-            topics=tuple(_field(output, "topics", ()) or ()),
+            topics=repository_topics(tuple(_field(output, "topics", ()) or ())),
             updated_at=_field(output, "updated_at"),
             place_slug=getattr(_field(output, "place"), "slug", None),
         )

@@ -18,9 +18,9 @@ AUDIENCES = (
     ("network", "Network and energy companies", ""),
 )
 TOPICS = (
-    ("energy-efficiency", "Energy efficiency", "save energy, energy saving, draught proofing"),
+    ("energy-efficiency", "Energy efficiency", "save energy, energy saving, draught proofing, buildings"),
     ("insulation", "Insulation", "loft, cavity wall, solid wall, retrofit"),
-    ("heat-pumps", "Heat pumps", "air source, ground source, ashp, low carbon heating, boiler"),
+    ("heat-pumps", "Heat pumps", "air source, ground source, ashp, low carbon heating, boiler, heat"),
     ("solar", "Solar power", "pv, photovoltaic, solar panels, solar roof"),
     ("renewables", "Renewable energy", "wind, hydro, generation, battery, storage"),
     ("community-energy", "Community energy", "co-operative, community benefit society, share offer"),
@@ -32,9 +32,9 @@ TOPICS = (
     ("off-gas-grid", "Off the gas grid", "oil, lpg, rural, no mains gas"),
     ("transport", "Transport", "ev, electric vehicle, charging, chargepoint, cycling, bus"),
     ("business-energy", "Business energy", "sme, carbon footprint, net zero business"),
-    ("net-zero-planning", "Net zero planning", "climate action plan, laep, local area energy plan, carbon budget"),
+    ("net-zero-planning", "Net zero planning", "climate action plan, laep, local area energy plan, carbon budget, net zero pathway"),
     ("data", "Data and evidence", "statistics, emissions data, dataset"),
-    ("grid", "Electricity grid", "connection, dno, distribution network, flexibility, g98, g99"),
+    ("grid", "Electricity grid", "connection, dno, distribution network, flexibility, g98, g99, electricity"),
     ("finance", "Finance and investment", "loan, investment, bond, community municipal investment, grant"),
 )  # fmt: skip
 

@@ -30,6 +30,7 @@ from placezero.engine.results import Results
 from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_mapping
 from placezero.engine.simulate import simulate
 
+from . import outputs
 from .models import PathwayScenario, ScenarioChange
 from .options import ChangeAction
 
@@ -270,6 +271,8 @@ def update_levers(
     current.updated_by = user if getattr(user, "is_authenticated", False) else None
     current.save()
     _record(current, action, describe_lever_changes(before, after), user, before, after)
+    if current.is_preferred:
+        outputs.sync_place(current.place)
     return current
 
 
@@ -286,6 +289,8 @@ def update_details(
     current.save()
     after = {"name": name, "description": description}
     _record(current, ChangeAction.DESCRIBED, "Name or description changed.", user, before, after)
+    if current.is_preferred:
+        outputs.sync_place(current.place)
     return current
 
 
@@ -300,4 +305,6 @@ def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     current.is_preferred = True
     current.save(update_fields=["is_preferred", "updated_at"])
     _record(current, ChangeAction.MARKED_PREFERRED, "Marked as the preferred pathway.", user)
+    # The old preferred pathway is withdrawn, the new one and the plan following it published.
+    outputs.sync_place(current.place)
     return current

@@ -36,6 +36,7 @@ from .models import (
     ZoneStatistic,
 )
 from .options import AreaKind, AreaRole, DatePrecision
+from .signals import place_loaded as place_loaded  # the door to the signal (see signals.py)
 
 # Dataset key and variable names as the pack schema defines them (placezero.datapack.schema).
 GHG_DATASET = "desnz-la-ghg"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.publishing",
     "placezero.pathways",
     "placezero.advisory",
 ]

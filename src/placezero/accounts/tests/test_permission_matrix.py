@@ -47,6 +47,8 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "pathways.run_jobs":         ("NNNNNY", "NNNYYY", "NNNNNY"),
     # A run someone else started; whoever started a run may cancel it (tested below).
     "pathways.cancel_job":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    # Everything published is public; who may publish is the publishing module's rule.
+    "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip
 
 CASES = [

@@ -3,8 +3,6 @@ resources and the outputs other modules publish, with nobody typing them in."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -12,26 +10,14 @@ from django.contrib.auth.models import AnonymousUser
 
 from placezero.advisory import outputs, services
 from placezero.advisory.tests.conftest import client_for
+from placezero.publishing import services as publishing
 
 
 @pytest.fixture
-def published_plan(monkeypatch: pytest.MonkeyPatch, demo: Any) -> SimpleNamespace:
-    """A plan on a page as the publishing registry hands it back (until publishing lands,
-    through the repository's one call site)."""
-    plan = SimpleNamespace(
-        kind="pathways.plan",
-        key=f"{demo.slug}:plan",
-        place=demo,
-        title="Leicestershire plan on a page",
-        summary="The preferred pathway to net zero, stage by stage.",
-        url=f"/places/{demo.slug}/pathway/plan/",
-        audiences=("public",),
-        topics=("net-zero-planning", "solar"),
-        updated_at=datetime(2026, 11, 30, 9, 0, tzinfo=UTC),
-    )
-    monkeypatch.setattr(
-        outputs, "_publishing_outputs", lambda place: [plan] if place == demo else []
-    )
+def published_plan(demo: Any) -> Any:
+    """The plan on a page that the pathways module published when Leicestershire was loaded
+    (through the publishing registry): nobody typed it into the repository."""
+    (plan,) = publishing.outputs(place=demo, kind="pathways.plan")
     return plan
 
 
@@ -40,9 +26,12 @@ def test_a_published_plan_appears_in_the_repository(
     demo: Any, published_plan: Any, client: Any
 ) -> None:
     results = services.search(demo, AnonymousUser(), "plan")
-    assert [o.title for o in results.outputs] == ["Leicestershire plan on a page"]
+    assert published_plan.title in [o.title for o in results.outputs]
     page = client.get(f"/places/{demo.slug}/advice/").content.decode()
-    assert "Published by the partnership" in page and "Leicestershire plan on a page" in page
+    assert "Published by the partnership" in page and published_plan.title in page
+    # Its free topics ("net zero pathway", "heat") are the repository's topics.
+    (output,) = [o for o in results.outputs if o.key == published_plan.key]
+    assert {"net-zero-planning", "heat-pumps"} <= set(output.topics)
 
 
 @pytest.mark.django_db
@@ -58,7 +47,7 @@ def test_a_published_plan_reaches_a_followers_feed(
     assert feed.status_code == 200
     assert feed["Content-Type"].startswith("application/atom+xml")
     body = feed.content.decode()
-    assert "Leicestershire plan on a page" in body
+    assert published_plan.title in body
     assert "Local area energy planning: the method" in body  # a followed resource
     assert "Loft insulation" not in body  # not followed
 
@@ -96,7 +85,10 @@ def test_a_topic_feed_is_public(demo: Any, published_plan: Any, client: Any) -> 
     feed = client.get(f"/places/{demo.slug}/advice/topics/solar/feed/")
     assert feed.status_code == 200
     body = feed.content.decode()
-    assert "Solar panels for your home" in body and "Leicestershire plan on a page" in body
+    assert "Solar panels for your home" in body
+    assert published_plan.title not in body  # the plan is not about solar
+    plan_feed = client.get(f"/places/{demo.slug}/advice/topics/net-zero-planning/feed/")
+    assert published_plan.title in plan_feed.content.decode()
     assert client.get(f"/places/{demo.slug}/advice/topics/none-such/feed/").status_code == 404
     assert client.get("/advice/feeds/not-a-token/").status_code == 404
 
