@@ -116,3 +116,48 @@ def test_search_and_a_tampered_wizard_link(advice: Page, axe_check: Any) -> None
     )
     expect(page.locator("#wizard-problems")).to_contain_text("dragon")
     axe_check(page)
+
+
+def test_an_editor_adds_a_resource_and_follows_it(
+    advice: Page, axe_check: Any, live_server: Any, leicestershire_committed: Any
+) -> None:
+    from django.conf import settings
+    from django.test import Client
+
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+
+    page = advice
+    client = Client()
+    client.force_login(UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire_committed))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    page.reload()
+    page.get_by_role("link", name="Add a resource").click()
+    axe_check(page)
+    page.get_by_role("button", name="Save").click()  # nothing filled in
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Kind").select_option("guide")
+    page.get_by_label("Title").fill("Orchard barn heat pumps")
+    page.get_by_label("Slug").fill("orchard-barn-heat-pumps")
+    page.get_by_label("Summary").fill("Heating old barns with heat pumps.")
+    page.get_by_label("Body").fill("Read this <script>alert(1)</script> **first**.")
+    page.get_by_label("Businesses").check()
+    page.get_by_label("Heat pumps").check()
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Orchard barn heat pumps")
+    expect(page.locator(".pz-advisory-body strong")).to_have_text("first")
+    assert page.locator(".pz-advisory-body script").count() == 0
+    axe_check(page)
+    page.goto("/places/leicestershire/advice/follow/")
+    axe_check(page)
+    page.get_by_label("Heat pumps").check()
+    page.get_by_role("button", name="Save what I follow").click()
+    feed = page.locator("#feed-url").inner_text()
+    axe_check(page)
+    body = page.request.get(feed).text()
+    assert "Orchard barn heat pumps" in body
