@@ -5,7 +5,7 @@ topics and their synonyms) and look after resources; officers see them read-only
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Audience, Follow, Resource, ResourceDocument, Topic
+from .models import Audience, BestBet, Follow, Resource, ResourceDocument, Topic
 
 
 @admin.register(Audience)
@@ -45,3 +45,9 @@ class ResourceAdmin(SimpleHistoryAdmin):
 class FollowAdmin(admin.ModelAdmin):
     list_display = ("user", "place", "created_at")
     exclude = ("token",)  # secret: the follower's feed address
+
+
+@admin.register(BestBet)
+class BestBetAdmin(admin.ModelAdmin):
+    list_display = ("resource", "queries", "order")
+    autocomplete_fields = ("resource",)

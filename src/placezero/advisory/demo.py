@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from placezero.places import services as places
 
-from .demo_content import DEMO_RESOURCES, DemoResource
-from .models import Audience, Resource, Topic
+from .demo_content import BEST_BETS, DEMO_RESOURCES, DemoResource
+from .models import Audience, BestBet, Resource, Topic
 from .options import ResourceStatus
 from .search import index_resource, indexing_paused
 from .taxonomy import ensure_taxonomy
@@ -47,6 +47,11 @@ def load_demo() -> dict[str, int]:
             resource.topics.set([topics[s] for s in item.topics])
         index_resource(resource)
         counts["created" if created else "updated"] += 1
+    for slug, queries in BEST_BETS.items():
+        resource = Resource.objects.filter(slug=slug).first()
+        if resource is not None:
+            BestBet.objects.filter(resource=resource).delete()
+            BestBet.objects.create(resource=resource, queries="\n".join(queries))
     return counts
 
 

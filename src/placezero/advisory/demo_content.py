@@ -896,3 +896,10 @@ ILLUSTRATIVE = [
 ]
 
 DEMO_RESOURCES: list[DemoResource] = FUNDING + GUIDES + TOOLS_AND_DATA + SERVICES + ILLUSTRATIVE
+
+# Editors' best bets: resource slug -> the queries it comes first for.
+BEST_BETS: dict[str, tuple[str, ...]] = {
+    "boiler-upgrade-scheme": ("BUS", "BUS grant", "boiler upgrade"),
+    "warm-homes-local-grant": ("warm homes", "free insulation"),
+    "village-hall-solar-guide": ("village hall solar", "solar village hall"),
+}

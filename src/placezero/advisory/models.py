@@ -179,3 +179,20 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} follows {self.place}"
+
+
+class BestBet(models.Model):
+    """An editor's choice: for these queries, this resource comes first ("BUS" is the Boiler
+    Upgrade Scheme, not a bus timetable). Queries match after normalisation: case, order,
+    repeated words and punctuation do not matter (`search.normalise`)."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="best_bets")
+    queries = models.TextField(help_text="one query a line, e.g. “BUS grant”")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "best bet"
+
+    def __str__(self) -> str:
+        return f"{self.resource}: {', '.join(self.queries.splitlines())}"

@@ -50,6 +50,11 @@ def terms_of(query: str) -> Terms:
     return Terms(unique[:SEARCH_MAX_TERMS], shortened)
 
 
+def normalise(query: str) -> str:
+    """A query as best bets compare it: its words, case-folded, each once, in order."""
+    return " ".join(sorted(set(terms_of(query).words)))
+
+
 def search_resources(words: tuple[str, ...], queryset: QuerySet[Resource]) -> list[Resource]:
     """The resources of `queryset` matching any of `words`, most relevant first."""
     if not words:

@@ -30,7 +30,7 @@ from placezero.places import services as places
 
 from . import documents, wizard
 from . import search as fulltext
-from .models import Audience, Follow, Resource, ResourceDocument, Topic
+from .models import Audience, BestBet, Follow, Resource, ResourceDocument, Topic
 from .options import ResourceKind, ResourceStatus
 from .outputs import PublishedOutput, published_outputs
 from .richtext import render_markdown
@@ -104,6 +104,7 @@ class SearchResults:
     resources: list[Resource]
     facets: list[Facet]
     outputs: list[PublishedOutput] = field(default_factory=list)
+    best_bets: set[int] = field(default_factory=set)  # ids of the resources editors chose
 
     @property
     def count(self) -> int:
@@ -165,8 +166,11 @@ def search(
     if audience:
         queryset = queryset.filter(audiences__slug=audience)
     queryset = queryset.distinct()
+    best: list[Resource] = []
     if terms.words:
         found = fulltext.search_resources(terms.words, queryset)
+        best = _best_bets(query, queryset)
+        found = best + [r for r in found if r not in best]
     else:
         today = timezone.localdate()
         found = sorted(
@@ -185,7 +189,20 @@ def search(
         resources=found,
         facets=_facets(found, kind, topic, audience),
         outputs=outputs,
+        best_bets={r.pk for r in best},
     )
+
+
+def _best_bets(query: str, queryset: QuerySet[Resource]) -> list[Resource]:
+    """The resources editors chose for this query, if they are among the results allowed."""
+    wanted = fulltext.normalise(query)
+    chosen = [
+        bet.resource_id
+        for bet in BestBet.objects.filter(resource__in=queryset)
+        if wanted in {fulltext.normalise(line) for line in bet.queries.splitlines()}
+    ]
+    by_id = {r.pk: r for r in queryset.filter(pk__in=chosen)}
+    return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id]
 
 
 def _mentions(output: PublishedOutput, words: tuple[str, ...]) -> bool:

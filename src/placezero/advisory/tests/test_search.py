@@ -61,6 +61,17 @@ def test_search_quality_expected_resource_in_the_top_three(demo: Any) -> None:
 
 
 @pytest.mark.django_db
+def test_an_editors_best_bet_comes_first_whatever_the_case_and_order(demo: Any) -> None:
+    # "bus" alone would find buses (transport synonyms); editors pinned the Boiler Upgrade Scheme.
+    for query in ("BUS", "bus", "grant BUS", "Bus, grant!"):
+        results = services.search(demo, AnonymousUser(), query)
+        assert results.resources[0].slug == "boiler-upgrade-scheme", query
+        assert results.best_bets == {results.resources[0].pk}
+    # A best bet never brings back what the filters leave out.
+    assert services.search(demo, AnonymousUser(), "BUS", kind="guide").best_bets == set()
+
+
+@pytest.mark.django_db
 def test_the_title_weighs_more_than_the_body(demo: Any) -> None:
     # "Draught" is in one title and in no other text.
     assert _top(demo, "draught", 1) == ["draught-proofing"]
