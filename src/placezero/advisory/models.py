@@ -196,3 +196,27 @@ class BestBet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource}: {', '.join(self.queries.splitlines())}"
+
+
+class AlertSent(models.Model):
+    """That a follower has been told about a resource (new, or its deadline near): each
+    alert goes once, however often the periodic task runs."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", "New resource"
+        DEADLINE = "deadline", "Deadline approaching"
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="alerts")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow", "resource", "kind"], name="advisory_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.resource} to {self.follow.user}"
