@@ -3,21 +3,21 @@ and a funding deadline within `DEADLINE_NOTICE_DAYS`. `send_alerts` runs as a pe
 (`advisory.alerts`, hourly, registered in `apps.py`); each alert goes once (`AlertSent`).
 
 `_notify` is the one call of the activity app's `notify` (inbox, email unless the person
-opted out, daily digest). Until that kernel service is installed nothing is sent and nothing
-is marked as sent, so the alerts go out once it is.
+opted out, daily digest); an alert is marked sent in the same transaction.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import timedelta
 from typing import Any
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from placezero.activity import NotificationKind, register_notification_kind
+from placezero.activity import services as activity
 
 from .models import AlertSent, Follow, Resource
 from .options import ResourceKind
@@ -31,29 +31,14 @@ NOTIFICATION_KINDS = (
 )
 
 
-def _activity() -> Any:
-    if not apps.is_installed("placezero.activity"):
-        return None
-    return importlib.import_module("placezero.activity")
-
-
 def register_notification_kinds() -> None:
-    activity = _activity()
-    if activity is None:
-        return
     for key, label, description in NOTIFICATION_KINDS:
-        activity.register_notification_kind(
-            activity.NotificationKind(key=key, label=label, description=description)
-        )
+        register_notification_kind(NotificationKind(key=key, label=label, description=description))
 
 
 def _notify(recipient: Any, kind: str, **message: Any) -> bool:
-    """Send through the shared notifications; False when they are not installed."""
-    activity = _activity()
-    if activity is None:
-        return False
-    importlib.import_module("placezero.activity.services").notify(recipient, kind, **message)
-    return True
+    """Send through the shared notifications (the one call site)."""
+    return activity.notify(recipient, kind, **message) is not None
 
 
 def _matching(follow: Follow) -> Any:
@@ -83,7 +68,7 @@ def _send(follow: Follow, resource: Resource, kind: str, title: str) -> bool:
             place=follow.place,
         )
         if not sent:
-            transaction.set_rollback(True)  # not sent: try again once notifications exist
+            transaction.set_rollback(True)  # not sent (e.g. an inactive person): not marked
         return sent
 
 

@@ -104,7 +104,9 @@ class Resource(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[audiences, topics])
+    # Audiences and topics are not in the history yet: the shared history page
+    # (activity.history) reads plain fields, not simple-history's many-to-many records.
+    history = HistoricalRecords()
     objects = ResourceQuerySet.as_manager()
 
     class Meta:

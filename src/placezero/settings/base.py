@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "django_filters",
     # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
     "ninja",
-    # Who changed what and when, for every model with `history = HistoricalRecords()`.
+    # The shared history of every model whose changes matter (placezero.activity).
     "simple_history",
     "placezero.accounts",
     "placezero.places",
@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.activity",
     "placezero.publishing",
     "placezero.pathways",
     "placezero.advisory",
@@ -49,7 +50,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Records the signed-in person on every history row a request writes.
+    # Who made a change: the signed-in person of the request, kept in each history row.
     "simple_history.middleware.HistoryRequestMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "placezero.web.context_processors.site",
+                "placezero.activity.context_processors.inbox",
             ],
         },
     },
@@ -113,7 +115,11 @@ MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "PLACEZERO_DEFAULT_FROM_EMAIL", "placezero <no-reply@placezero.invalid>"
+)
+# The site's own address, for links in emails (notifications, unsubscribe links).
+PLACEZERO_SITE_URL = os.environ.get("PLACEZERO_SITE_URL", "http://127.0.0.1:8000")
 
 # The place shown when a page does not name one.
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")

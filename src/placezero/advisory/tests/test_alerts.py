@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from placezero.activity import services as activity
 from placezero.advisory import alerts, services
 from placezero.advisory.models import AlertSent, Resource
 
@@ -51,12 +52,14 @@ def test_followers_hear_of_new_resources_and_near_deadlines_once(
 
 
 @pytest.mark.django_db
-def test_nothing_is_marked_sent_while_notifications_are_not_installed(
-    demo: Any, people: dict
-) -> None:
-    services.set_follow(people["resident"], demo, topics=["solar"], audiences=[])
+def test_an_alert_lands_in_the_followers_inbox(demo: Any, people: dict) -> None:
+    """Through the real shared notifications: the inbox, and the alert marked sent."""
+    person = people["resident"]
+    services.set_follow(person, demo, topics=["solar"], audiences=[])
     Resource.objects.filter(slug="village-hall-energy-grant-demo").update(
         closes_on=timezone.localdate() + timedelta(days=3)
     )
-    alerts.send_alerts()
-    assert AlertSent.objects.count() == (1 if alerts._activity() is not None else 0)
+    assert alerts.send_alerts() == "0 new-resource and 1 deadline alerts sent."
+    assert activity.unread_count(person) == 1
+    assert AlertSent.objects.count() == 1
+    assert alerts.send_alerts() == "0 new-resource and 0 deadline alerts sent."

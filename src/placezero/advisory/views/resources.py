@@ -17,8 +17,6 @@ from placezero.web.shortcuts import place_or_404
 from .. import services
 from ..forms import DocumentForm, ResourceForm
 
-HISTORY_SHOWN = 20
-
 
 def _place(request: HttpRequest, place_slug: str, **kwargs: Any) -> Any:
     return place_or_404(place_slug, request)
@@ -41,7 +39,6 @@ def _render_page(
 ) -> HttpResponse:
     """The resource's page; its curators also see the upload form and the changes."""
     can_curate = services.can_curate(request.user, resource)
-    history = resource.history.select_related("history_user")[:HISTORY_SHOWN]
     return render(
         request,
         "advisory/resource.html",
@@ -50,7 +47,6 @@ def _render_page(
             "resource": resource,
             "body": services.render_markdown(resource.body),
             "can_curate": can_curate,
-            "history": list(history) if can_curate else [],
             "document_form": document_form if can_curate else None,
             "errors": error_summary_items(document_form) if document_form.is_bound else [],
         },
