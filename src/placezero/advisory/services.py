@@ -28,7 +28,7 @@ from django.utils import timezone
 from placezero.accounts.permissions import check, require
 from placezero.places import services as places
 
-from . import documents, wizard
+from . import directory, documents, wizard
 from . import search as fulltext
 from .models import Audience, BestBet, Follow, Resource, ResourceDocument, Topic
 from .options import ResourceKind, ResourceStatus
@@ -59,6 +59,7 @@ __all__ = [
     "search",
     "set_follow",
     "signpost",
+    "support_directory",
     "topic_feed",
     "topics",
     "wizard_questions",
@@ -452,3 +453,20 @@ def signpost(place: Place, user: Any, answers: wizard.Answers) -> wizard.Recomme
     names = {a.code: a.name for a in places.member_areas(place)}
     resources = live_resources(place).prefetch_related("audiences", "topics")
     return wizard.recommend(list(resources), answers, names)
+
+
+# --- the support directory ---------------------------------------------------------------
+
+
+def support_directory(place: Place, user: Any) -> dict[str, Any]:
+    """The place's advice services in the Open Referral UK shape (`directory`)."""
+    require(user, "advisory.view", place)
+    names = {a.code: a.name for a in places.member_areas(place)}
+    services_found = (
+        live_resources(place)
+        .filter(kind=ResourceKind.SERVICE)
+        .prefetch_related("audiences", "topics")
+        .order_by("title")
+    )
+    records = [directory.service_record(r, place, names) for r in services_found]
+    return {"total_items": len(records), "content": records}

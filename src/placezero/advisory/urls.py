@@ -11,6 +11,7 @@ urlpatterns = [
     path("advice/", search.index, name="index"),
     path("advice/feeds/<str:token>/", follow.FollowerFeed(), name="follower_feed"),
     path(PER_PLACE, search.home, name="home"),
+    path(PER_PLACE + "services.json", search.support_directory, name="support_directory"),
     path(PER_PLACE + "resources/new/", resources.resource_new, name="resource_new"),
     path(PER_PLACE + "resources/<slug:slug>/", resources.resource_page, name="resource"),
     path(PER_PLACE + "resources/<slug:slug>/edit/", resources.resource_edit, name="resource_edit"),

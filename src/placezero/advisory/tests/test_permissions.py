@@ -43,6 +43,7 @@ ADMINISTRATORS = {
 ROUTES: dict[str, list[tuple[str, str, dict[str, int]]]] = {
     "index": [("get", "/advice/", dict.fromkeys(ROLES, 302))],
     "home": [("get", "", PUBLIC)],
+    "support_directory": [("get", "services.json", PUBLIC)],
     "resource": [
         ("get", "resources/loft-insulation/", PUBLIC),
         ("get", "resources/draft-ground-source/", _curators()),

@@ -154,3 +154,18 @@ def test_an_unknown_filter_is_dropped_with_a_message(demo: Any, client: Any) -> 
     text = response.content.decode()
     assert "That topic is not one we know" in text
     assert "<script>x</script>" not in text
+
+
+@pytest.mark.django_db
+def test_the_support_directory_is_open_referral_shaped(demo: Any, client: Any) -> None:
+    data = client.get(f"/places/{demo.slug}/advice/services.json").json()
+    names = [s["name"] for s in data["content"]]
+    assert data["total_items"] == len(names) and "Green Living Leicestershire" in names
+    service = data["content"][names.index("Green Living Leicestershire")]
+    assert service["organization"]["name"] == "Leicestershire's councils"
+    assert "Tenants" in [e["eligibility"] for e in service["eligibilitys"]]
+    assert any(t["taxonomy"]["id"] == "fuel-poverty" for t in service["service_taxonomys"])
+    assert service["service_areas"] == [
+        {"id": service["service_areas"][0]["id"], "service_area": "Leicestershire"}
+    ]
+    assert all(s["status"] == "active" for s in data["content"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -69,3 +69,13 @@ def _toggle(request: HttpRequest, name: str, value: str, selected: bool) -> str:
     if not selected:
         query[name] = value
     return f"?{query.urlencode()}" if query else "?"
+
+
+@require_safe
+@requires("advisory.view", get_object=_place)
+def support_directory(request: HttpRequest, place_slug: str) -> HttpResponse:
+    """/places/<slug>/advice/services.json: the advice services, Open Referral UK shaped."""
+    place = place_or_404(place_slug, request)
+    return JsonResponse(
+        services.support_directory(place, request.user), json_dumps_params={"indent": 2}
+    )
