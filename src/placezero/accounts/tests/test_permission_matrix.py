@@ -88,6 +88,12 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "community.approve_claim":      ("NNNNNY", "NNNNYY", "NNNNNY"),
     "community.finance_claim":      ("NNNNNN", "NNNNNN", "NNNNNN"),
     "community.own_data":           ("NYYYYY", "NYYYYY", "NYYYYY"),
+    # The advisory repository is public; a record that is not live (no `is_live`, like a
+    # draft) is for the place's curators; national resources are tested in the app.
+    "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "advisory.view_resource":    ("YYYYYY", "NNNYYY", "NNNNNY"),
+    "advisory.curate":           ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "advisory.follow":           ("NYYYYY", "NYYYYY", "NYYYYY"),
 }  # fmt: skip
 
 CASES = [
