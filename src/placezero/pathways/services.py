@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import yaml
 from django.db import transaction
 from django.utils import timezone
@@ -318,3 +319,50 @@ def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     # The old preferred pathway is withdrawn, the new one and the plan following it published.
     outputs.sync_place(current.place)
     return current
+
+
+# --- residents' acceptance (citizen landscaping) ----------------------------------------
+
+# The cut the comparison asks of the least-cost plan by default: deep enough that ground
+# solar is part of the cheapest plan for Leicestershire (docs/method/acceptance.md).
+ACCEPTANCE_DEFAULT_REDUCTION_PERCENT = 55
+
+
+def least_cost_with_acceptance(
+    place: Place,
+    tallies: Mapping[tuple[str, str], Any],
+    *,
+    target_year: int = 2050,
+    reduction_percent: int = ACCEPTANCE_DEFAULT_REDUCTION_PERCENT,
+) -> dict[str, Any]:
+    """The least-cost plan for a cut by `target_year` without and with residents' acceptance
+    (`tallies`: {(zone code, engine technology): engine.acceptance.Tally}) as its limit.
+
+    Returns {"without": plan, "with": plan, "problem": problem without acceptance,
+    "shares": the acceptance shares used}; raises the engine's InfeasibleTarget when the cut
+    cannot be met, with or without acceptance."""
+    from placezero.engine.acceptance import acceptance_shares
+    from placezero.engine.optimise import solve
+    from placezero.engine.optimise_inputs import (
+        PERIOD_END_YEARS,
+        baseline_emissions_tco2e,
+        grid_scale,
+        problem_from_inputs,
+    )
+
+    inputs = place_inputs(place)
+    years = np.asarray(PERIOD_END_YEARS)
+    baseline = baseline_emissions_tco2e(inputs, grid_scale(inputs, assumptions(), years))
+    target = float(baseline[list(PERIOD_END_YEARS).index(target_year)])
+    targets = {target_year: target * (1 - reduction_percent / 100)}
+    without = problem_from_inputs(inputs, assumptions(), targets_tco2e=targets)
+    shares = acceptance_shares(inputs.zones, without.technologies, tallies)
+    constrained = problem_from_inputs(
+        inputs, assumptions(), targets_tco2e=targets, acceptance=shares
+    )
+    return {
+        "without": solve(without),
+        "with": solve(constrained),
+        "problem": without,
+        "shares": shares,
+    }
