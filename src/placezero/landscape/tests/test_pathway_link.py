@@ -1,0 +1,56 @@
+"""Citizen input constrains the model: on the Leicestershire data, opposition published in
+the ten zones with the most room for ground-mounted solar stops it being built there; the
+rest of the county cannot make up all of it, so the plan builds fewer MW and pays more for
+other measures (the direction docs/method/acceptance.md says)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+from django.urls import reverse
+from shapely.geometry import shape
+
+from placezero.landscape import services
+from placezero.pathways import services as pathways
+
+from .conftest import say
+
+pytestmark = pytest.mark.django_db
+OPPOSED_ZONES = 10
+
+
+def test_opposition_cuts_ground_solar_where_recorded_at_an_extra_cost(leicestershire, officer):
+    before = pathways.least_cost_with_acceptance(leicestershire, {})
+    problem = before["problem"]
+    solar = problem.technologies.index("solar_ground_mw")
+    built = before["without"].installed_units[:, solar, :].sum(axis=1)
+    assert built.sum() > 0, "the comparison's cut must make ground solar part of the plan"
+    opposed = np.argsort(problem.technical_potential_units[:, solar])[::-1][:OPPOSED_ZONES]
+    by_code = {zone.code: zone for zone in services.zones(leicestershire)}
+    for k, index in enumerate(opposed):
+        zone = by_code[problem.zone_codes[index]]
+        point = shape(zone.geometry).representative_point()
+        for n in range(services.MINIMUM_RESPONSES):
+            contribution = say(
+                leicestershire, AnonymousUser(), stance="oppose", address=f"zone{k}-{n}",
+                geometry={"type": "Point", "coordinates": [point.x, point.y]},
+            ).contribution  # fmt: skip
+            services.moderate(contribution, decision="approve", reason="", user=officer)
+
+    compared = pathways.least_cost_with_acceptance(
+        leicestershire, services.engine_tallies(leicestershire)
+    )
+    with_acceptance = compared["with"].installed_units[:, solar, :].sum(axis=1)
+    # Nothing is built where everyone opposed it; elsewhere the plan makes up what it can.
+    np.testing.assert_allclose(with_acceptance[opposed], 0.0, atol=1e-6)
+    assert with_acceptance.sum() < built.sum() - 100  # MW fewer in the county
+    extra = compared["with"].cost_gbp - compared["without"].cost_gbp
+    assert extra > 100_000  # £, discounted: the stated extra cost of respecting it
+    assert compared["without"].cost_gbp == pytest.approx(before["without"].cost_gbp)
+
+    page = Client().get(reverse("landscape:pathway", args=[leicestershire.slug]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Ground-mounted solar" in body and "more</strong>" in body
