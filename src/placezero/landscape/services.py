@@ -85,26 +85,24 @@ def submit(
     if stance not in Stance.values:
         errors["stance"] = "Choose whether you would welcome it here or not."
     zone_pk, shape, cleaned_geometry, description = None, Shape.DESCRIBED, None, ""
-    place_zones = zones(place)
+    shapes = _shapes(place)
     try:
         if geometry not in (None, ""):
             cleaned_geometry = validation.parse_geometry(geometry)
             shape = Shape.POINT if cleaned_geometry["type"] == "Point" else Shape.AREA
-            zone_pk = validation.zone_of(
-                cleaned_geometry, [(z.pk, z.geometry) for z in place_zones]
-            )
+            zone_pk = validation.zone_of(cleaned_geometry, shapes)
         else:
-            by_code = {z.code: z for z in place_zones}
-            if zone_code not in by_code:
+            zone_pk = shapes.by_code.get(zone_code)
+            if zone_pk is None:
                 errors["zone_code"] = (
                     f"Choose your neighbourhood from the list of {place.name}'s areas."
                 )
-            else:
-                zone_pk = by_code[zone_code].pk
             description = validation.plain_text(
-                place_description, "place_description", "The description of the place",
+                place_description,
+                "place_description",
+                "The description of the place",
                 validation.MAX_DESCRIPTION_CHARS,
-            )  # fmt: skip
+            )
             if not description:
                 errors["place_description"] = (
                     "Describe the place in a few words (a street, field or landmark)."
@@ -138,6 +136,18 @@ def submit(
             is_demo=is_demo,
         )
     return Submitted(contribution, token)
+
+
+# Zone outlines change only when a place is loaded again (a new load time, new zone rows).
+_SHAPES: dict[tuple[Any, ...], validation.PlaceShapes] = {}
+
+
+def _shapes(place: Place) -> validation.PlaceShapes:
+    key = (place.pk, place.pack_digest, place.loaded_at)
+    if key not in _SHAPES:
+        _SHAPES.clear()  # one place at a time is plenty; no stale outlines kept
+        _SHAPES[key] = validation.place_shapes((z.pk, z.code, z.geometry) for z in zones(place))
+    return _SHAPES[key]
 
 
 def _check_rate(place: Place, key: str) -> None:

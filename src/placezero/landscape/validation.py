@@ -11,13 +11,14 @@ import hmac
 import html
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 import nh3
 from django.conf import settings
 from shapely.geometry import shape
 from shapely.ops import unary_union
+from shapely.prepared import prep
 from shapely.validation import explain_validity
 
 MAX_VERTICES = 500
@@ -113,26 +114,37 @@ def _count_vertices(coordinates: Any) -> int:
     )
 
 
-def zone_of(geometry: Mapping[str, Any], zones: Iterable[tuple[int, Mapping[str, Any]]]) -> int:
+@dataclass(frozen=True)
+class PlaceShapes:
+    """A place's zone outlines (id, shapely shape) and their union, built once per pack."""
+
+    outlines: tuple[tuple[int, Any], ...]
+    boundary: Any
+    by_code: dict[str, int]
+
+
+def place_shapes(zones: Iterable[tuple[int, str, Mapping[str, Any] | None]]) -> PlaceShapes:
+    listed = list(zones)
+    outlines = tuple((pk, prep(shape(g))) for pk, _, g in listed if g)
+    boundary = unary_union([shape(g) for _, _, g in listed if g]).buffer(1e-9)
+    return PlaceShapes(outlines, prep(boundary), {code: pk for pk, code, _ in listed})
+
+
+def zone_of(geometry: Mapping[str, Any], shapes: PlaceShapes) -> int:
     """The zone (id) a point lies in, or that holds most of an area; refused if any of the
     shape lies outside the place."""
     drawn = shape(geometry)
-    outlines = [(pk, _shape(json.dumps(g, sort_keys=True))) for pk, g in zones if g]
-    boundary = unary_union([outline for _, outline in outlines])
-    if not boundary.buffer(1e-9).covers(drawn):
+    if not shapes.boundary.covers(drawn):
         raise ContributionError(
             {"geometry": "The shape is outside the place; mark somewhere inside its boundary."}
         )
-    best = max(outlines, key=lambda item: _overlap(item[1], drawn))
+    best = max(shapes.outlines, key=lambda item: _overlap(item[1], drawn))
     return best[0]
 
 
 def _overlap(outline: Any, drawn: Any) -> float:
+    if not outline.intersects(drawn):
+        return 0.0
     if drawn.geom_type == "Point":
-        return 1.0 if outline.covers(drawn) else 0.0
-    return outline.intersection(drawn).area
-
-
-@lru_cache(maxsize=2048)
-def _shape(geojson: str) -> Any:
-    return shape(json.loads(geojson))
+        return 1.0
+    return outline.context.intersection(drawn).area
