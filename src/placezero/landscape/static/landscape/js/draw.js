@@ -56,6 +56,14 @@
       removalMode: false,
       rotateMode: false,
     });
+    // Geoman's buttons carry their name only as a tooltip on the element around them: give each
+    // link that name, so a screen reader announces "Draw Marker", not "link".
+    element.querySelectorAll(".leaflet-pm-toolbar a").forEach(function (link) {
+      var named = link.closest("[title]") || link.querySelector("[title]");
+      if (named && !link.getAttribute("aria-label")) {
+        link.setAttribute("aria-label", named.getAttribute("title"));
+      }
+    });
     map.on("pm:create", function (event) {
       var geometry = event.layer.toGeoJSON().geometry;
       map.removeLayer(event.layer);
