@@ -73,3 +73,24 @@ def acceptance_shares(
             continue
         shares[i, j] = tally.share
     return shares
+
+
+def credit_generation(
+    abatement_tco2e_per_unit: np.ndarray,
+    technologies: Sequence[str],
+    grid_kg_per_kwh: np.ndarray,
+    mwh_per_mw: Mapping[str, float],
+) -> np.ndarray:
+    """The abatement array [Z, T, P] with local generation credited on a consumption basis:
+    each MW of the technologies in `mwh_per_mw` (MWh a year per MW) displaces grid
+    electricity at the zone's grid intensity that period (`grid_kg_per_kwh` [Z, P]).
+
+    The engine's least-cost problem counts emissions on the territorial basis, where local
+    generation earns no credit and so is never built; acceptance of it can then change
+    nothing. This view, documented in docs/method/acceptance.md, shows what acceptance does
+    to a plan that does count generation."""
+    credited = np.array(abatement_tco2e_per_unit, dtype=float, copy=True)
+    for technology, per_mw in mwh_per_mw.items():
+        if technology in technologies:
+            credited[:, list(technologies).index(technology), :] = per_mw * grid_kg_per_kwh
+    return credited

@@ -35,3 +35,15 @@ def test_wilson_interval_stays_in_range_and_holds_the_share():
     low, high = wilson_interval(0.5, 100)
     assert low == pytest.approx(0.404, abs=1e-3) and high == pytest.approx(0.596, abs=1e-3)
     assert wilson_interval(0.3, 0) == (0.0, 1.0)
+
+
+def test_credit_generation_replaces_only_the_generation_columns():
+    from placezero.engine.acceptance import credit_generation
+
+    abatement = np.ones((2, 3, 2))
+    grid = np.array([[0.2, 0.1], [0.4, 0.0]])
+    credited = credit_generation(abatement, ("heat_pumps", "solar_ground_mw", "x"), grid,
+                                 {"solar_ground_mw": 1000.0, "absent": 5.0})  # fmt: skip
+    np.testing.assert_array_equal(credited[:, 0, :], 1.0)
+    np.testing.assert_allclose(credited[:, 1, :], [[200.0, 100.0], [400.0, 0.0]])
+    np.testing.assert_array_equal(abatement, 1.0)  # the input is left as it was

@@ -1,7 +1,9 @@
-"""Citizen input constrains the model: on the Leicestershire data, opposition published in
-the ten zones with the most room for ground-mounted solar stops it being built there; the
-rest of the county cannot make up all of it, so the plan builds fewer MW and pays more for
-other measures (the direction docs/method/acceptance.md says)."""
+"""Citizen input constrains the model: on the Leicestershire data, with local generation
+counted on a consumption basis, opposition published in the ten zones with the most room
+for ground-mounted solar stops it being built there; the rest of the county cannot make up
+all of it, so the plan builds fewer MW and pays more for other measures (the direction
+docs/method/acceptance.md says). On the engine's territorial basis generation earns no
+credit, the plan builds none, and acceptance changes nothing: tested too."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ OPPOSED_ZONES = 10
 
 
 def test_opposition_cuts_ground_solar_where_recorded_at_an_extra_cost(leicestershire, officer):
-    before = pathways.least_cost_with_acceptance(leicestershire, {})
+    before = pathways.least_cost_with_acceptance(leicestershire, {}, credit_generation=True)
     problem = before["problem"]
     solar = problem.technologies.index("solar_ground_mw")
     built = before["without"].installed_units[:, solar, :].sum(axis=1)
@@ -39,9 +41,8 @@ def test_opposition_cuts_ground_solar_where_recorded_at_an_extra_cost(leicesters
             ).contribution  # fmt: skip
             services.moderate(contribution, decision="approve", reason="", user=officer)
 
-    compared = pathways.least_cost_with_acceptance(
-        leicestershire, services.engine_tallies(leicestershire)
-    )
+    tallies = services.engine_tallies(leicestershire)
+    compared = pathways.least_cost_with_acceptance(leicestershire, tallies, credit_generation=True)
     with_acceptance = compared["with"].installed_units[:, solar, :].sum(axis=1)
     # Nothing is built where everyone opposed it; elsewhere the plan makes up what it can.
     np.testing.assert_allclose(with_acceptance[opposed], 0.0, atol=1e-6)
@@ -49,6 +50,11 @@ def test_opposition_cuts_ground_solar_where_recorded_at_an_extra_cost(leicesters
     extra = compared["with"].cost_gbp - compared["without"].cost_gbp
     assert extra > 100_000  # £, discounted: the stated extra cost of respecting it
     assert compared["without"].cost_gbp == pytest.approx(before["without"].cost_gbp)
+
+    # The pathway's own basis: no generation built, so nothing for acceptance to change.
+    territorial = pathways.least_cost_with_acceptance(leicestershire, tallies)
+    assert territorial["without"].installed_units[:, solar, :].sum() == pytest.approx(0)
+    assert territorial["with"].cost_gbp == pytest.approx(territorial["without"].cost_gbp)
 
     page = Client().get(reverse("landscape:pathway", args=[leicestershire.slug]))
     body = page.content.decode()

@@ -69,28 +69,47 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     })  # fmt: skip
 
 
-@requires("landscape.view_results", get_object=_place)
-def pathway(request: HttpRequest, place_slug: str) -> HttpResponse:
-    """The least-cost plan without and with residents' acceptance (two LP solves, each
-    under a second for a county)."""
-    place = place_or_404(place_slug, request)
+BASES = (
+    (False, "Territorial basis (the pathway's own)",
+     "Local generation earns no emissions credit on this basis, so the cheapest plan builds "
+     "none wherever residents stand and their acceptance of it changes nothing."),
+    (True, "Generation counted on a consumption basis",
+     "Each MW of local generation is credited with the grid electricity it displaces, at the "
+     "grid's carbon intensity in each period."),
+)  # fmt: skip
+
+
+def _comparison(place, tallies, credit: bool) -> dict:
     try:
-        compared = pathways.least_cost_with_acceptance(place, services.engine_tallies(place))
+        compared = pathways.least_cost_with_acceptance(place, tallies, credit_generation=credit)
     except InfeasibleTarget as caught:
-        return render(request, "landscape/pathway.html", {"place": place, "error": str(caught)})
+        return {"error": str(caught)}
     problem, without, with_ = compared["problem"], compared["without"], compared["with"]
     rows = []
     for j, name in enumerate(problem.technologies):
         if problem.technology_units[j] != "MW":
             continue
-        before = float(without.installed_units[:, j, :].sum())
-        after = float(with_.installed_units[:, j, :].sum())
-        limited = int((compared["shares"][:, j] < 1).sum())
-        rows.append({"technology": ENGINE_LABELS.get(name, name), "without": before, "with": after,
-                     "limited_zones": limited})  # fmt: skip
+        rows.append({
+            "technology": ENGINE_LABELS.get(name, name),
+            "without": float(without.installed_units[:, j, :].sum()),
+            "with": float(with_.installed_units[:, j, :].sum()),
+            "limited_zones": int((compared["shares"][:, j] < 1).sum()),
+        })  # fmt: skip
+    return {"rows": rows, "cost_without": without.cost_gbp, "cost_with": with_.cost_gbp,
+            "extra_cost": with_.cost_gbp - without.cost_gbp}  # fmt: skip
+
+
+@requires("landscape.view_results", get_object=_place)
+def pathway(request: HttpRequest, place_slug: str) -> HttpResponse:
+    """The least-cost plan without and with residents' acceptance, on the pathway's own
+    basis and with generation credited (four LP solves, each under a second for a county)."""
+    place = place_or_404(place_slug, request)
+    tallies = services.engine_tallies(place)
+    bases = [
+        {"credit": credit, "title": title, "note": note} | _comparison(place, tallies, credit)
+        for credit, title, note in BASES
+    ]
     return render(request, "landscape/pathway.html", {
-        "place": place, "rows": rows,
-        "cost_without": without.cost_gbp, "cost_with": with_.cost_gbp,
-        "extra_cost": with_.cost_gbp - without.cost_gbp,
+        "place": place, "bases": bases,
         "reduction_percent": pathways.ACCEPTANCE_DEFAULT_REDUCTION_PERCENT,
     })  # fmt: skip
