@@ -384,3 +384,16 @@ def least_cost_with_acceptance(
     shares = residents.acceptance_shares(inputs.zones, without.technologies, tallies)
     return {"without": solve(without), "with": solve(problem(shares)), "problem": without,
             "shares": shares}  # fmt: skip
+
+
+def residents_acceptance(place: Place) -> Any:
+    """Share (0-1) of each zone's technical potential residents accept, [zones,
+    technologies] in the least-cost problem's order, from the place's published citizen
+    landscaping contributions (1 where too few responses: docs/method/acceptance.md)."""
+    from placezero.engine.acceptance import acceptance_shares
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+    from placezero.landscape import services as landscape
+
+    technologies = [name for name, _, _ in TECHNOLOGIES]
+    tallies = landscape.engine_tallies(place)
+    return acceptance_shares(place_inputs(place).zones, technologies, tallies)

@@ -60,3 +60,35 @@ def test_opposition_cuts_ground_solar_where_recorded_at_an_extra_cost(leicesters
     body = page.content.decode()
     assert page.status_code == 200
     assert "Ground-mounted solar" in body and "more</strong>" in body
+
+
+def test_the_optimisation_run_can_be_switched_to_respect_acceptance(leicestershire, officer):
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+    from placezero.jobs import services as jobs
+    from placezero.jobs.options import JobStatus
+    from placezero.jobs.queue import claim_next, run_job
+    from placezero.pathways.runs.optimise import describe
+
+    inputs_zones = list(pathways.place_inputs(leicestershire).zones)
+    zone = next(z for z in services.zones(leicestershire) if z.code in inputs_zones)
+    point = shape(zone.geometry).representative_point()
+    for n in range(services.MINIMUM_RESPONSES):
+        contribution = say(
+            leicestershire, AnonymousUser(), stance="oppose", address=f"run-{n}",
+            geometry={"type": "Point", "coordinates": [point.x, point.y]},
+        ).contribution  # fmt: skip
+        services.moderate(contribution, decision="approve", reason="", user=officer)
+    shares = pathways.residents_acceptance(leicestershire)
+    ground = 4  # solar_ground_mw in the least-cost problem's technologies
+    assert shares[inputs_zones.index(zone.code), ground] == 0.0
+    assert shares.sum() == shares.size - 1  # nothing else limited
+
+    partner = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
+    parameters = {"goal": "reduction", "target_year": "2050", "reduction_percent": "40",
+                  "acceptance": "on"}  # fmt: skip
+    jobs.enqueue("pathways.optimise", parameters, partner, place=leicestershire)
+    job = run_job(claim_next())
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    assert job.result["acceptance"] is True
+    assert "within residents' acceptance" in describe(job)
