@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
+from placezero.landscape import services
 from placezero.landscape.models import Contribution
 from placezero.landscape.options import Status
 
@@ -130,3 +131,46 @@ def test_the_account_page_lists_and_exports_own_contributions_only(
     assert [row["reason"] for row in exported] == ["Mine"]
     assert "Theirs" not in page
     assert Client().get(reverse("landscape:mine")).status_code == 302
+
+
+def test_results_download_as_open_data_without_personal_data(
+    leicestershire, officer, zone, inside_point
+):
+    for n in range(5):
+        c = say(leicestershire, AnonymousUser(), geometry=inside_point, reason="Secret words",
+                address=f"dl-{n}").contribution  # fmt: skip
+        services.moderate(c, decision="approve", reason="", user=officer)
+    url = reverse("landscape:results", args=[leicestershire.slug])
+    body = Client().get(url + "?technology=ground_solar&format=csv").content.decode()
+    assert zone.code in body and "Secret words" not in body
+    line = next(row for row in body.splitlines() if zone.code in row)
+    assert ",5," in line and ",0," in line  # 5 responses, 0 % accept
+    data = json.loads(Client().get(url + "?technology=ground_solar&format=geojson").content)
+    feature = next(f for f in data["features"] if f["id"] == zone.code)
+    assert feature["properties"]["responses"] == 5 and feature["geometry"]
+    hidden = next(f for f in data["features"] if f["properties"]["responses"] == 0)
+    assert hidden["properties"]["acceptance"] is None
+
+
+# Every landscape route, and who may change what through it: a new route fails the test
+# below until it is listed here (and tested above or in test_own_data.py).
+ROUTES = {
+    "index": "redirects to the default place's map",
+    "say": "POST: anyone sends a contribution (rate-limited per client)",
+    "say_without_map": "POST: anyone sends a contribution (rate-limited per client)",
+    "thanks": "shows the secret link once",
+    "results": "public counts, hidden below the minimum",
+    "pathway": "public comparison of least-cost plans",
+    "queue": "officers of the place",
+    "moderate_one": "POST: officers of the place decide",
+    "mine": "the signed-in contributor's own",
+    "delete_mine": "POST: the contributor only",
+    "secret": "POST: whoever holds the secret link only",
+}
+
+
+def test_every_route_is_classified():
+    from django.urls import get_resolver
+
+    names = {p.name for p in get_resolver().namespace_dict["landscape"][1].url_patterns if p.name}
+    assert names == set(ROUTES)

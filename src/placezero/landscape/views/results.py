@@ -3,6 +3,8 @@ what that acceptance does to the pathway's least-cost plan."""
 
 from __future__ import annotations
 
+import json
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -10,6 +12,7 @@ from placezero.accounts.permissions import requires
 from placezero.engine.optimise import InfeasibleTarget
 from placezero.pathways import services as pathways
 from placezero.places import services as places
+from placezero.tables import csv, geojson
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
@@ -40,6 +43,22 @@ def _band(share: float | None) -> tuple[str, str]:
     return colour, label
 
 
+DOWNLOADS = {"csv": csv.CONTENT_TYPE, "geojson": geojson.MEDIA_TYPE}
+
+
+def _download(table, fmt: str, place, technology: str) -> HttpResponse:
+    """The table as open data: counts and shares only (hidden below the minimum), no
+    contribution, text or person in it."""
+    if fmt == "csv":
+        body = csv.write(table)
+    else:
+        body = json.dumps(geojson.feature_collection(table, places.zones_geojson(place)))
+    response = HttpResponse(body, content_type=DOWNLOADS[fmt])
+    name = f"{place.slug}-acceptance-{technology}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @requires("landscape.view_results", get_object=_place)
 def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = place_or_404(place_slug, request)
@@ -48,6 +67,10 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
         technology = Technology.GROUND_SOLAR
     label = Technology(technology).label
     rows = services.acceptance(place, technology)
+    table = acceptance_table(place, label, rows)
+    fmt = request.GET.get("format")
+    if fmt in DOWNLOADS:
+        return _download(table, fmt, place, technology)
     by_code = {row.zone_code: row for row in rows}
     geojson = places.zones_geojson(place)
     for feature in geojson["features"]:
@@ -64,7 +87,11 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     legend.append({"colour": HIDDEN_COLOUR, "label": _band(None)[1]})
     return render(request, "landscape/results.html", {
         "place": place, "technology": technology, "technology_label": label,
-        "technologies": Technology.choices, "table": acceptance_table(place, label, rows),
+        "technologies": Technology.choices, "table": table,
+        "downloads": [
+            {"url": f"?technology={technology}&format={fmt}", "label": label_, "format": fmt}
+            for fmt, label_ in (("csv", "CSV"), ("geojson", "GeoJSON"))
+        ],
         "results_geojson": geojson, "legend": legend,
     })  # fmt: skip
 
