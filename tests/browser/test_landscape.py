@@ -163,3 +163,21 @@ def test_bad_input_is_refused_clearly_in_the_browser(
     expect(summary).to_contain_text("plain text")
     axe_check(page)
     assert not Contribution.objects.exists()
+
+
+def test_the_map_and_the_pathway_comparison_on_a_phone(
+    page: Page, leicestershire_committed: Any, axe_check: Callable
+) -> None:
+    place = leicestershire_committed
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in (
+        "landscape/",
+        "landscape/without-map/",
+        "landscape/results/",
+        "landscape/pathway/",
+    ):
+        page.goto(f"/places/{place.slug}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{page.url} is {width} px wide"
+        axe_check(page)
+    expect(page.locator("h2", has_text="consumption basis")).to_be_visible()
