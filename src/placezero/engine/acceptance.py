@@ -94,3 +94,19 @@ def credit_generation(
         if technology in technologies:
             credited[:, list(technologies).index(technology), :] = per_mw * grid_kg_per_kwh
     return credited
+
+
+def acceptance_by_lever(
+    share_by_zone: np.ndarray, households: np.ndarray, technology_levers: Sequence[str]
+) -> dict[str, float]:
+    """[zones, technologies] acceptance -> one share per lever, the household-weighted mean
+    over zones, for the every-sector optimiser (which plans one place-wide share per lever).
+    `technology_levers[t]` is the lever that technology column `t` moves."""
+    weights = households / households.sum()
+    by_lever: dict[str, float] = {}
+    for t, lever in enumerate(technology_levers):
+        # Clipped: float rounding can leave a whole-hearted welcome at 1 + 2e-16. A lever
+        # moved by several technologies is held back by the least accepted of them.
+        mean = float(np.clip(weights @ share_by_zone[:, t], 0.0, 1.0))
+        by_lever[lever] = min(mean, by_lever.get(lever, 1.0))
+    return by_lever

@@ -397,3 +397,14 @@ def residents_acceptance(place: Place) -> Any:
     technologies = [name for name, _, _ in TECHNOLOGIES]
     tallies = landscape.engine_tallies(place)
     return acceptance_shares(place_inputs(place).zones, technologies, tallies)
+
+
+def residents_acceptance_by_lever(place: Place) -> dict[str, float]:
+    """Residents' acceptance as the every-sector optimiser takes it: one share per lever,
+    the household-weighted mean of `residents_acceptance` over the place's zones."""
+    from placezero.engine.acceptance import acceptance_by_lever
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+
+    inputs = place_inputs(place)
+    levers = [lever for *_, lever in TECHNOLOGIES]
+    return acceptance_by_lever(residents_acceptance(place), inputs.households, levers)

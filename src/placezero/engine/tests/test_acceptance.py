@@ -8,6 +8,7 @@ import pytest
 from placezero.engine.acceptance import (
     MINIMUM_RESPONSES,
     Tally,
+    acceptance_by_lever,
     acceptance_shares,
     wilson_interval,
 )
@@ -47,3 +48,13 @@ def test_credit_generation_replaces_only_the_generation_columns():
     np.testing.assert_array_equal(credited[:, 0, :], 1.0)
     np.testing.assert_allclose(credited[:, 1, :], [[200.0, 100.0], [400.0, 0.0]])
     np.testing.assert_array_equal(abatement, 1.0)  # the input is left as it was
+
+
+def test_acceptance_by_lever_weights_zones_by_households_and_takes_the_least_accepted():
+    share = np.array([[1.0, 0.0, 1.0], [1.0, 1.0, 0.5]])
+    households = np.array([300.0, 100.0])
+    levers = ("heat", "solar", "heat")
+    by_lever = acceptance_by_lever(share, households, levers)
+    assert by_lever == pytest.approx({"heat": 0.875, "solar": 0.25})
+    everyone = acceptance_by_lever(np.ones((3, 1)), np.array([0.1, 0.2, 0.7]), ("solar",))
+    assert everyone["solar"] <= 1.0
