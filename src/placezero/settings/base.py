@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "placezero.pathways",
     "placezero.governance",
     "placezero.advisory",
+    "placezero.landscape",
 ]
 
 MIDDLEWARE = [
