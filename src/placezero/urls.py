@@ -13,3 +13,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A 400 shows the reason a view gave (web.errors); Django's own page would show none.
+handler400 = "placezero.web.errors.bad_request"

@@ -21,8 +21,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.api.tests.factories import PlaceFactory
-from placezero.pathways import services
 from placezero.jobs.models import Job
+from placezero.pathways import services
 from placezero.pathways.models import PathwayScenario, ScenarioChange
 from placezero.pathways.options import ChangeAction
 from placezero.pathways.runs.uncertainty import KEY as UNCERTAINTY
