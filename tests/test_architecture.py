@@ -53,7 +53,7 @@ KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables"}
 # doors, each other.
 MODULES = {"pathways", "governance", "tracker", "landscape", "community", "advisory"}
 # The project's own wiring, which may import anything.
-PROJECT = {"__init__", "__main__", "cli", "urls", "wsgi", "settings"}
+PROJECT = {"__init__", "__main__", "cli", "urls", "wsgi", "settings", "backup"}
 # The project modules apps may import, and why.
 PROJECT_DOORS = {
     "cli": "commands call cli.setup_django() before they touch the database",

@@ -80,9 +80,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # Roles answer `user.has_perm("placezero:…")` and give officers read-only admin (accounts.backends).
 AUTHENTICATION_BACKENDS = [
+    # First: a username locked after too many wrong passwords is refused before any check.
+    "placezero.accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "placezero.accounts.backends.RolePermissionBackend",
 ]
+# Ten wrong passwords in a row pause signing in with that username (accounts.lockout).
+PLACEZERO_SIGN_IN_LOCKOUT = {"failures": 10, "minutes": 15}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -100,6 +104,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded files (the default storage); `placezero backup` keeps them with the database.
+MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.
