@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI
 
-from . import access, errors, geojson, openapi
+from . import access, docs, errors, geojson, openapi
 from .routers import places, series, statistics
 
 DESCRIPTION = """Open data about each place placezero models: its local authority areas,
@@ -39,8 +39,7 @@ api = PlacezeroAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
-    # validatorUrl null: Swagger UI would otherwise fetch a badge from validator.swagger.io.
-    docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
+    docs=docs.docs(),
 )
 errors.install(api)
 # Checked before validation, so a refused caller learns nothing about the parameters.
