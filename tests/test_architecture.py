@@ -48,7 +48,7 @@ FOUNDATION: dict[str, set[str]] = {
     "places": {"accounts"},
 }
 # Kernel services: they may use the foundation and each other, never a module.
-KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables"}
+KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables", "method"}
 # Modules (one per domain): they may use the foundation, the kernel and, through their
 # doors, each other.
 MODULES = {"pathways", "governance", "tracker", "landscape", "community", "advisory"}

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "placezero.api",
     "placezero.jobs",
     "placezero.pathways",
+    "placezero.method",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +113,8 @@ MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
 
+# The method documentation the site shows as "How the figures are made" (placezero.method).
+PLACEZERO_METHOD_DIR = Path(os.environ.get("PLACEZERO_METHOD_DIR", BASE_DIR / "docs" / "method"))
 # The place shown when a page does not name one.
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")
 # Where the raw national files live (../shared/data in development); `--data-dir` overrides.
