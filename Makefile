@@ -60,7 +60,7 @@ run: install static demo
 # key unless PLACEZERO_SECRET_KEY is set (sessions then last until the server restarts).
 SERVE_PORT ?= 8001
 SERVE_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
-SERVE_ENV = DJANGO_SETTINGS_MODULE=placezero.settings.production PLACEZERO_SSL_REDIRECT=false \
+SERVE_ENV = DJANGO_SETTINGS_MODULE=placezero.settings.production PLACEZERO_SSL_REDIRECT=0 \
 	PLACEZERO_SECRET_KEY=$${PLACEZERO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 	PLACEZERO_DB_CONN_MAX_AGE=$${PLACEZERO_DB_CONN_MAX_AGE:-60}
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("placezero.web.urls")),
     path("", include("placezero.pathways.urls")),
     path("", include("placezero.jobs.urls")),
+    path("", include("placezero.activity.urls")),
+    path("", include("placezero.publishing.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("method/", include("placezero.method.urls")),
     path("api/", api.urls),

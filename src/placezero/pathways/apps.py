@@ -7,6 +7,7 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Decarbonisation Pathway Plan"
 
     def ready(self) -> None:
+        from placezero.places.services import place_loaded
         from placezero.web.navigation import register_nav_item
 
         # Importing these registers the app's permission rules and every table the pages
@@ -17,10 +18,15 @@ class PathwaysConfig(AppConfig):
             plan_tables,
             workspace_tables,
         )
+        from .outputs import on_place_loaded, register_output_kinds
         from .runs import register_kinds
 
         # Long runs (optimisation, Monte Carlo, batches) are kinds of background job.
         register_kinds()
+        # The plan on a page and the preferred pathway are published (placezero.publishing),
+        # each place's as soon as it is loaded.
+        register_output_kinds()
+        place_loaded.connect(on_place_loaded, dispatch_uid="pathways.publish_on_load")
 
         # One menu entry for the whole plan; the pages of each audience, the scenario
         # workspace, the plan on a page and long runs are in the section menu

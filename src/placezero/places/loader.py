@@ -10,6 +10,10 @@ or (on any error) nothing changed. Loading the same pack again leaves the same r
   new, and no version is ever deleted, least of all one a person recorded in the app.
 
 Statistics run to tens of thousands of rows, so they go in with bulk_create in batches.
+
+A load ends by sending `signals.place_loaded` inside its transaction, so what other apps
+derive from the place (pathways publishes its plan on a page) is written, or rolled back,
+with it.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from .models import (
 )
 from .options import DatePrecision
 from .pack_checks import FIX, check_pack
+from .signals import place_loaded
 
 Progress = Callable[[str], None]
 # Rows per executemany / bulk_create call: bounds the memory of one round of inserts.
@@ -144,6 +149,8 @@ def load_pack(
             row_counts={**report.row_counts, "target_versions_added": added},
             duration_s=report.duration_s,
         )
+        # Other apps derive what they need from the place in the same transaction.
+        place_loaded.send(sender=Place, place=place, created=created, report=report)
     say(f"Loaded {place.name} in {report.duration_s:.2f} s")
     return report
 

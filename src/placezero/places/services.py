@@ -36,6 +36,7 @@ from .models import (
     ZoneStatistic,
 )
 from .options import AreaKind, AreaRole, DatePrecision
+from .signals import place_loaded as place_loaded  # the door to the signal (see signals.py)
 
 # Dataset key and variable names as the pack schema defines them (placezero.datapack.schema).
 GHG_DATASET = "desnz-la-ghg"
@@ -284,10 +285,10 @@ def target_history(place: Place) -> list[tuple[NetZeroTarget, list[TargetVersion
     targets = (
         NetZeroTarget.objects.filter(place=place)
         .select_related("area")
-        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="history"))
+        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="ordered_versions"))
     )
     ordered = sorted(targets, key=lambda target: (*_area_order(target.area), target.scope))
-    return [(target, list(target.history)) for target in ordered]
+    return [(target, list(target.ordered_versions)) for target in ordered]
 
 
 def record_target_change(

@@ -28,12 +28,16 @@ INSTALLED_APPS = [
     "django_filters",
     # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
     "ninja",
+    # The shared history of every model whose changes matter (placezero.activity).
+    "simple_history",
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.activity",
+    "placezero.publishing",
     "placezero.pathways",
     "placezero.method",
 ]
@@ -46,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Who made a change: the signed-in person of the request, kept in each history row.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
@@ -64,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "placezero.web.context_processors.site",
+                "placezero.activity.context_processors.inbox",
             ],
         },
     },
@@ -111,7 +118,11 @@ MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "PLACEZERO_DEFAULT_FROM_EMAIL", "placezero <no-reply@placezero.invalid>"
+)
+# The site's own address, for links in emails (notifications, unsubscribe links).
+PLACEZERO_SITE_URL = os.environ.get("PLACEZERO_SITE_URL", "http://127.0.0.1:8000")
 
 # The method documentation the site shows as "How the figures are made" (placezero.method).
 PLACEZERO_METHOD_DIR = Path(os.environ.get("PLACEZERO_METHOD_DIR", BASE_DIR / "docs" / "method"))

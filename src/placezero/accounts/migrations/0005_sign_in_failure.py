@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_user_is_demo_membership_is_demo'),
+        ('accounts', '0004_historicalmembership_historicalorganisation'),
     ]
 
     operations = [
