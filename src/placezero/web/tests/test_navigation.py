@@ -54,6 +54,7 @@ def test_modules_are_registered_in_order() -> None:
         "Advice and funding",
         "Published",
         "Data sources",
+        "How the figures are made",
     ]
 
 
@@ -109,6 +110,7 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
         "/places/rutland/advice/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
+        "/method/",  # the method is the same for every place
     ]
 
 
@@ -129,6 +131,7 @@ def test_menu_links_the_default_place_elsewhere() -> None:
         "/advice/",
         "/published/",
         "/data-sources/",
+        "/method/",
     ]
 
 
