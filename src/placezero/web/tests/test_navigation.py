@@ -51,9 +51,11 @@ def test_modules_are_registered_in_order() -> None:
         "Governance",
         "Pathway plan",
         "Community energy",
+        "Have your say",
         "Advice and funding",
         "Published",
         "Data sources",
+        "How the figures are made",
     ]
 
 
@@ -106,9 +108,11 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
         "/places/rutland/governance/",
         "/places/rutland/pathway/",
         "/places/rutland/community/",
+        "/places/rutland/landscape/",
         "/places/rutland/advice/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
+        "/method/",  # the method is the same for every place
     ]
 
 
@@ -126,9 +130,11 @@ def test_menu_links_the_default_place_elsewhere() -> None:
         "/governance/",
         "/pathway/",
         "/community/",
+        "/landscape/",
         "/advice/",
         "/published/",
         "/data-sources/",
+        "/method/",
     ]
 
 
