@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("placezero.pathways.urls")),
     path("", include("placezero.jobs.urls")),
     path("", include("placezero.publishing.urls")),
+    path("", include("placezero.tracker.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_filters",
     # django-ninja's own templates and static Swagger UI: /api/docs loads nothing from a CDN.
     "ninja",
+    # The shared history of every model whose changes matter (placezero.activity).
+    "simple_history",
     "placezero.accounts",
     "placezero.places",
     "placezero.web",
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "placezero.jobs",
     "placezero.publishing",
     "placezero.pathways",
+    "placezero.tracker",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Who made a change: the signed-in person of the request, kept in each history row.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
