@@ -259,9 +259,14 @@ def _parse(key: str, raw: Any, heading: str, look: _Lookups) -> Any:
     return text
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, name: str = "") -> str:
+    """A value as the diff shows it: themes and statuses by their labels."""
     if value is None:
         return ""
+    if name == "theme" and value in Theme.values:
+        return Theme(value).label
+    if name == "status" and value in Status.values:
+        return Status(value).label
     if hasattr(value, "get_full_name") and hasattr(value, "username"):
         return value.username
     return str(value)
@@ -323,7 +328,7 @@ def check(place: Place, data: bytes, *, user: Any) -> ImportReport:
             before = getattr(candidate, name) if current is not None else None
             if current is None or _shown(before) != _shown(value):
                 if current is not None:
-                    result.changes.append((heading, _shown(before), _shown(value)))
+                    result.changes.append((heading, _shown(before, name), _shown(value, name)))
                 result.values[name] = value
             setattr(candidate, name, value)
         if result.errors:
