@@ -195,9 +195,10 @@ def add_dependency(
         path = " → ".join(cycle)
         raise ValidationError(
             {
-                "other": f"This would make a cycle of dependencies ({path}): an action "
-                "would have to finish before itself. Remove one of those dependencies first, "
-                "or record the link as “conflicts with”."
+                "other": f"This would make a cycle of dependencies, each action finishing "
+                f"before the next: {path}. An action would have to finish before itself. "
+                "Remove one of those dependencies first, or record the link as “conflicts "
+                "with”."
             }
         )
     dependency = Dependency(action=action, other=other, kind=kind, note=note)
