@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("placezero.web.urls")),
     path("", include("placezero.pathways.urls")),
     path("", include("placezero.jobs.urls")),
+    path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
     path("", include("placezero.tracker.urls")),
     path("accounts/", include("placezero.accounts.urls")),

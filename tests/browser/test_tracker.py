@@ -89,7 +89,7 @@ def test_an_officer_tracks_an_action_from_lever_to_dashboard(
     trajectory = show_table(page, "table-action-trajectory")
     actual_2030 = trajectory.locator("tr", has_text="2030").locator("td").nth(1).inner_text()
     assert float(actual_2030.replace(",", "")) > 0
-    expect(page.locator("[data-history]")).to_contain_text("changed by")
+    expect(page.locator(".pz-history")).to_contain_text("Changed")
     axe_check(page)
 
     # The dashboard changed: two actions, and delivered outputs now avoid emissions.

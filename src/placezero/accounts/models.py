@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .options import OrganisationKind, Role
 
@@ -94,6 +95,10 @@ class Organisation(models.Model):
         default=False, help_text="made up for the demonstration; not a real record"
     )
 
+    # The shared history (placezero.activity). People themselves (User) are not tracked:
+    # their history would copy password hashes and email addresses into another table.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -116,6 +121,9 @@ class Membership(models.Model):
     is_demo = models.BooleanField(
         default=False, help_text="made up for the demonstration; not a real membership"
     )
+
+    # Who joined, left or became an editor of an organisation, and when.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organisation__name", "user__username"]

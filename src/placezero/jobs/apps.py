@@ -9,10 +9,23 @@ class JobsConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
+        from placezero.activity import NotificationKind, register_notification_kind
+
         # The settings and registry checks (`manage.py check`, every `runserver`).
         from . import checks  # noqa: F401
+        from .queue import FINISHED_KIND
         from .registry import PeriodicSpec, register_periodic
         from .workers import forget_old_workers
+
+        # The person who started a run hears when it ends (queue.tell_starter).
+        register_notification_kind(
+            NotificationKind(
+                key=FINISHED_KIND,
+                label="A run you started has ended",
+                description="When a background run you started (an optimisation, a Monte "
+                "Carlo run) finishes, fails or is cancelled.",
+            )
+        )
 
         # Every web process start and every `placezero worker --once` adds a worker row.
         register_periodic(

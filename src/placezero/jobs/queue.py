@@ -18,7 +18,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
+
+from placezero.activity import services as activity
 
 from .models import Job, Worker
 from .options import JobStatus
@@ -142,11 +145,52 @@ class ProgressWriter:
 def _finish(job: Job, status: str, message: str, **fields: Any) -> Job:
     """End a running job, unless it is no longer running (recovered meanwhile)."""
     running = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING)
-    when_unlocked(
+    ended = when_unlocked(
         lambda: running.update(status=status, message=message, finished_at=timezone.now(), **fields)
     )
     when_unlocked(job.refresh_from_db)
+    if ended:
+        tell_starter(job.pk)
     return job
+
+
+# --- telling the starter -----------------------------------------------------------------
+# The person who started a run is told when it ends (finished, failed or cancelled), through
+# the activity app's notifications (kind "jobs.finished", registered in JobsConfig.ready()):
+# in their inbox, and by email unless they chose otherwise. Called once per ending, by
+# whoever ended the run (the worker, a cancel before it started, recovery from a stopped
+# worker), right after the conditional write that ended it.
+
+FINISHED_KIND = "jobs.finished"
+ENDINGS = {
+    JobStatus.SUCCEEDED: "has finished",
+    JobStatus.FAILED: "has failed",
+    JobStatus.CANCELLED: "was cancelled",
+}
+
+
+def tell_starter(job_id: int) -> None:
+    """Notify the starter of an ended run (nobody, for a run started from a command). A
+    failure to tell is logged, never raised: the run's page has the outcome either way, and
+    a worker must stay up."""
+    try:
+        job = when_unlocked(
+            lambda: Job.objects.select_related("created_by", "place").get(pk=job_id)
+        )
+        if job.created_by is None or job.status not in ENDINGS:
+            return
+        when_unlocked(
+            lambda: activity.notify(
+                job.created_by,
+                FINISHED_KIND,
+                title=f"{job.kind_title}: run {job.pk} {ENDINGS[JobStatus(job.status)]}",
+                body=f"{describe(job)}\n{job.message}".strip(),
+                url=reverse("jobs:detail", kwargs={"job_id": job.pk}),
+                place=job.place,
+            )
+        )
+    except Exception:
+        logger.exception("could not tell the starter of job %s that it ended", job_id)
 
 
 def _cancelled_message(job: Job) -> str:

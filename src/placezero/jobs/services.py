@@ -20,7 +20,7 @@ from placezero.accounts.permissions import check, is_signed_in
 from . import workers
 from .models import Job
 from .options import FINISHED_JOB_STATUSES, JobStatus
-from .queue import CANCELLING_PREFIX, describe, progress_text
+from .queue import CANCELLING_PREFIX, describe, progress_text, tell_starter
 from .registry import JobParametersError, get_kind, registered_kinds
 
 __all__ = [
@@ -80,6 +80,7 @@ def _cancel(job: Job, who: str) -> Job:
         )
         if stopped:
             job.refresh_from_db()
+            tell_starter(job.pk)
             return job
     Job.objects.filter(pk=job.pk).exclude(status__in=FINISHED_JOB_STATUSES).update(
         cancel_requested=True, message=f"{CANCELLING_PREFIX}{who}."

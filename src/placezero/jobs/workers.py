@@ -43,7 +43,7 @@ from django.utils import timezone
 from . import periodic
 from .models import Job, Worker
 from .options import JobStatus, WorkerMode
-from .queue import claim_next, describe, run_job, when_unlocked
+from .queue import claim_next, describe, run_job, tell_starter, when_unlocked
 
 logger = logging.getLogger(__name__)
 
@@ -150,9 +150,15 @@ class RunningWorker:
         )
         message = f"The worker {self.name} was stopped while this ran; start the run again."
         running = Job.objects.filter(worker=self.row, status=JobStatus.RUNNING)
-        when_unlocked(
-            lambda: running.update(status=JobStatus.FAILED, finished_at=now, message=message)
-        )
+        for job_id in when_unlocked(lambda: list(running.values_list("pk", flat=True))):
+            # One conditional write per run, so each starter is told only of a run that
+            # this call ended.
+            if when_unlocked(
+                lambda job_id=job_id: running.filter(pk=job_id).update(
+                    status=JobStatus.FAILED, finished_at=now, message=message
+                )
+            ):
+                tell_starter(job_id)
 
 
 # --- recovery -------------------------------------------------------------------------------
@@ -180,16 +186,21 @@ def recover_abandoned() -> int:
 def _recover_abandoned() -> int:
     cutoff = timezone.now() - timedelta(seconds=worker_timeout_s())
     stale = Worker.objects.filter(heartbeat_at__lt=cutoff, jobs__status=JobStatus.RUNNING)
-    failed = 0
+    ended: list[int] = []
     for worker in stale.distinct():
         # Conditional on the heartbeat still being old: a worker that beat since the look
-        # above keeps its job.
-        failed += Job.objects.filter(
+        # above keeps its job. One write per run, so each starter hears of their own.
+        abandoned = Job.objects.filter(
             status=JobStatus.RUNNING, worker=worker, worker__heartbeat_at__lt=cutoff
-        ).update(
-            status=JobStatus.FAILED, finished_at=timezone.now(), message=stopped_message(worker)
         )
-    return failed
+        for job_id in list(abandoned.values_list("pk", flat=True)):
+            if abandoned.filter(pk=job_id).update(
+                status=JobStatus.FAILED, finished_at=timezone.now(), message=stopped_message(worker)
+            ):
+                ended.append(job_id)
+    for job_id in ended:
+        tell_starter(job_id)
+    return len(ended)
 
 
 def has_stopped(job: Job) -> bool:

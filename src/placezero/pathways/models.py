@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from placezero.accounts.permissions import AnyUser, places_where
 
@@ -52,6 +53,9 @@ class PathwayScenario(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScenarioQuerySet.as_manager()
+    # The shared history (placezero.activity): every save, field by field. ScenarioChange
+    # below stays the scenario's version log (its actions and lever definitions).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["place", "-is_preferred", "name"]

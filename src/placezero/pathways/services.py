@@ -303,6 +303,8 @@ def update_levers(
     current.definition = after
     current.version += 1
     current.updated_by = user if getattr(user, "is_authenticated", False) else None
+    # Who the shared history names when no request is there to say (a job, a command).
+    current._history_user = current.updated_by
     current.save()
     _record(current, action, describe_lever_changes(before, after), user, before, after)
     if current.is_preferred:
@@ -320,6 +322,8 @@ def update_details(
     current.name, current.description = name, description
     current.version += 1
     current.updated_by = user if getattr(user, "is_authenticated", False) else None
+    # Who the shared history names when no request is there to say (a job, a command).
+    current._history_user = current.updated_by
     current.save()
     after = {"name": name, "description": description}
     _record(current, ChangeAction.DESCRIBED, "Name or description changed.", user, before, after)
@@ -332,11 +336,17 @@ def update_details(
 def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     """Make this the plan's preferred pathway (and no other scenario of the place)."""
     require(user, "pathways.set_preferred", scenario)
-    PathwayScenario.objects.filter(place_id=scenario.place_id, is_preferred=True).exclude(
-        pk=scenario.pk
-    ).update(is_preferred=False)
+    # One save per scenario (at most one was preferred), not a queryset update: a save
+    # lands in the shared history, so the scenario that lost the mark shows it too.
+    previous = PathwayScenario.objects.filter(place_id=scenario.place_id, is_preferred=True)
+    actor = user if getattr(user, "is_authenticated", False) else None
+    for other in previous.exclude(pk=scenario.pk).select_for_update():
+        other.is_preferred = False
+        other._history_user = actor
+        other.save(update_fields=["is_preferred", "updated_at"])
     current = PathwayScenario.objects.select_for_update().get(pk=scenario.pk)
     current.is_preferred = True
+    current._history_user = actor
     current.save(update_fields=["is_preferred", "updated_at"])
     _record(current, ChangeAction.MARKED_PREFERRED, "Marked as the preferred pathway.", user)
     # The old preferred pathway is withdrawn, the new one and the plan following it published.

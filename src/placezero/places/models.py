@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .options import AreaKind, AreaRole, DatePrecision, TargetScope
 
@@ -176,6 +177,9 @@ class NetZeroTarget(models.Model):
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="targets")
     scope = models.CharField(max_length=20, choices=TargetScope.choices)
 
+    # The shared history (placezero.activity); the year's own history is its versions.
+    history = HistoricalRecords()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["area", "scope"], name="one_target_per_area_scope")
@@ -215,6 +219,9 @@ class TargetVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    # A version corrected in admin keeps what it said before (placezero.activity).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["target", "valid_from"]

@@ -285,10 +285,10 @@ def target_history(place: Place) -> list[tuple[NetZeroTarget, list[TargetVersion
     targets = (
         NetZeroTarget.objects.filter(place=place)
         .select_related("area")
-        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="history"))
+        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="ordered_versions"))
     )
     ordered = sorted(targets, key=lambda target: (*_area_order(target.area), target.scope))
-    return [(target, list(target.history)) for target in ordered]
+    return [(target, list(target.ordered_versions)) for target in ordered]
 
 
 def record_target_change(

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "placezero.tables",
     "placezero.api",
     "placezero.jobs",
+    "placezero.activity",
     "placezero.publishing",
     "placezero.pathways",
     "placezero.tracker",
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "placezero.web.context_processors.site",
+                "placezero.activity.context_processors.inbox",
             ],
         },
     },
@@ -110,7 +112,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = "placezero <no-reply@placezero.invalid>"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "PLACEZERO_DEFAULT_FROM_EMAIL", "placezero <no-reply@placezero.invalid>"
+)
+# The site's own address, for links in emails (notifications, unsubscribe links).
+PLACEZERO_SITE_URL = os.environ.get("PLACEZERO_SITE_URL", "http://127.0.0.1:8000")
 
 # The place shown when a page does not name one.
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")

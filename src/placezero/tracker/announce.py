@@ -11,13 +11,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.db import transaction
 from django.urls import reverse
 
+from placezero.activity import NotificationKind, register_notification_kind
+from placezero.activity import services as activity
 from placezero.publishing import OutputKind, register_output_kind
 from placezero.publishing import services as publishing
 
@@ -31,12 +31,6 @@ MILESTONE_OVERDUE = "tracker.milestone_overdue"
 MODULE = "Action and impact tracker"
 AUDIENCES = ("public", "officers", "residents", "parishes", "businesses", "community")
 TOPICS = ("action plan", "progress", "net zero")
-
-
-def _activity(module: str = "") -> Any:
-    """placezero.activity (or one of its modules), imported by name: until the shared
-    notifications are installed on main, the tracker runs without them (no reminders)."""
-    return importlib.import_module("placezero.activity" + (f".{module}" if module else ""))
 
 
 def milestones_overdue(today: dt.date | None = None) -> Any:
@@ -56,15 +50,13 @@ def register_kinds() -> None:
             topics=TOPICS,
         )
     )
-    if apps.is_installed("placezero.activity"):
-        activity = _activity()
-        activity.register_notification_kind(
-            activity.NotificationKind(
-                key=MILESTONE_OVERDUE,
-                label="A milestone of an action you lead is overdue",
-                description="Sent once when a milestone passes its due date uncompleted.",
-            )
+    register_notification_kind(
+        NotificationKind(
+            key=MILESTONE_OVERDUE,
+            label="A milestone of an action you lead is overdue",
+            description="Sent once when a milestone passes its due date uncompleted.",
         )
+    )
 
 
 def plan_changed(place: Place) -> None:
@@ -97,15 +89,11 @@ def publish_progress(place: Place) -> Any:
 
 def notify(recipient: Any, *, title: str, body: str, url: str, place: Any) -> None:
     """The one call site of the shared notifications (placezero.activity)."""
-    _activity("services").notify(
-        recipient, MILESTONE_OVERDUE, title=title, body=body, url=url, place=place
-    )
+    activity.notify(recipient, MILESTONE_OVERDUE, title=title, body=body, url=url, place=place)
 
 
 def remind_overdue_milestones(today: dt.date | None = None) -> str:
     """Periodic: one reminder per overdue milestone and due date."""
-    if not apps.is_installed("placezero.activity"):
-        return "Notifications are not installed: no reminders sent."
     sent = 0
     for milestone in milestones_overdue(today):
         if milestone.reminded_for == milestone.due:

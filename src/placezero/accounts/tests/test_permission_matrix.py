@@ -47,6 +47,13 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "pathways.run_jobs":         ("NNNNNY", "NNNYYY", "NNNNNY"),
     # A run someone else started; whoever started a run may cancel it (tested below).
     "pathways.cancel_job":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    # Names in a record's history: the place's partners (and the person themselves).
+    "activity.see_names_in_history": ("NNNNNY", "NNNYYY", "NNNNNY"),
+    # A run's starter by name: officers of its place (and the starter: tested in jobs).
+    "jobs.see_who_started":      ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "activity.read_inbox":       ("NYYYYY", "NYYYYY", "NYYYYY"),
+    # Only the recipient, administrators included (activity/tests/test_inbox.py).
+    "activity.read_notification": ("NNNNNN", "NNNNNN", "NNNNNN"),
     # Everything published is public; who may publish is the publishing module's rule.
     "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip

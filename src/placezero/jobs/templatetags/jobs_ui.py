@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+
+from placezero.accounts.permissions import has
 
 from ..models import Job
 from ..options import JobStatus
@@ -33,3 +37,14 @@ def job_question(job: Job) -> str:
 @register.filter
 def job_progress(job: Job) -> str:
     return progress_text(job)
+
+
+@register.filter
+def job_starter(job: Job, user: Any) -> str:
+    """Who started the run, as `user` may see it: the name only for the starter, officers
+    of the run's place and administrators (`jobs.see_who_started`)."""
+    if job.created_by_id is None:
+        return "\u2013"
+    if not has(user, "jobs.see_who_started", job):
+        return "Not shown"
+    return job.created_by.get_full_name() or job.created_by.get_username()

@@ -105,3 +105,21 @@ def test_the_progress_summary_is_published_after_the_change_commits(
     assert len(callbacks) == 1
     (output,) = publishing.outputs(place=people.place, kind=announce.PROGRESS)
     assert "1 action across 1 theme" in output.summary
+
+
+def test_an_overdue_milestone_reminds_its_lead_officer_once(people, action, mailoutbox):
+    from placezero.activity.models import Notification
+    from placezero.jobs import registered_periodic
+
+    action.lead_officer = people.editor
+    action.save()
+    services.add_milestone(
+        action, title="Contract let", due=dt.date(2025, 1, 1), user=people.officer
+    )
+    services.add_milestone(action, title="Later", due=dt.date(2099, 1, 1), user=people.officer)
+    remind = registered_periodic()["tracker.overdue_milestones"].run
+    assert remind() == "1 overdue-milestone reminders sent."
+    assert remind() == "0 overdue-milestone reminders sent."  # once per due date
+    (notice,) = Notification.objects.filter(recipient=people.editor)
+    assert notice.kind == announce.MILESTONE_OVERDUE and "Contract let" in notice.title
+    assert notice.url.endswith(f"/actions/{action.pk}/")

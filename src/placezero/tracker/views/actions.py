@@ -53,27 +53,6 @@ def trajectory_table(action: Action) -> Table:
     )
 
 
-def history_rows(action: Action) -> list[dict]:
-    """Who changed the action, when, and which fields (newest first)."""
-    records = list(action.history.select_related("history_user")[:21])
-    rows = []
-    for record, older in zip(records, [*records[1:], None], strict=True):
-        fields = []
-        if older is not None and record.history_type == "~":
-            delta = record.diff_against(older)
-            fields = [Action._meta.get_field(c.field).verbose_name for c in delta.changes]
-        what = {"+": "created", "-": "deleted"}.get(record.history_type, "changed")
-        rows.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "what": what,
-                "fields": fields,
-            }
-        )
-    return rows[:20]
-
-
 def action_context(request: HttpRequest, action: Action, **forms: object) -> dict:
     user = request.user
     may_edit = has(user, "tracker.edit_action", action)
@@ -95,7 +74,6 @@ def action_context(request: HttpRequest, action: Action, **forms: object) -> dic
         "trajectory_chart": chart_from_table(table, x="year", series=["expected", "actual"])
         if links
         else None,
-        "history": history_rows(action),
         "milestone_form": forms.get("milestone_form") or (MilestoneForm() if may_edit else None),
         "done_form": MilestoneDoneForm() if may_update else None,
         "dependency_form": forms.get("dependency_form")
