@@ -114,3 +114,35 @@ def test_an_officer_tracks_an_action_from_lever_to_dashboard(
     expect(page.locator(".govuk-error-summary")).to_contain_text("H1 → G1 → H1")
     axe_check(page)
     assert grid.dependencies.count() == 0
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_demo_plan_reads_on_a_phone(
+    page: Page, leicestershire_committed: Any, axe_check: Callable[[Page], None]
+) -> None:
+    from placezero.accounts.demo import create_demo_accounts
+    from placezero.tracker import demo
+
+    place = leicestershire_committed
+    create_demo_accounts(place)
+    demo.load(place)
+    heat_pumps = Action.objects.get(place=place, reference="B2")
+    page.set_viewport_size(PHONE)
+    for path in (
+        f"/places/{place.slug}/actions/",
+        f"/places/{place.slug}/actions/all/?theme=buildings_energy",
+        f"/places/{place.slug}/actions/{heat_pumps.pk}/",
+    ):
+        page.goto(path)
+        for details in page.locator("details").all():
+            details.evaluate("element => { element.open = true; }")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide"
+        axe_check(page)
+    # The public see the plan and its progress, not who leads each action.
+    expect(page.locator("[data-lever=domestic_heat_pumps] [data-delivered]")).to_have_text(
+        "120 heat pumps added"
+    )
+    expect(page.locator("main")).not_to_contain_text("Lead officer")
