@@ -5,21 +5,25 @@ close). Built from two queries and the engine's cached runs, so 500 actions stay
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from django.db.models import Max
 
 from placezero.pathways import services as pathways
 from placezero.tables import About, Column, Table
 
 from .models import Action, LeverLink
-from .options import Status, Theme
+from .options import FINISHED, Status, Theme
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
 
 FIRST_YEAR, LAST_YEAR = 2023, 2035
 GAP_YEAR = 2030
+STALE_DAYS = 183  # no progress reported for six months
 TRACKER_SOURCE = "placezero action tracker (actions and progress reported by their owners)"
 ENGINE_SOURCE = (
     "placezero pathway engine: each linked action's contribution with and without it, "
@@ -40,6 +44,9 @@ class Summary:
     expected_by_theme: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     needed: dict[str, float] = field(default_factory=dict)
     pathway_name: str = ""
+    # Unfinished actions past their planned end, and those with no update for STALE_DAYS.
+    overdue: int = 0
+    stale: int = 0
 
     @property
     def late_or_at_risk(self) -> int:
@@ -78,9 +85,16 @@ def _needed(place: Place) -> tuple[str, dict[str, float]]:
 def summary(place: Place) -> Summary:
     result = Summary(place)
     themes = dict(Theme.choices)
-    for theme, status, owner in Action.objects.filter(place=place).values_list(
-        "theme", "status", "owner__name"
-    ):
+    today = dt.date.today()
+    rows = (
+        Action.objects.filter(place=place)
+        .annotate(last_update=Max("updates__as_of"))
+        .values_list("theme", "status", "owner__name", "planned_end", "last_update")
+    )
+    for theme, status, owner, planned_end, last_update in rows:
+        if status not in FINISHED:
+            result.overdue += planned_end < today
+            result.stale += last_update is None or (today - last_update).days > STALE_DAYS
         result.total += 1
         result.by_status[status] += 1
         result.by_theme[themes.get(theme, theme)][status] += 1

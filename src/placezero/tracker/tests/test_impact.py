@@ -73,6 +73,11 @@ def test_the_dashboard_counts_and_sums(people, action):
     )
     result = dashboard.summary(people.place)
     assert result.total == 1 and result.by_status[Status.ON_TRACK] == 1
+    # Never updated: stale; planned to end after today: not overdue until it is past its end.
+    assert (result.overdue, result.stale) == (0, 1)
+    action.planned_end = dt.date(2025, 6, 30)
+    action.save()
+    assert dashboard.summary(people.place).overdue == 1
     assert result.expected["2030"] > 0 and result.actual.get("2030", 0) == 0
     assert result.needed["2030"] > result.expected["2030"]
     tables = dashboard.tables(result)

@@ -112,7 +112,7 @@ def action_edit(request: HttpRequest, place_slug: str, action_id: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.ACTION_FIELDS}
         try:
-            # A fresh copy: the form has already set the new values on `action`.
+            # A fresh copy, so the service compares against what is saved.
             services.update_action(Action.objects.get(pk=action.pk), user=request.user, **fields)
         except ValidationError as error:
             add_errors(form, error)
