@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import build_areas, build_energy, build_extras, build_geo, build_zone_stats
+from . import build_areas, build_energy, build_extras, build_geo, build_ghg, build_zone_stats
 from .context import BuildContext, Row, format_number
 from .definitions import PlaceDefinition, authority_names, load_definition
 from .errors import PackError, SourceDataError
@@ -98,6 +98,7 @@ def _build_files(ctx: BuildContext) -> dict[str, bytes]:
     area_rows: list[Row] = []
     for step in (
         build_areas.ghg_rows,
+        build_ghg.sector_rows,
         build_areas.mysociety_rows,
         build_areas.population_rows,
         build_areas.census_area_rows,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .build_ghg import require_every_year
 from .context import BuildContext, Row
 from .errors import SourceDataError
 from .schema import CENSUS_TABLES, DESNZ_LA_GHG, FES_BLOCKS, MYSOCIETY_SUBSECTORS
@@ -53,6 +54,10 @@ def ghg_rows(ctx: BuildContext) -> list[Row]:
             value = raw_float(cells[column], file=GHG_FILE, row=number, column=column)
             rows.append((cells["lad_code"], "desnz-la-ghg", variable, "", year, value, unit))
     require_codes({row[0] for row in rows}, ctx.lads, file=GHG_FILE)
+    years_by_code: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        years_by_code[row[0]].add(row[4])
+    require_every_year(years_by_code, file=GHG_FILE)
     rows += county_sums(ctx, rows, "desnz-la-ghg")
     years = sorted({row[4] for row in rows})
     ctx.note(

@@ -41,6 +41,15 @@ DATASETS: dict[str, dict[str, str]] = {
         "licence": OGL,
         "attribution": ATTRIBUTION_OGL,
     },
+    "desnz-la-ghg-sectors": {
+        "title": "UK local authority greenhouse gas emissions, full dataset by sector and gas "
+        "(territorial and within scope of influence)",
+        "publisher": "Department for Energy Security and Net Zero",
+        "source_url": "https://www.gov.uk/government/collections/"
+        "uk-local-authority-and-regional-greenhouse-gas-emissions-national-statistics",
+        "licence": OGL,
+        "attribution": ATTRIBUTION_OGL,
+    },
     "mysociety-co2-subsector": {
         "title": "Local authority CO2 emissions within scope of influence, by sub-sector",
         "publisher": "mySociety (from BEIS/DESNZ statistics)",

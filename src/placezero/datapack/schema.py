@@ -78,6 +78,23 @@ DESNZ_LA_GHG: dict[str, tuple[str, str]] = {
     "area_km2": ("area_km2", "km2"),
 }
 
+# The official DESNZ full dataset (2005-23-uk-local-authority-ghg-emissions-CSV-dataset.csv):
+# its "LA GHG Sector" values -> the engine's sector keys. Every sector must be present for every
+# authority and year read; the pack keeps territorial and within-scope totals per sector.
+DESNZ_GHG_SECTORS: dict[str, str] = {
+    "Agriculture": "agriculture",
+    "Commercial": "commercial",
+    "Domestic": "domestic",
+    "Industry": "industry",
+    "LULUCF": "lulucf",
+    "Public Sector": "public",
+    "Transport": "transport",
+    "Waste": "waste",
+}
+DESNZ_GHG_SECTOR_VARIABLES: dict[str, str] = {
+    f"{key}_territorial_ktco2e": "kt CO2e" for key in DESNZ_GHG_SECTORS.values()
+} | {f"{key}_scope_ktco2e": "kt CO2e" for key in DESNZ_GHG_SECTORS.values()}
+
 # mySociety sub-sector columns ("Industry Electricity:kt CO2"); all in kt CO2.
 MYSOCIETY_SUBSECTORS: tuple[str, ...] = (
     "Industry Electricity",
@@ -296,6 +313,8 @@ def _expected_units() -> dict[tuple[str, str], str]:
     units: dict[tuple[str, str], str] = {}
     for variable, unit in DESNZ_LA_GHG.values():
         units[("desnz-la-ghg", variable)] = unit
+    for variable, unit in DESNZ_GHG_SECTOR_VARIABLES.items():
+        units[("desnz-la-ghg-sectors", variable)] = unit
     for column in MYSOCIETY_SUBSECTORS:
         units[("mysociety-co2-subsector", subsector_variable(column))] = "kt CO2"
     for variable, unit in DESNZ_ENERGY_COLUMNS.values():

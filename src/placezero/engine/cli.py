@@ -39,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     calibrate = commands.add_parser("calibrate", help="base year against DESNZ, by district")
     _place_arguments(calibrate)
+    calibrate.add_argument(
+        "--data-dir",
+        help="raw national files holding the DESNZ territorial totals "
+        "(default: PLACEZERO_DATA_DIR, i.e. ../shared/data)",
+    )
     calibrate.set_defaults(handler=_calibrate)
 
     check = commands.add_parser("fes-check", help="demand growth against FES 2023")
@@ -72,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _place_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--place", required=True, help="place pack slug or directory")
-    parser.add_argument("--base-year", type=int, default=2019, help="base year (default 2019)")
+    parser.add_argument("--base-year", type=int, default=2023, help="base year (default 2023)")
 
 
 def _say(message: str) -> None:
@@ -131,14 +136,34 @@ def _run(args: argparse.Namespace) -> int:
         f"against a straight-line budget to zero in 2050 of "
         f"{results.carbon_budget_tco2e(2050) / 1000:,.0f} ktCO2e"
     )
+    net_zero = [int(year) for year, value in zip(inputs.years, total, strict=True) if value <= 0]
+    print(
+        f"net territorial emissions reach zero in {net_zero[0]}"
+        if net_zero
+        else f"net territorial emissions do not reach zero by {inputs.years[-1]}"
+    )
     return 0
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import calibration_table, format_table
+    from placezero.datapack.sources import DEFAULT_DATA_DIR
+
+    from .calibrate import (
+        TOTALS_FILE,
+        CalibrationError,
+        calibration_table,
+        format_table,
+        read_territorial_totals,
+    )
 
     _pack, inputs = _load(args)
-    rows = calibration_table(inputs)
+    path = Path(args.data_dir or DEFAULT_DATA_DIR) / TOTALS_FILE
+    try:
+        rows = calibration_table(inputs, read_territorial_totals(path))
+    except CalibrationError as error:
+        raise SystemExit(
+            f"error: {error} Give the folder holding {TOTALS_FILE} with --data-dir."
+        ) from None
     print(format_table(rows, inputs.base_year))
     return 0 if all(row.within_tolerance for row in rows) else 1
 

@@ -73,10 +73,13 @@ def capital_costs(
 
 
 def operating_costs(
-    a: Assumptions, capex: dict[str, np.ndarray], abated_non_energy_tco2e: np.ndarray
+    a: Assumptions,
+    capex: dict[str, np.ndarray],
+    abated_non_energy_tco2e: np.ndarray,
+    captured_tco2e: np.ndarray,
 ) -> np.ndarray:
-    """[Z, Y] GBP: fixed O&M on the capital built so far plus agriculture and waste measures
-    (E21)."""
+    """[Z, Y] GBP: fixed O&M on the capital built so far plus the per-tonne measures:
+    agriculture, waste, industrial capture or hydrogen, engineered removals (E21)."""
     built = {key: np.cumsum(value, axis=1) for key, value in capex.items()}
     fom = (
         (built["solar_rooftop"] + built["solar_ground"]) * a["solar_fom_fraction_per_year"]
@@ -88,6 +91,8 @@ def operating_costs(
         abated_non_energy_tco2e[:, :, S["agriculture"]]
         * a["agriculture_abatement_cost_gbp_per_tco2e"]
         + abated_non_energy_tco2e[:, :, S["waste"]] * a["waste_abatement_cost_gbp_per_tco2e"]
+        + abated_non_energy_tco2e[:, :, S["removals"]] * a["engineered_removals_cost_gbp_per_tco2e"]
+        + captured_tco2e * a["industrial_ccs_cost_gbp_per_tco2e"]
     )
     return fom + np.maximum(measures, 0.0)
 

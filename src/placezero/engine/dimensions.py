@@ -15,6 +15,9 @@ SECTORS: tuple[str, ...] = (
     "agriculture",
     "waste",
     "LULUCF",
+    # Engineered greenhouse gas removals (BECCS, DACCS): not a DESNZ sector, kept apart so
+    # residual emissions and removals are both shown.
+    "removals",
 )
 CARRIERS: tuple[str, ...] = ("electricity", "gas", "other_fuels", "road_fuel")
 # End uses the levers act on separately. "heat" is space heating and hot water; "power" is

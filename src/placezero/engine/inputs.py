@@ -56,6 +56,16 @@ class PlaceInputs:
     # network_groups (labels). None = every zone is its own group.
     network_group_index: np.ndarray | None = None
     network_groups: tuple[str, ...] = ()
+    # [Z] residents (DESNZ mid-year population shared by households); None = 2.4 per home.
+    population: np.ndarray | None = None
+    # DESNZ's own totals for the years from 2019 to the base year (territorial.py, T5):
+    # [D, H] territorial t CO2e and within-scope t CO2; empty for synthetic inputs.
+    history_years: tuple[int, ...] = ()
+    history_territorial_tco2e: np.ndarray | None = None
+    history_scope_tco2: np.ndarray | None = None
+    basis: str = "territorial"
+    # [Z, 2] operational solar and onshore wind MW (REPD): local generation before any lever.
+    existing_generation_mw: np.ndarray | None = None
 
     sectors: tuple[str, ...] = SECTORS
     end_uses: tuple[str, ...] = END_USES
@@ -78,6 +88,11 @@ class PlaceInputs:
             array = getattr(self, name)
             if array.shape != shape:
                 raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
+        optional = {"population": (n_zones,), "existing_generation_mw": (n_zones, 2)}
+        for name, shape in optional.items():
+            array = getattr(self, name)
+            if array is not None and array.shape != shape:
+                raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
         for name in ("baseline_energy_kwh", "households", "fossil_heated_households"):
             array = getattr(self, name)
             if not np.all(np.isfinite(array)) or np.any(array < 0):
@@ -89,6 +104,14 @@ class PlaceInputs:
         if self.network_group_index is None:
             return np.arange(len(self.zones))
         return self.network_group_index
+
+    @property
+    def residents(self) -> np.ndarray:
+        """[Z] residents; households x 2.4 (England's mean household size, Census 2021 TS017)
+        where the pack gives no population."""
+        if self.population is None:
+            return self.households * 2.4
+        return self.population
 
     @property
     def years(self) -> np.ndarray:
@@ -143,7 +166,7 @@ def synthetic_inputs(n_zones: int, seed: int = 0, n_districts: int | None = None
     factors[:, :, C["road_fuel"]] = 0.25
     non_energy = np.zeros((n_zones, len(SECTORS)))
     non_energy[:, S["waste"]] = households * rng.uniform(0, 0.3, n_zones)
-    base_year = 2019
+    base_year = 2023
     years = np.arange(base_year, END_YEAR + 1)
     return PlaceInputs(
         place=f"synthetic-{n_zones}",
@@ -159,7 +182,7 @@ def synthetic_inputs(n_zones: int, seed: int = 0, n_districts: int | None = None
         households=households,
         fossil_heated_households=households * rng.uniform(0.7, 0.98, n_zones),
         land_area_ha=land,
-        observed_grid_intensity_kgco2e_per_kwh={2019: 0.2556, 2020: 0.23314, 2021: 0.21233},
+        observed_grid_intensity_kgco2e_per_kwh={2021: 0.21233, 2023: 0.207074},
         carbon_value_gbp_per_tco2e=np.linspace(250.0, 390.0, len(years)),
         reference_emissions_tco2e=np.full((n_districts, len(SECTORS)), np.nan),
         synthetic=True,

@@ -31,6 +31,7 @@ class Lever:
     deployment_unit: str = ""  # unit of an explicit deployment trajectory ("" = share)
     start_year: int = DEFAULT_START_YEAR
     shape: str = "linear"
+    source: str = ""  # the public source the 2050 outcomes are anchored on
 
     def outcome_at(self, level: float) -> float:
         """2050 outcome for a (possibly fractional) level, interpolated between levels."""
@@ -40,7 +41,51 @@ class Lever:
 
 
 def _lever(key, title, outcome, values, levels, unit="", shape="linear") -> Lever:
-    return Lever(key, title, outcome, values, levels, deployment_unit=unit, shape=shape)
+    return Lever(
+        key,
+        title,
+        outcome,
+        values,
+        levels,
+        deployment_unit=unit,
+        shape=shape,
+        source=LEVER_SOURCES[key],
+    )
+
+
+CCC6 = "Climate Change Committee (2020) The Sixth Carbon Budget, Balanced Net Zero Pathway"
+CCC7 = "Climate Change Committee (2025) The Seventh Carbon Budget, Balanced Pathway"
+# Level 3 is anchored on the CCC Balanced Pathway where it states the outcome; level 4 is
+# the CCC's more ambitious exploratory scenarios (Widespread Engagement / Innovation).
+LEVER_SOURCES: dict[str, str] = {
+    "domestic_retrofit": f"{CCC6}: around 15 million homes insulated by 2050",
+    "domestic_heat_pumps": f"{CCC6}: heat pumps in most homes, fossil boilers phased out by 2050",
+    "heat_networks": f"{CCC6}: heat networks supply about 18 % of UK heat by 2050",
+    "non_domestic_efficiency_electrification": f"{CCC6}: non-residential buildings "
+    "decarbonised by 2040-2050, most heat by heat pumps",
+    "rooftop_solar": "NGESO Future Energy Scenarios 2023, Consumer Transformation rooftop solar",
+    "ground_solar": "NGESO Future Energy Scenarios 2023, distributed solar capacity",
+    "onshore_wind": "NGESO Future Energy Scenarios 2023, onshore wind capacity",
+    "battery_storage": "NGESO Future Energy Scenarios 2023, distributed storage capacity",
+    "car_van_electrification": f"{CCC6}: all new cars and vans zero emission from 2032-35, "
+    "the fleet almost entirely electric by 2050",
+    "travel_demand": f"{CCC6}: car-km about 17 % below baseline by 2050 (demand and mode shift)",
+    "hgv_decarbonisation": f"{CCC6}: zero-emission HGVs and buses, diesel rail electrified or "
+    "replaced by hydrogen and battery trains by 2040-2050",
+    "industrial_fuel_switching": f"{CCC6}: manufacturing and construction emissions at least "
+    "90 % lower by 2050, electrification the largest measure",
+    "industrial_ccs_hydrogen": f"{CCC6}: carbon capture and storage and low-carbon hydrogen "
+    "for the industrial emissions electrification cannot reach (e.g. cement process CO2)",
+    "agriculture": f"{CCC6}: agricultural emissions about 35 % lower by 2050 (low-carbon "
+    "farming, livestock measures, diet change of 20 % less meat); level 4 its Widespread "
+    "Engagement scenario",
+    "trees_land_use": f"{CCC6}: UK woodland cover from 13 % to 18 % of land by 2050; "
+    "peatland restoration and hedgerows 40 % longer",
+    "waste": f"{CCC6}: waste emissions about 75 % lower by 2050 (landfill ban on "
+    "biodegradable waste from 2025, methane capture)",
+    "greenhouse_gas_removals": f"{CCC7}: engineered removals (BECCS, DACCS, biochar) of "
+    "35.8 MtCO2e in 2050, shared here per resident",
+}
 
 
 LEVERS: dict[str, Lever] = {
@@ -133,10 +178,11 @@ LEVERS: dict[str, Lever] = {
         ),
         _lever(
             "hgv_decarbonisation",
-            "HGV and bus decarbonisation",
-            "share of HGV and bus vehicle-km driven electrically by 2050",
-            (0.0, 0.25, 0.6, 0.9),
-            ("no change", "a quarter", "6 in 10 km", "9 in 10 km"),
+            "HGV, bus and rail decarbonisation",
+            "share of HGV and bus vehicle-km driven electrically, and of diesel rail and "
+            "other non-road transport fuel replaced, by 2050",
+            (0.0, 0.25, 0.6, 1.0),
+            ("no change", "a quarter", "6 in 10 km", "all"),
             unit="electric HGVs and buses added",
             shape="s-curve",
         ),
@@ -148,11 +194,21 @@ LEVERS: dict[str, Lever] = {
             ("no change", "20 %", "45 %", "70 %"),
         ),
         _lever(
+            "industrial_ccs_hydrogen",
+            "Industrial carbon capture and hydrogen",
+            "share of the industrial fossil emissions left after fuel switching that is "
+            "captured or replaced by low-carbon hydrogen by 2050",
+            (0.0, 0.25, 0.6, 0.9),
+            ("none", "a quarter", "6 in 10 tonnes", "9 in 10 tonnes"),
+            shape="s-curve",
+        ),
+        _lever(
             "agriculture",
             "Agriculture",
-            "reduction in agricultural fossil fuel use and emissions by 2050",
-            (0.0, 0.1, 0.2, 0.35),
-            ("no change", "10 % lower", "20 % lower", "35 % lower"),
+            "reduction in agricultural fuel use and in livestock methane and soil nitrous "
+            "oxide by 2050",
+            (0.0, 0.15, 0.35, 0.5),
+            ("no change", "15 % lower", "35 % lower", "half"),
         ),
         _lever(
             "trees_land_use",
@@ -167,6 +223,15 @@ LEVERS: dict[str, Lever] = {
             "reduction in waste-management emissions by 2050",
             (0.0, 0.2, 0.45, 0.7),
             ("no change", "20 % lower", "45 % lower", "70 % lower"),
+        ),
+        _lever(
+            "greenhouse_gas_removals",
+            "Greenhouse gas removals",
+            "engineered removals hosted or contracted by the place in 2050, as a share of "
+            "twice its per-resident share of the national removals (level 3: its share)",
+            (0.0, 0.25, 0.5, 1.0),
+            ("none", "half its share", "its share", "twice its share (hosting a plant)"),
+            shape="s-curve",
         ),
     )
 }

@@ -65,6 +65,8 @@ def render_levers() -> str:
             f"2050 outcome: {lever.outcome}. Default shape: {lever.shape}. "
             f"Explicit trajectory unit: {unit}.",
             "",
+            f"Source: {lever.source}.",
+            "",
             "| level | meaning | 2050 value |",
             "|---|---|---|",
         ]

@@ -1,11 +1,14 @@
 """`placezero pathway optimise`: the least-cost plan for a place, from the command line.
 
+    placezero pathway optimise --place leicestershire --target 2050=0 --scenario-out plan.yaml
     placezero pathway optimise --place leicestershire --reduction 2030=30 --reduction 2050=50
-    placezero pathway optimise --synthetic 500 --reduction 2050=40 --scenario-out plan.yaml
+    placezero pathway optimise --synthetic 500 --mode technologies --reduction 2050=40
 
-Targets are annual emissions in a period end year (tCO2e), or a reduction (%) on the
-emissions the place would have that year with no new action. An unreachable target prints
-what is achievable and which limits bind, and exits with status 2.
+Targets are annual emissions in a year (tCO2e), or a reduction (%) on the emissions the place
+would have that year with no new action. The default mode plans every sector, every year
+(`optimise_levers_lp.py`), and prints its emissions beside the simulation of its plan; the
+`technologies` mode is the zone-level deployment LP for homes, cars and generation in
+five-year periods. An unreachable target prints what is achievable and exits with status 2.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from placezero.engine.optimise_inputs import (
 def add_place_arguments(parser: argparse.ArgumentParser) -> None:
     """The place to model (as `pathway run` takes it), or synthetic zones for benchmarks."""
     parser.add_argument("--place", help="place pack slug or directory (e.g. leicestershire)")
-    parser.add_argument("--base-year", type=int, default=2019, help="base year (default 2019)")
+    parser.add_argument("--base-year", type=int, default=2023, help="base year (default 2023)")
     parser.add_argument(
         "--synthetic", type=int, metavar="N",
         help="use N synthetic zones instead of a place (random magnitudes, not a real place)",
@@ -103,10 +106,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="zones x technologies shares (0-1) residents accept, no header",
     )  # fmt: skip
     parser.add_argument("--scenario-out", metavar="YAML", help="write the plan as a scenario")
+    parser.add_argument(
+        "--mode", choices=("sectors", "technologies"), default="sectors",
+        help="sectors: every lever, every year (default); technologies: zone deployment of "
+        "heat pumps, retrofit, cars and generation in five-year periods",
+    )  # fmt: skip
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.mode == "sectors":
+        from placezero.engine.optimise_levers_cli import run_sectors
+
+        return run_sectors(args, load_inputs(args), _year_values, _acceptance)
+    return run_technologies(args)
+
+
+def run_technologies(args: argparse.Namespace) -> int:
     from placezero.engine.assumptions import load_assumptions
 
     started = time.perf_counter()

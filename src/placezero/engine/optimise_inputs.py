@@ -200,10 +200,12 @@ def _ev_column(inputs, a, grid):
 def _generation_column(a, grid, kind, potential_mw, site):
     factor = a["solar_capacity_factor"] if kind == "solar" else a["onshore_wind_capacity_factor"]
     mwh_per_mw = HOURS_PER_YEAR * factor
-    # Generation displaces grid imports at the grid's intensity that year; its value is not
-    # credited as a saving (export prices are not in the assumptions), so costs are an upper
-    # bound for generation.
-    abatement = mwh_per_mw * grid  # MWh/yr x kg/kWh (= t/MWh) = tCO2e/yr per MW
+    # No emissions credit: DESNZ territorial emissions count a place's electricity at the
+    # national grid factor, so local generation lowers the national factor, not the place's
+    # account. `simulate` counts it the same way (it was credited here and not there, so
+    # plans and their simulations disagreed). Its value is not credited as a saving either
+    # (export prices are not in the assumptions).
+    abatement = 0.0 * mwh_per_mw * grid  # tCO2e/yr per MW, kept [Z, P]-shaped
     capex_key = {"rooftop": "solar_rooftop", "ground": "solar_ground", "wind": "onshore_wind"}
     capex = a[f"{capex_key[site]}_capex_gbp_per_kw"] * 1000
     fom = a["solar_fom_fraction_per_year"] if kind == "solar" else a["wind_fom_fraction_per_year"]

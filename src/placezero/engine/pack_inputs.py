@@ -2,17 +2,18 @@
 
 Method (docs/method/data-to-baseline.md has it with a worked example):
 
-1. District energy by sector and carrier, base year (default 2019, the last year every
+1. District energy by sector and carrier in the split year (2019, the last year every
    source covers: DESNZ sub-sector CO2 to 2020, MSOA electricity to 2019):
    - electricity and gas: DESNZ sub-national consumption (domestic, non-domestic), the
      non-domestic total split between commercial, public, industry and agriculture in
      proportion to their DESNZ CO2 from that carrier;
    - other fuels and road fuel: DESNZ CO2 divided by the assumed emission factor
      (`other_fuels_kgco2e_per_kwh`, `road_fuel_kgco2e_per_kwh`);
-   - waste: DESNZ waste-management CO2 kept as non-energy emissions. LULUCF is not in the
-     sub-sector statistics and starts at zero.
-2. Calibrated emission factors: factor = DESNZ CO2 / energy for each district, sector and
-   carrier, so the base year reproduces DESNZ (the calibration check shows it).
+   - waste: DESNZ waste-management CO2 kept as non-energy emissions.
+   Then taken to the base year (default 2023) and to DESNZ territorial emissions by
+   `territorial.py` (T1-T5: within-scope scaling, the out-of-scope gap split by sector).
+2. Calibrated emission factors: factor = CO2 / energy for each district, sector and carrier,
+   so the base year reproduces DESNZ territorial (the calibration check shows it).
 3. Zones: each district figure shared among its zones (2011 MSOAs) in proportion to:
    domestic electricity - MSOA domestic electricity (real, same year or the latest before);
    non-domestic electricity, gas and other fuels, industry - MSOA non-domestic electricity;
@@ -26,8 +27,6 @@ Method (docs/method/data-to-baseline.md has it with a worked example):
 
 from __future__ import annotations
 
-import itertools
-import math
 from typing import Any
 
 import numpy as np
@@ -35,8 +34,14 @@ import numpy as np
 from .assumptions import Assumptions, load_assumptions
 from .dimensions import CARRIERS, END_USES, SECTORS, C, S, U
 from .inputs import END_YEAR, PlaceInputs
+from .pack_geometry import existing_generation_mw, geometry_area_ha, network_groups
+from .territorial import COMBUSTION_GAP, TerritorialError, territorial_basis
 
-DEFAULT_BASE_YEAR = 2019
+DEFAULT_BASE_YEAR = 2023  # the latest year of the DESNZ local authority statistics
+# The last year every sub-sector and energy source covers (mySociety sub-sector CO2 to 2020,
+# MSOA electricity to 2019; 2020 is left out as a pandemic year): its split is scaled to the
+# base year (territorial.py, T1).
+SPLIT_YEAR = 2019
 SUBSECTOR = "mysociety-co2-subsector"
 NON_DOMESTIC = ("commercial", "public", "industry", "agriculture")
 # DESNZ sub-sector variable (kt CO2) for each (sector, carrier); lists are summed.
@@ -124,82 +129,6 @@ def _latest_year(pack: Any, dataset: str, variable: str, year: int) -> int:
     raise InputError(f"the pack has no zone figures for {dataset}/{variable} up to {year}.")
 
 
-def ring_area_m2(ring: list[list[float]]) -> float:
-    """Area of a lon/lat ring by the shoelace formula on a local equirectangular projection
-    (adequate for MSOA-sized polygons; error well under 1 %)."""
-    lat0 = math.radians(sum(p[1] for p in ring) / len(ring))
-    radius = 6_371_008.8
-    xs = [math.radians(p[0]) * radius * math.cos(lat0) for p in ring]
-    ys = [math.radians(p[1]) * radius for p in ring]
-    twice = sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(ring) - 1))
-    return abs(twice) / 2.0
-
-
-def geometry_area_ha(geometry: dict) -> float:
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    total = 0.0
-    for polygon in polygons:
-        total += ring_area_m2(polygon[0]) - sum(ring_area_m2(hole) for hole in polygon[1:])
-    return total / 10_000.0
-
-
-def geometry_centroid(geometry: dict) -> tuple[float, float]:
-    """(lon, lat) area-weighted centroid of the outer rings (planar, adequate for MSOAs)."""
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    total = cx = cy = 0.0
-    for polygon in polygons:
-        ring = polygon[0]
-        for (x0, y0), (x1, y1) in itertools.pairwise(ring):
-            cross = x0 * y1 - x1 * y0
-            total += cross
-            cx += (x0 + x1) * cross
-            cy += (y0 + y1) * cross
-    if total == 0:
-        xs, ys = zip(*polygons[0][0], strict=True)
-        return sum(xs) / len(xs), sum(ys) / len(ys)
-    return cx / (3 * total), cy / (3 * total)
-
-
-def _distance_km(lon1, lat1, lon2, lat2) -> np.ndarray:
-    """Great-circle distance (haversine)."""
-    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
-    h = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(h))
-
-
-def network_groups(pack: Any, zone_features: list[dict]) -> tuple[np.ndarray, tuple[str, ...]]:
-    """[Z] group index and group labels: zones holding primary substations each form a
-    group; other zones join the group of the nearest primary substation."""
-    zones = [z["properties"]["code"] for z in zone_features]
-    primaries = [row for row in pack.substations if row["zone_code"] in zones]
-    if not primaries:
-        return np.arange(len(zones)), tuple(zones)
-    holders = sorted({row["zone_code"] for row in primaries}, key=zones.index)
-    labels = tuple(
-        " + ".join(sorted(row["name"] for row in primaries if row["zone_code"] == zone))
-        for zone in holders
-    )
-    lon = np.array([row["lon"] for row in primaries])
-    lat = np.array([row["lat"] for row in primaries])
-    index = np.zeros(len(zones), dtype=int)
-    for z, feature in enumerate(zone_features):
-        code = zones[z]
-        if code in holders:
-            index[z] = holders.index(code)
-            continue
-        zlon, zlat = geometry_centroid(feature["geometry"])
-        nearest = primaries[int(np.argmin(_distance_km(zlon, zlat, lon, lat)))]
-        index[z] = holders.index(nearest["zone_code"])
-    return index, labels
-
-
 def _share(weights: np.ndarray, fallback: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
     """Each zone's share of its district, from weights (NaN/zero districts use fallback)."""
     w = np.where(np.isfinite(weights) & (weights >= 0), weights, 0.0)
@@ -270,7 +199,7 @@ def build_inputs(
         "households": _share(households, households, index, n_d),
         "land": _share(land_ha, households, index, n_d),
     }
-    district_energy, district_co2, reference = _district_energy(pack, districts, base_year, a)
+    basis, district_energy, district_co2, gap = _territorial(pack, districts, base_year, a)
     zone_share = np.zeros((n_z, len(SECTORS), len(CARRIERS)))
     for sector in SECTORS:
         for carrier in CARRIERS:
@@ -282,10 +211,10 @@ def build_inputs(
         energy[:, S[sector], U[end_use], C[carrier]] = energy_zsc[:, S[sector], C[carrier]]
     factors = _factors(pack, base_year, a, energy_zsc, co2_zsc)
     non_energy = np.zeros((n_z, len(SECTORS)))
-    waste = np.array(
-        [_value(pack, d, SUBSECTOR, "waste_management_other_ktco2", base_year) for d in districts]
-    )
-    non_energy[:, S["waste"]] = waste[index] * 1000.0 * shares["households"]
+    for sector in SECTORS:  # non-energy emissions follow the sector's own zone weights
+        non_energy[:, S[sector]] = gap[index, S[sector]] * shares[_weight_for(sector, "gas")]
+    non_energy[:, S["LULUCF"]] = gap[index, S["LULUCF"]] * shares["land"]
+    reference = district_co2.sum(axis=2) / 1000.0 + gap
     years = np.arange(base_year, END_YEAR + 1)
     fossil = sum(np.nan_to_num(census[n]) for n in FOSSIL_HEATING)
     names = {f["properties"]["code"]: f["properties"]["name"] for f in pack.areas}
@@ -313,8 +242,49 @@ def build_inputs(
         reference_emissions_tco2e=reference,
         network_group_index=group_index,
         network_groups=group_labels,
-        notes=(f"MSOA electricity weights from {year_e}; domestic gas weights from 2016.",),
+        population=basis.population[index] * shares["households"],
+        existing_generation_mw=existing_generation_mw(pack, zone_features),
+        history_years=basis.history_years,
+        history_territorial_tco2e=basis.history_territorial_tco2e,
+        history_scope_tco2=basis.history_scope_tco2,
+        notes=(
+            f"MSOA electricity weights from {year_e}; domestic gas weights from 2016.",
+            f"Within-scope split from {min(base_year, SPLIT_YEAR)} scaled to {base_year}; "
+            + (
+                "out-of-scope emissions by the DESNZ full dataset's sectors."
+                if basis.split_from_full_dataset
+                else "out-of-scope emissions split by the documented method (T3)."
+            ),
+        ),
     )
+
+
+def _territorial(pack, districts, base_year, a):
+    """T1-T4 (territorial.py): the split-year within-scope energy and CO2 [D, NS, NC] taken to
+    the base year's territorial total; returns the basis, energy kWh, CO2 kg and the
+    non-energy emissions [D, NS] in t CO2e."""
+    split_year = min(base_year, SPLIT_YEAR)
+    energy, co2, _reference = _district_energy(pack, districts, split_year, a)
+    waste_kg = 1e6 * np.array(
+        [_value(pack, d, SUBSECTOR, "waste_management_other_ktco2", split_year) for d in districts]
+    )
+    grid = _national(pack, "grid_electricity_generated_kgco2e_per_kwh")
+    try:
+        basis = territorial_basis(pack, districts, base_year, split_year, co2, waste_kg, grid, a)
+    except TerritorialError as error:
+        raise InputError(str(error)) from None
+    scale = basis.scope_scale[:, None, None]
+    energy, co2 = energy * scale, co2 * scale
+    co2[:, :, C["electricity"]] *= basis.electricity_factor_scale
+    gap = basis.gap_tco2e.copy()
+    gap[:, S["waste"]] += waste_kg * basis.scope_scale / 1000.0
+    factor = {"other_fuels": "other_fuels_kgco2e_per_kwh", "road_fuel": "road_fuel_kgco2e_per_kwh"}
+    for sector, carrier in COMBUSTION_GAP.items():  # T4: burnt fuel joins the energy
+        burnt_kg = np.maximum(gap[:, S[sector]], 0.0) * 1000.0
+        co2[:, S[sector], C[carrier]] += burnt_kg
+        energy[:, S[sector], C[carrier]] += burnt_kg / a[factor[carrier]]
+        gap[:, S[sector]] = np.minimum(gap[:, S[sector]], 0.0)
+    return basis, energy, co2, gap
 
 
 def _weight_for(sector: str, carrier: str) -> str:

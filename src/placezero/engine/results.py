@@ -54,6 +54,7 @@ class Results:
         switched_fuel_kwh,
         woodland_ha,
         abated_non_energy_tco2e,
+        captured_tco2e,
         **arrays,
     ) -> Results:
         capex = capital_costs(
@@ -70,7 +71,7 @@ class Results:
             assumptions=assumptions,
             network=peak,
             capex_by_item_gbp=capex,
-            opex_gbp=operating_costs(assumptions, capex, abated_non_energy_tco2e),
+            opex_gbp=operating_costs(assumptions, capex, abated_non_energy_tco2e, captured_tco2e),
             fuel_cost_gbp=fuel_costs(assumptions, arrays["energy_kwh"]),
             **arrays,
         )

@@ -165,6 +165,12 @@ def simulate(
     )
     t = S["transport"]
     energy[:, :, t, C["road_fuel"]] = (base_total[:, t, C["road_fuel"]] - road0)[:, None] + road_new
+    # Diesel rail and other non-road fuel: replaced at the HGV lever's share, electric at the
+    # electric/diesel HGV energy ratio (E8b).
+    rail0 = base[:, t, U["other"], C["other_fuels"]]
+    rail_electricity = rail0[:, None] * hgv * a["ev_hgv_kwh_per_km"] / a["ice_hgv_kwh_per_km"]
+    energy[:, :, t, C["other_fuels"]] -= rail0[:, None] * hgv
+    transport_electricity = transport_electricity + rail_electricity
     energy[:, :, t, C["electricity"]] += transport_electricity
     deploy["electric_vehicles"] = car_vkm * ev / a["km_per_car_per_year"]
     deploy["electric_hgvs"] = hgv_vkm0[:, None] * hgv / a["km_per_hgv_per_year"]
@@ -191,8 +197,18 @@ def simulate(
     wind_mw = _explicit_mw(inputs, scenario, "onshore_wind", wind, inputs.land_area_ha)
     battery = share["battery_storage"] * (rooftop_mw + ground_mw + wind_mw)
     battery_mw = _explicit_mw(inputs, scenario, "battery_storage", battery, households)
-    solar_kwh = (rooftop_mw + ground_mw) * KW_PER_MW * HOURS_PER_YEAR * a["solar_capacity_factor"]
-    wind_kwh = wind_mw * KW_PER_MW * HOURS_PER_YEAR * a["onshore_wind_capacity_factor"]
+    # Existing operational sites (REPD) generate from the base year on, beside what is added.
+    existing = inputs.existing_generation_mw
+    if existing is None:
+        existing = np.zeros((n_zones, 2))
+    solar_mw = rooftop_mw + ground_mw + existing[:, 0, None]
+    solar_kwh = solar_mw * KW_PER_MW * HOURS_PER_YEAR * a["solar_capacity_factor"]
+    wind_kwh = (
+        (wind_mw + existing[:, 1, None])
+        * KW_PER_MW
+        * HOURS_PER_YEAR
+        * a["onshore_wind_capacity_factor"]
+    )
     deploy.update(
         solar_rooftop_mw=rooftop_mw,
         solar_ground_mw=ground_mw,
@@ -209,11 +225,24 @@ def simulate(
     emissions = np.einsum("zysc,zsc->zys", energy, factors)
     emissions += energy[..., e] * factors[:, None, :, e] * (scale[:, e] - 1.0)[None, :, None]
     emissions /= 1000.0  # kg -> t
+    # E13b: of industry's fossil emissions left after switching, a share is captured (CCS)
+    # or its fuel replaced by low-carbon hydrogen.
+    fossil_c = [C["gas"], C["other_fuels"]]
+    industry_fossil = (energy[:, :, i, fossil_c] * factors[:, None, i, fossil_c]).sum(axis=2)
+    captured = industry_fossil / 1000.0 * share["industrial_ccs_hydrogen"]
+    emissions[:, :, i] -= captured
     non_energy = np.broadcast_to(inputs.non_energy_emissions_tco2e[:, None], emissions.shape).copy()
     non_energy[:, :, S["agriculture"]] *= 1 - agri
     non_energy[:, :, S["waste"]] *= 1 - share["waste"]
     woodland_ha = share["trees_land_use"] * inputs.land_area_ha[:, None]
     non_energy[:, :, S["LULUCF"]] -= woodland_ha * a["woodland_sequestration_tco2e_per_ha"]  # E14
+    # E14b: engineered removals: the lever's share of twice the place's per-resident share.
+    removed = (
+        share["greenhouse_gas_removals"]
+        * inputs.residents[:, None]
+        * (2.0 * a["engineered_removals_tco2e_per_person"])
+    )
+    non_energy[:, :, S["removals"]] -= removed
     emissions += non_energy
 
     existing = (
@@ -244,6 +273,7 @@ def simulate(
         switched_fuel_kwh=switched,
         peak=peak,
         abated_non_energy_tco2e=inputs.non_energy_emissions_tco2e[:, None, :] - non_energy,
+        captured_tco2e=captured,
     )
 
 

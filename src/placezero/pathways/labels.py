@@ -12,6 +12,7 @@ SECTOR_LABELS = {
     "agriculture": "Agriculture",
     "waste": "Waste",
     "LULUCF": "Land use and trees",
+    "removals": "Greenhouse gas removals",
 }
 # technology (engine deployment key) -> (label, unit in tables, what is counted, in words)
 TECHNOLOGIES = {

@@ -348,8 +348,9 @@ def stages(
     biggest_carrier = max(carriers, key=lambda r: r["energy_gwh"])
     scene = [
         f"In {base_year} the area emitted {_t(emissions[0])}. The largest source was "
-        f"{largest['sector'].lower()} ({_t(largest['modelled_tco2e'])}). The model is "
-        "calibrated to the DESNZ local authority greenhouse gas statistics, shown beside it.",
+        f"{largest['sector'].lower()} ({_t(largest['modelled_tco2e'])}). The total equals DESNZ "
+        "territorial emissions (every sector and gas); by sector it is DESNZ's within-scope CO2 "
+        "plus the rest of the territorial total split by a documented method, shown beside it.",
         f"It used {_n(total_gwh)} GWh of final energy, most of it "
         f"{biggest_carrier['carrier'].lower()} ({_n(biggest_carrier['energy_gwh'])} GWh).",
     ]

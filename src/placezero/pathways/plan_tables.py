@@ -9,7 +9,8 @@ from .tables import Column, Table, TableContext, register_table
 VIEW = "plan"
 DESNZ_SOURCE = (
     "placezero pathway engine (base year); DESNZ UK local authority and regional greenhouse "
-    "gas emissions statistics (the figures the model is calibrated to)"
+    "gas emissions statistics, territorial (the total the model equals; its split by sector "
+    "beyond the within-scope CO2 is estimated, docs/method/territorial.md)"
 )
 
 

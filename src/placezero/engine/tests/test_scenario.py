@@ -102,3 +102,28 @@ def test_fractional_levels_get_distinct_codes():
     """Rule: levels a tenth apart give different codes."""
     codes = {all_levels(1).with_levels({"waste": 1 + k / 10}).code for k in range(31)}
     assert len(codes) == 31
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf"), 0.5, 4.01])
+def test_non_finite_or_out_of_range_levels_are_refused_naming_the_lever(bad):
+    """Rule: NaN, infinite and out-of-range levels (below 1 or above 4) are refused, naming
+    the field (levers.<lever>) the value is in."""
+    with pytest.raises(ScenarioError, match=r"levers\.waste: level"):
+        scenario_from_mapping({"levers": {"waste": bad}})
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_non_finite_trajectory_values_are_refused_naming_district_and_year(bad):
+    """Rule: a NaN or infinite trajectory value is refused with lever, district and year."""
+    with pytest.raises(ScenarioError, match=r"trajectories\.domestic_heat_pumps\.E07000129\.2030"):
+        scenario_from_mapping(
+            {"levers": {}, "trajectories": {"domestic_heat_pumps": {"E07000129": {2030: bad}}}}
+        )
+
+
+def test_a_nan_level_in_a_yaml_file_is_refused_naming_the_file(tmp_path):
+    """Rule: YAML's .nan in a scenario file is refused with the file name and the field."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("levers:\n  onshore_wind: .nan\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"plan\.yaml.*levers\.onshore_wind"):
+        load_scenario(path)

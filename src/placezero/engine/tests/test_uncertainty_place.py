@@ -70,8 +70,14 @@ def test_uncertainty_command_writes_bands(tmp_path, capsys):
 
 
 def test_optimise_command_explains_an_infeasible_target(capsys):
-    """`pathway optimise --target 2050=0` exits 2 with the planners' explanation."""
-    args = _parser().parse_args(["optimise", "--synthetic", "5", "--target", "2050=0"])
+    """`pathway optimise --target 2030=0` (every sector) and `--mode technologies --target
+    2050=0` exit 2 with the planners' explanation."""
+    args = _parser().parse_args(["optimise", "--synthetic", "5", "--target", "2030=0"])
+    assert args.handler(args) == 2
+    assert "The 2030 target of 0 tCO2e/yr cannot be met" in capsys.readouterr().err
+    args = _parser().parse_args(
+        ["optimise", "--synthetic", "5", "--mode", "technologies", "--target", "2050=0"]
+    )
     assert args.handler(args) == 2
     assert "The 2050 target of 0 tCO2e/yr cannot be met" in capsys.readouterr().err
 

@@ -10,12 +10,19 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from placezero.accounts.permissions import has
+from placezero.engine.territorial import BASIS_LABEL
 
 from ..sections import SECTIONS
 
 register = template.Library()
 
 EXPORT_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("geojson", "GeoJSON"))
+
+
+@register.simple_tag
+def pathway_basis() -> str:
+    """The one basis every pathway figure is on (named on every pathway page and the PDF)."""
+    return BASIS_LABEL
 
 
 @register.simple_tag(takes_context=True)

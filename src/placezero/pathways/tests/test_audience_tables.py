@@ -60,7 +60,9 @@ def test_sector_rows_sum_to_total_emissions(ctx, view):
     by_sector = sum(column(t, s) for s in SECTORS)
     assert by_sector == pytest.approx(column(t, "total"))
     years = [int(row["year"]) for row in t.rows]
-    expected = ctx.results.total_emissions_tco2e.sum(axis=0)[np.array(years) - 2019]
+    expected = ctx.results.total_emissions_tco2e.sum(axis=0)[
+        np.array(years) - int(ctx.results.years[0])
+    ]
     assert column(t, "total") == pytest.approx(expected)
 
 
@@ -71,7 +73,9 @@ def test_district_tables_sum_to_the_district(ctx):
     t = table("officers", "emissions-by-sector", blaby)
     assert column(t, "total") == pytest.approx(results.total_emissions_tco2e[in_blaby].sum(axis=0))
     zones = table("officers", "zones", blaby)
-    assert column(zones, "emissions_2030").sum() == pytest.approx(column(t, "total")[11])
+    assert column(zones, "emissions_2030").sum() == pytest.approx(
+        column(t, "total")[2030 - int(results.years[0])]
+    )
 
 
 def test_carbon_budget_ends_at_the_engines_budget(ctx, leicestershire):
@@ -124,7 +128,7 @@ def test_uncertainty_band_contains_the_median(ctx):
 
 def test_network_zones_agree_with_the_engines_peak(ctx):
     t = table("network", "zones", ctx)
-    y2050 = 2050 - 2019
+    y2050 = 2050 - int(ctx.results.years[0])
     assert column(t, "peak_2050") * 1000 == pytest.approx(ctx.results.network.peak_kw[:, y2050])
     assert column(t, "reinforcement_gbp").sum() == pytest.approx(
         ctx.results.capex_by_item_gbp["network_reinforcement"].sum()

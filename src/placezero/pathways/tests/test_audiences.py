@@ -68,7 +68,7 @@ def test_public_summary_states_the_engines_fall_in_emissions(client, leicestersh
     results = balanced(leicestershire)
     total = results.total_emissions_tco2e.sum(axis=0)
     html = client.get(url("public", scenario="balanced")).content.decode()
-    assert f"{total[0] / 1000:,.0f} kt CO2e in 2019" in html
+    assert f"{total[0] / 1000:,.0f} kt CO2e in {int(results.years[0])}" in html
     assert f"{total[-1] / 1000:,.0f} kt CO2e in 2050" in html
 
 
@@ -76,7 +76,8 @@ def test_public_sector_table_holds_engine_figures(client, leicestershire):
     results = balanced(leicestershire)
     html = client.get(url("public", scenario="balanced")).content.decode()
     transport = [number(v) for v in cell(html, "emissions-by-sector", "transport")]
-    expected = results.emissions_tco2e[:, [0, 11, 21, 31], S["transport"]].sum(axis=0)
+    # the base year 2023, then 2030, 2040 and 2050
+    expected = results.emissions_tco2e[:, [0, 7, 17, 27], S["transport"]].sum(axis=0)
     assert transport == pytest.approx(np.round(expected), abs=1)
 
 
@@ -86,11 +87,12 @@ def test_area_narrows_every_figure_to_the_district(client, leicestershire):
     inputs = results.inputs
     in_blaby = inputs.zone_district_index == inputs.districts.index(BLABY)
     html = client.get(url("public", scenario="balanced", area=BLABY)).content.decode()
-    assert "The pathway to net zero in Blaby" in html
+    # "balanced" does not reach net zero: the heading does not say it does.
+    assert "Emissions pathway for Blaby" in html and "The pathway to net zero" not in html
     zones = cell(html, "zones", "zone")
     assert sorted(zones) == sorted(np.array(inputs.zones)[in_blaby])
     first = results.total_emissions_tco2e[in_blaby, 0].sum()
-    assert f"{first / 1000:,.0f} kt CO2e in 2019" in html
+    assert f"{first / 1000:,.0f} kt CO2e in {int(results.years[0])}" in html
 
 
 def test_public_zone_story(client, leicestershire):
@@ -100,7 +102,10 @@ def test_public_zone_story(client, leicestershire):
     html = response.content.decode()
     assert 'id="zone-story"' in html
     total = results.total_emissions_tco2e[3]
-    assert f"from {total[0]:,.0f} tCO2e in 2019 to {total[-1]:,.0f} tCO2e in 2050" in html
+    assert (
+        f"from {total[0]:,.0f} tCO2e in {int(results.years[0])} to {total[-1]:,.0f} tCO2e in 2050"
+        in html
+    )
 
 
 @pytest.mark.parametrize(
@@ -262,3 +267,15 @@ def test_every_table_cites_its_source_licence_and_method_not_a_source_path(
     assert html.count('rel="license">Open Government Licence v3.0</a>') >= tables
     assert "How the figures are made" in html
     assert "docs/method" not in html
+
+
+def test_the_net_zero_scenario_page_says_when_net_zero_is_reached(client, leicestershire):
+    """Rule: the shipped net-zero scenario is headed "The pathway to net zero", says the year
+    net territorial emissions reach zero, and names the basis, like every pathway page."""
+    results = services.run(leicestershire, services.shipped_definitions()["net-zero"])
+    total = results.total_emissions_tco2e.sum(axis=0)
+    year = int(results.years[np.flatnonzero(total <= 0)[0]])
+    html = client.get(url("public", scenario="net-zero")).content.decode()
+    assert "The pathway to net zero in Leicestershire" in html
+    assert f"reach zero in <strong>{year}</strong>" in html
+    assert "Emissions basis: DESNZ territorial greenhouse gas emissions" in html

@@ -280,6 +280,8 @@ def test_county_pdf_holds_the_stages_and_the_engines_figures(client, leicestersh
     y2050 = list(results.years).index(2050)
     assert f"{results.total_emissions_tco2e[:, y2050].sum():,.0f}" in text
     assert "Leicester is a neighbouring area" in text
+    # The PDF names the one basis of its figures, as every pathway page does.
+    assert "DESNZ territorial greenhouse gas emissions" in " ".join(text.split())
     assert no_network == []
 
 

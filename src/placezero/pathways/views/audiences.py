@@ -266,8 +266,16 @@ def public(request: HttpRequest, place_slug: str) -> HttpResponse:
         ],
         story=zone_story(page, zone_code) if zone_code else None,
         target=at.net_zero_target(page.ctx),
+        net_zero_year=_net_zero_year(page),
     )
     return render(request, "pathways/audiences/public.html", page.context)
+
+
+def _net_zero_year(page: Page) -> int | None:
+    """First year the area's net territorial emissions are at or below zero, if any."""
+    pathway = _column(page.tables["pathway-to-target"], "scenario")
+    reached = [int(year) for year, value in pathway.items() if value is not None and value <= 0]
+    return min(reached) if reached else None
 
 
 # --- officers -------------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The every-sector least-cost mode: annual lever shares by sequential LP. Its emissions for a
+plan agree with the simulation of that plan, and it finds net zero for Leicestershire."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from placezero.engine.optimise_levers import PLAN_LEVERS, max_share
+from placezero.engine.optimise_levers_lp import (
+    AGREEMENT,
+    LeverTargetError,
+    LeverTargetInfeasible,
+    build_rates,
+    solve_levers,
+)
+from placezero.engine.scenario import all_levels
+from placezero.engine.simulate import simulate
+
+
+@pytest.fixture(scope="module")
+def net_zero_plan(leicestershire, assumptions):
+    return solve_levers(leicestershire, assumptions, {2050: 0.0})
+
+
+def test_net_zero_by_2050_is_found_for_leicestershire(net_zero_plan):
+    """Rule: `--target 2050=0` has a plan, and the plan's simulation is at net zero."""
+    simulated = net_zero_plan.simulated_emissions_tco2e
+    assert simulated[-1] <= AGREEMENT * simulated[0]
+    assert simulated[0] == pytest.approx(4_330_232, rel=0.005)  # DESNZ territorial 2023
+
+
+def test_the_programme_agrees_with_the_simulation_of_its_plan(net_zero_plan, assumptions):
+    """Rule: the LP's emissions for its plan equal the simulation of the written scenario
+    within 0.5 % (of the base year), in every year, not only the target year."""
+    results = simulate(net_zero_plan.inputs, net_zero_plan.scenario(), assumptions)
+    simulated = results.total_emissions_tco2e.sum(axis=0)
+    gap = np.abs(net_zero_plan.programme_emissions_tco2e - simulated) / simulated[0]
+    assert gap.max() <= AGREEMENT
+    assert net_zero_plan.gap() <= AGREEMENT
+
+
+def test_the_plan_keeps_to_potential_build_rate_and_headroom(net_zero_plan):
+    """Rule: shares never fall, stay within each lever's level-4 outcome, rise no faster
+    than its build rate, and every group's peak is within capacity plus the reinforcement
+    the plan buys (1 % slack for the linearised peak)."""
+    shares = net_zero_plan.shares
+    caps = np.array([max_share(lever) for lever in PLAN_LEVERS])
+    assert np.all(np.diff(shares, axis=1) >= -1e-9)
+    assert np.all(shares <= caps[:, None] + 1e-9)
+    rates = build_rates(2050 - int(net_zero_plan.inputs.years[0]))
+    assert np.all(np.diff(shares, axis=1) <= rates[:, None] + 1e-9)
+    network = net_zero_plan.simulated.results.network
+    allowed = network.group_capacity_kw[:, None] + net_zero_plan.reinforcement_kw
+    assert np.all(network.group_peak_kw[:, 1:] <= allowed[:, 1:] * 1.01 + 1.0)
+
+
+def test_a_reduction_costs_less_than_net_zero(leicestershire, assumptions, net_zero_plan):
+    """Rule: a looser target gives a cheaper plan that still meets it in its simulation."""
+    no_action = simulate(leicestershire, all_levels(1, "x"), assumptions).total_emissions_tco2e
+    target = float(no_action.sum(axis=0)[-1]) * 0.45
+    plan = solve_levers(leicestershire, assumptions, {2050: target})
+    assert plan.cost_gbp < net_zero_plan.cost_gbp
+    assert plan.simulated_emissions_tco2e[-1] <= target * (1 + AGREEMENT)
+    assert plan.gap() <= AGREEMENT
+
+
+def test_an_unreachable_target_says_what_is_achievable(leicestershire, assumptions):
+    """Rule: net zero by 2030 is beyond every lever's build rate: refused with the best
+    achievable figure for that year."""
+    with pytest.raises(LeverTargetInfeasible, match=r"2030 target of 0 tCO2e/yr cannot be met"):
+        solve_levers(leicestershire, assumptions, {2030: 0.0})
+
+
+@pytest.mark.parametrize(
+    "targets", [{2019: 0.0}, {2060: 0.0}, {2050: -1.0}, {2050: float("nan")}, {}]
+)
+def test_bad_targets_are_refused(leicestershire, assumptions, targets):
+    """Rule: a target outside the model years, negative, NaN or missing is refused."""
+    with pytest.raises(LeverTargetError):
+        solve_levers(leicestershire, assumptions, targets)
+
+
+def test_acceptance_lowers_a_levers_potential(leicestershire, assumptions):
+    """Rule: acceptance of half the potential caps that lever at half its outcome."""
+    plan = solve_levers(
+        leicestershire,
+        assumptions,
+        {2040: 2_500_000.0},
+        acceptance={"car_van_electrification": 0.5},
+    )
+    index = PLAN_LEVERS.index("car_van_electrification")
+    assert plan.shares[index].max() <= 0.5 * max_share("car_van_electrification") + 1e-9
