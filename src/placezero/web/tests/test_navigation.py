@@ -48,6 +48,7 @@ def _request(path: str, user: object | None = None, place: str | None = None) ->
 def test_modules_are_registered_in_order() -> None:
     assert [link.label for link in links_for(_request("/privacy/"))] == [
         "Overview",
+        "Governance",
         "Pathway plan",
         "Action plan",
         "Published",
@@ -101,6 +102,7 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
     links = links_for(_request("/places/rutland/", place="rutland"))
     assert [link.url for link in links] == [
         "/places/rutland/",
+        "/places/rutland/governance/",
         "/places/rutland/pathway/",
         "/places/rutland/actions/",
         "/places/rutland/published/",
@@ -119,6 +121,7 @@ def test_menu_links_the_default_place_elsewhere() -> None:
     links = links_for(_request("/privacy/"))
     assert [link.url for link in links] == [
         "/",
+        "/governance/",
         "/pathway/",
         "/actions/",
         "/published/",
