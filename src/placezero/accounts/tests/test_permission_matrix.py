@@ -76,6 +76,12 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "tracker.edit_action":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.post_update":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.import":            ("NNNNNY", "NNNNYY", "NNNNNY"),
+    # The advisory repository is public; a record that is not live (no `is_live`, like a
+    # draft) is for the place's curators; national resources are tested in the app.
+    "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "advisory.view_resource":    ("YYYYYY", "NNNYYY", "NNNNNY"),
+    "advisory.curate":           ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "advisory.follow":           ("NYYYYY", "NYYYYY", "NYYYYY"),
 }  # fmt: skip
 
 CASES = [

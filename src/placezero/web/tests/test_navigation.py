@@ -51,6 +51,7 @@ def test_modules_are_registered_in_order() -> None:
         "Governance",
         "Pathway plan",
         "Action plan",
+        "Advice and funding",
         "Published",
         "Data sources",
     ]
@@ -105,6 +106,7 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
         "/places/rutland/governance/",
         "/places/rutland/pathway/",
         "/places/rutland/actions/",
+        "/places/rutland/advice/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
     ]
@@ -124,6 +126,7 @@ def test_menu_links_the_default_place_elsewhere() -> None:
         "/governance/",
         "/pathway/",
         "/actions/",
+        "/advice/",
         "/published/",
         "/data-sources/",
     ]
