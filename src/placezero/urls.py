@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
     path("", include("placezero.community.urls")),
+    path("", include("placezero.tracker.urls")),
     path("", include("placezero.advisory.urls")),
     path("", include("placezero.landscape.urls")),
     path("accounts/", include("placezero.accounts.urls")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "placezero.pathways",
     "placezero.community",
     "placezero.governance",
+    "placezero.tracker",
     "placezero.advisory",
     "placezero.landscape",
     "placezero.method",
