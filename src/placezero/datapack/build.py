@@ -42,7 +42,7 @@ def build_pack(
     if not data_dir.is_dir():
         raise PackError(
             f"data directory {data_dir} does not exist. Point --data-dir at the raw national "
-            "files (see PROVENANCE.md for where to download them)."
+            "files (docs/method/data.md gives where to download each)."
         )
     say = progress or (lambda _message: None)
     ctx = BuildContext(definition, data_dir, authority_names(data_dir), say)

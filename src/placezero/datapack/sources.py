@@ -23,8 +23,8 @@ DEFAULT_DATA_DIR = Path(
 )
 
 FETCH_HINT = (
-    "Download the file again from its publisher (see PROVENANCE.md) into the data directory "
-    "and rebuild."
+    "Download the file again from its publisher (docs/method/data.md gives each address) "
+    "into the data directory and rebuild."
 )
 
 

@@ -7,7 +7,7 @@ the group of the nearest primary (centroid to substation, great-circle distance)
 approximation of the real feeder layout, which is not published in the national files.
 Without groups (synthetic inputs) each zone is its own group.
 
-Capacity: there is no real primary-substation headroom data (PROVENANCE.md, known gaps), so
+Capacity: no primary-substation headroom dataset is among the national open files used, so
 a group's firm capacity is taken as its base-year peak plus a headroom fraction (assumption
 `network_headroom_fraction`, 10-35 %). The first year a group's peak exceeds its capacity
 and the reinforcement needed (kW x GBP/kW) follow; a group's reinforcement is attributed to

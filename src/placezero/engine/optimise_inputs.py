@@ -246,7 +246,7 @@ def no_new_action_emissions(inputs: PlaceInputs, assumptions: Assumptions) -> np
 
 def _headroom_kw(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:
     """Firm capacity above today's peak: base-year peak x headroom fraction (assumption:
-    no real primary-substation headroom file exists; PROVENANCE.md known gaps)."""
+    no primary-substation headroom dataset is among the national open files used)."""
     electricity_kwh = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))
     peak_kw = electricity_kwh / (HOURS_PER_YEAR * a["baseline_load_factor"])
     return peak_kw * a["network_headroom_fraction"]

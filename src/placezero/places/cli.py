@@ -118,7 +118,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
         raise CommandError(
             f"the data directory {data_dir} does not exist. Point --data-dir (or the "
             "PLACEZERO_DATA_DIR environment variable) at a folder holding the raw national "
-            "files, laid out as described in shared/data/PROVENANCE.md."
+            "files, laid out as docs/method/data.md lists them (each file's publisher and address)."
         )
     return data_dir
 

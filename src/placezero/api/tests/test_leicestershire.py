@@ -24,7 +24,7 @@ def _one(body: dict, variable: str) -> dict:
     [(NW_LEICESTERSHIRE, 915.96), (OADBY_AND_WIGSTON, 183.99)],
 )
 def test_territorial_emissions_2023_match_desnz(client, leicestershire, code, expected_ktco2e):
-    # DESNZ UK local authority GHG emissions 2005-2023 (PROVENANCE.md spot values).
+    # DESNZ UK local authority GHG emissions 2005-2023 (spot values of the published file).
     body = client.get(f"{BASE}/emissions?area={code}").json()
     territorial = _one(body, "territorial_emissions_ktco2e")
     assert territorial["unit"] == "kt CO2e"

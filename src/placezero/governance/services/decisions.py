@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from placezero.places.models import Place
 
-# The only moves a decision makes (a workflow as data: STYLE.md, after Hypha).
+# The only moves a decision makes (a workflow as data, after Hypha's application workflows).
 TRANSITIONS: dict[str, set[str]] = {
     DecisionStatus.OPEN: {DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.LAPSED},
     DecisionStatus.APPROVED: set(),

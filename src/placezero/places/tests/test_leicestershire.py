@@ -20,7 +20,7 @@ def pack() -> Pack:
 
 def test_pack_gives_nine_areas_and_its_zones(leicestershire: Place) -> None:
     assert Area.objects.filter(place=leicestershire).count() == 9
-    # About 120 2011 MSOAs cover the seven districts and Leicester (shared/data/PROVENANCE.md).
+    # About 120 2011 MSOAs cover the seven districts and Leicester.
     assert 100 <= Zone.objects.filter(place=leicestershire).count() <= 140
 
 
