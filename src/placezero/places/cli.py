@@ -43,13 +43,18 @@ def register(subparsers: Any) -> None:
     create.add_argument(
         "--lad",
         action="append",
-        required=True,
+        default=[],
         metavar="CODE",
-        help="local authority district GSS code, e.g. E06000017 (repeat for several)",
+        help="local authority GSS code, e.g. E06000017 (repeat for several); a county code "
+        "(E10…) alone stands for all its districts",
     )
     create.add_argument("--slug", help="short name for URLs (default: from the name)")
     create.add_argument("--name", help="display name (default: the authorities' names)")
-    create.add_argument("--county", metavar="CODE", help="county GSS code (E10…), if any")
+    create.add_argument(
+        "--county",
+        metavar="CODE",
+        help="county GSS code (E10…): the --lad districts must be in it; alone, all of them",
+    )
     create.add_argument(
         "--neighbour", action="append", default=[], metavar="CODE", help="neighbouring LAD code"
     )
@@ -152,6 +157,11 @@ def _create(args: argparse.Namespace) -> int:
     from placezero.datapack.definitions import definition_from_lads
     from placezero.places.loader import read_and_load
 
+    if not args.lad and not args.county:
+        raise CommandError(
+            "give the authority with --lad CODE (e.g. --lad E06000017), or a two-tier "
+            "county with --county CODE (e.g. --county E10000018)."
+        )
     data_dir = _data_dir(args)
     definition = definition_from_lads(
         args.lad,

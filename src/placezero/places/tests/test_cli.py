@@ -119,3 +119,50 @@ def test_build_writes_a_pack_that_loads(tmp_path: Path, capsys: pytest.CaptureFi
     assert "area statistics" in out  # progress lines from the builder
     assert main(["place", "load", str(tmp_path / "rutland")]) == 0
     assert "Created Rutland (rutland)" in capsys.readouterr().out
+
+
+def _refused(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run `place create`, expect exit 2 and nothing written (no pack, no new place)."""
+    before = set(Place.objects.values_list("slug", flat=True))
+    assert main([*argv, "--out", str(tmp_path / "packs")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert not (tmp_path / "packs").exists() or not any((tmp_path / "packs").iterdir())
+    assert set(Place.objects.values_list("slug", flat=True)) == before
+    return err
+
+
+@needs_shared_data
+def test_create_refuses_a_district_of_another_county(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["place", "create", "--lad", "E07000008", "--county", "E10000018"]
+    err = _refused([*argv, "--data-dir", str(SHARED_DATA)], tmp_path, capsys)
+    assert "Cambridge (E07000008) is in Cambridgeshire (E10000003)" in err
+
+
+@needs_shared_data
+def test_create_refuses_a_scottish_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["place", "create", "--lad", "S12000033", "--data-dir", str(SHARED_DATA)]
+    err = _refused(argv, tmp_path, capsys)
+    assert "Scotland, which placezero does not cover yet" in err
+
+
+@needs_shared_data
+def test_create_refuses_a_data_dir_missing_one_national_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    for source in SHARED_DATA.rglob("*"):
+        if source.is_file() and source.name != "la-population-2011-2024.csv":
+            link = data / source.relative_to(SHARED_DATA)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(source)
+    argv = ["place", "create", "--lad", "E06000017", "--data-dir", str(data)]
+    err = _refused(argv, tmp_path, capsys)
+    assert "population/la-population-2011-2024.csv" in err and "not found" in err
+
+
+def test_create_without_a_code_says_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["place", "create"], tmp_path, capsys)
+    assert "--lad CODE" in err and "--county CODE" in err
