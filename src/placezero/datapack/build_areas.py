@@ -207,15 +207,22 @@ def population_rows(ctx: BuildContext) -> list[Row]:
 def census_table_rows(ctx: BuildContext, table: str, level: str, codes: set[str]) -> list[Row]:
     """Rows of one Census table at one level (ltla, utla or msoa) for the given codes."""
     relative = CENSUS_FILE.format(table=table, level=level)
-    rows: list[Row] = []
+    # Census 2021 is on 2021 boundaries: a 2023 unitary is the sum of its predecessors.
+    totals: dict[tuple[str, str], float] = defaultdict(float)
     for number, cells in read_raw_csv(ctx.data_dir, relative, ("geography code",)):
         code = cells["geography code"]
+        if level == "ltla":
+            code = ctx.on_current_boundaries(code)
         if code not in codes:
             continue
         for header, variable in CENSUS_TABLES[table].items():
             column = _census_column(cells, header, relative)
             value = raw_float(cells[column], file=relative, row=number, column=column)
-            rows.append((code, "census-2021", variable, "", 2021, value, "households"))
+            totals[(code, variable)] += value
+    rows: list[Row] = [
+        (code, "census-2021", variable, "", 2021, value, "households")
+        for (code, variable), value in totals.items()
+    ]
     if level != "msoa":
         require_codes({row[0] for row in rows}, sorted(codes), file=relative)
     return rows

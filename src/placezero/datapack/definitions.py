@@ -239,6 +239,25 @@ def definition_from_lads(
     )
 
 
+def every_place(data_dir: Path | None = None) -> list[PlaceDefinition]:
+    """One definition per English and Welsh place: each two-tier county with its districts,
+    and every other current authority (unitary, metropolitan or London borough, Welsh
+    principal area) on its own. Sorted by slug."""
+    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+    names = authority_names(data_dir)
+    counties = current_counties(names, data_dir)
+    in_a_county = {code for districts in counties.values() for code in districts}
+    definitions = [definition_from_lads([county], data_dir=data_dir) for county in counties]
+    definitions += [
+        definition_from_lads([code], data_dir=data_dir)
+        for code in sorted(names)
+        if GSS_CODE.match(code)
+        and code[:3] in ("E06", "E07", "E08", "E09", "W06")
+        and code not in in_a_county
+    ]
+    return sorted(definitions, key=lambda definition: definition.slug)
+
+
 def _belongs(code: str, names: dict[str, str], county_of: dict[str, str]) -> str:
     if code in county_of:
         home = county_of[code]

@@ -62,6 +62,25 @@ def register(subparsers: Any) -> None:
     create.add_argument(
         "--out", type=Path, metavar="DIR", help="folder for the pack (default var/packs)"
     )
+    create.add_argument(
+        "--all",
+        action="store_true",
+        help="every English and Welsh place: each two-tier county with its districts, every "
+        "other authority on its own (packs under var/packs unless --out)",
+    )
+    create.add_argument(
+        "--build-only", action="store_true", help="with --all: build the packs, load none"
+    )
+    create.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --all: build N packs at a time in separate processes (default 1)",
+    )
+    create.add_argument(
+        "--limit", type=int, metavar="N", help="with --all: only the first N places by slug"
+    )
     create.set_defaults(handler=_guarded(_create))
 
     listing = actions.add_parser("list", help="list the places in the database")
@@ -157,6 +176,22 @@ def _create(args: argparse.Namespace) -> int:
     from placezero.datapack.definitions import definition_from_lads
     from placezero.places.loader import read_and_load
 
+    if args.all:
+        if args.lad or args.county or args.neighbour or args.slug or args.name:
+            raise CommandError(
+                "--all makes every place from the national files: leave out --lad, --county, "
+                "--neighbour, --slug and --name."
+            )
+        from .create_all import create_all
+
+        return create_all(
+            _data_dir(args),
+            args.out or Path(settings.VAR_DIR) / "packs",
+            load=not args.build_only,
+            jobs=args.jobs,
+            limit=args.limit,
+            say=_say,
+        )
     if not args.lad and not args.county:
         raise CommandError(
             "give the authority with --lad CODE (e.g. --lad E06000017), or a two-tier "

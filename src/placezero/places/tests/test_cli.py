@@ -166,3 +166,37 @@ def test_create_refuses_a_data_dir_missing_one_national_file(
 def test_create_without_a_code_says_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused(["place", "create"], tmp_path, capsys)
     assert "--lad CODE" in err and "--county CODE" in err
+
+
+@needs_shared_data
+@pytest.mark.slow
+def test_create_all_goes_place_by_place_and_reports_a_failing_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from placezero.datapack.errors import SourceDataError
+    from placezero.places import create_all
+
+    real_build = create_all.build_pack
+
+    def build_or_fail(definition, data_dir, out):
+        if definition.slug == "barnet":
+            raise SourceDataError("a test stands for a damaged file here")
+        return real_build(definition, data_dir, out)
+
+    monkeypatch.setattr(create_all, "build_pack", build_or_fail)
+    argv = ["place", "create", "--all", "--limit", "3", "--data-dir", str(SHARED_DATA)]
+    assert main([*argv, "--out", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[1/3] built Barking and Dagenham (barking-and-dagenham)" in out
+    assert "[2/3] Barnet: FAILED to build: a test stands for a damaged file here" in out
+    assert "1 place(s) failed: barnet" in out
+    assert set(Place.objects.values_list("slug", flat=True)) >= {
+        "barking-and-dagenham",
+        "barnsley",
+    }
+    assert not Place.objects.filter(slug="barnet").exists()
+
+
+def test_create_all_refuses_codes_alongside(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["place", "create", "--all", "--lad", "E06000017"]) == 2
+    assert "leave out --lad" in capsys.readouterr().err
