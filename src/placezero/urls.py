@@ -8,6 +8,7 @@ from placezero.api.api import api
 urlpatterns = [
     path("", include("placezero.web.urls")),
     path("", include("placezero.pathways.urls")),
+    path("", include("placezero.governance.urls")),
     path("", include("placezero.jobs.urls")),
     path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),

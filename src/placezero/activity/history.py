@@ -207,6 +207,16 @@ def _related_name(field: Any, value: Any) -> str:
 
 def _text(field: Any, value: Any, names: dict) -> str:
     """A value as a page shows it."""
+    if field.many_to_many:
+        # A tracked many-to-many (`HistoricalRecords(m2m_fields=...)`): its value is the
+        # list of through rows; each names the related record under the reverse field.
+        target = field.m2m_reverse_field_name()
+        shown = sorted(_text_one(field, row.get(target), names) for row in value or [])
+        return ", ".join(shown) or EMPTY
+    return _text_one(field, value, names)
+
+
+def _text_one(field: Any, value: Any, names: dict) -> str:
     if value is None or value == "":
         return EMPTY
     if field.is_relation:

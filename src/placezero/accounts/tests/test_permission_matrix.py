@@ -54,6 +54,16 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "activity.read_inbox":       ("NYYYYY", "NYYYYY", "NYYYYY"),
     # Only the recipient, administrators included (activity/tests/test_inbox.py).
     "activity.read_notification": ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "governance.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "governance.export":         ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "governance.propose":        ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "governance.manage":         ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "governance.view_answers":   ("NNNNNY", "NNNNYY", "NNNNNY"),
+    # Voting, declaring and answering follow a seat on a body, not a role: nobody holds
+    # them by role alone, administrators neither (seats: governance/tests/test_permissions.py).
+    "governance.vote":           ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "governance.declare_interest": ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
     # Everything published is public; who may publish is the publishing module's rule.
     "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip

@@ -40,8 +40,10 @@ def test_a_task_never_run_is_due_at_once_then_not_until_its_period(tidy_up) -> N
     assert [(o.key, o.outcome, o.message) for o in outcomes] == [
         (KEY, PeriodicOutcome.SUCCEEDED, "Tidied 1 time(s).")
     ]
-    assert periodic.run_due(worker_name="w2", now=now + timedelta(minutes=59)) == []
-    assert [o.key for o in periodic.run_due("w2", now=now + timedelta(minutes=61))] == [KEY]
+    # Other apps' periodic tasks run too (governance checks deadlines every few minutes).
+    later = periodic.run_due(worker_name="w2", now=now + timedelta(minutes=59))
+    assert [o for o in later if o.key == KEY] == []
+    assert KEY in [o.key for o in periodic.run_due("w2", now=now + timedelta(minutes=61))]
     state = PeriodicRun.objects.get(key=KEY)
     assert state.last_worker == "w2" and state.last_outcome == PeriodicOutcome.SUCCEEDED
     assert RUNS == [1, 1]

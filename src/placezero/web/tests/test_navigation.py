@@ -48,6 +48,7 @@ def _request(path: str, user: object | None = None, place: str | None = None) ->
 def test_modules_are_registered_in_order() -> None:
     assert [link.label for link in links_for(_request("/privacy/"))] == [
         "Overview",
+        "Governance",
         "Pathway plan",
         "Published",
         "Data sources",
@@ -100,6 +101,7 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
     links = links_for(_request("/places/rutland/", place="rutland"))
     assert [link.url for link in links] == [
         "/places/rutland/",
+        "/places/rutland/governance/",
         "/places/rutland/pathway/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
@@ -115,7 +117,13 @@ def test_menu_of_an_unknown_place_links_the_default_place(client: Client) -> Non
 
 def test_menu_links_the_default_place_elsewhere() -> None:
     links = links_for(_request("/privacy/"))
-    assert [link.url for link in links] == ["/", "/pathway/", "/published/", "/data-sources/"]
+    assert [link.url for link in links] == [
+        "/",
+        "/governance/",
+        "/pathway/",
+        "/published/",
+        "/data-sources/",
+    ]
 
 
 def test_nothing_is_current_on_a_page_outside_the_menu() -> None:

@@ -1,0 +1,1 @@
+"""Governance pages: the partnership (structure), decisions, evaluation and structure files."""
