@@ -50,6 +50,7 @@ demo: migrate
 	$(PLACEZERO) place load rutland
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_governance_demo
+	$(PY) manage.py load_advisory_demo
 
 run: install static demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

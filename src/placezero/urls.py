@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("placezero.jobs.urls")),
     path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
+    path("", include("placezero.advisory.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ and passes the accessibility check."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -117,3 +118,22 @@ def test_officers_map_recoloured_by_another_output(
     expect(page.locator("#officers-zone-map")).to_have_attribute("data-map-ready", "true")
     assert "output=" not in page.url  # swapped in place, not a new page
     axe_check(page)
+
+
+def test_officers_macc_draws_bars_as_wide_as_the_tonnes_saved(
+    page: Page, leicestershire_committed: Any
+) -> None:
+    """Rule: the marginal abatement cost curve is a true MACC: one bar per lever along a
+    linear axis of cumulative tonnes, each as wide as the emissions it saves."""
+    page.goto("/places/leicestershire/pathway/officers/")
+    canvas = page.locator("canvas[data-pathway-chart='chart-macc-data']")
+    expect(canvas).to_have_attribute("data-chart-ready", "true")
+    bars = canvas.evaluate(
+        "canvas => Chart.getChart(canvas).data.datasets"
+        ".map(d => [d.data[0].x, d.data[1].x, d.data[0].y])"
+    )
+    assert len(bars) >= 5
+    assert all(b[1] > b[0] for b in bars)  # every bar has a width
+    assert all(later[0] == earlier[1] for earlier, later in itertools.pairwise(bars))
+    heights = [b[2] for b in bars]
+    assert heights == sorted(heights)  # cheapest first

@@ -86,7 +86,11 @@ def test_partner_runs_an_optimisation_and_watches_it_to_the_end(
     emissions = page.locator(f"#table-run-{job.pk}-emissions")
     expect(emissions).to_be_visible()
     expect(emissions.locator("tbody tr")).to_have_count(5)
-    expect(page.locator(f"#table-run-{job.pk}-deployment")).to_be_visible()
+    # The plan's 16 levers fold into "Show the data table"; opening it shows them.
+    page.locator(f'[data-table-details="run-{job.pk}-deployment"] summary').click()
+    levers = page.locator(f"#table-run-{job.pk}-deployment")
+    expect(levers).to_be_visible()
+    expect(levers.locator("tbody tr")).to_have_count(16)
     expect(page.locator(f"#chart-run-{job.pk}")).to_have_attribute("data-chart-ready", "true")
     expect(page.get_by_role("button", name="Cancel this run")).to_have_count(0)
     axe_check(page)

@@ -32,6 +32,19 @@ def max_share(lever: str) -> float:
     return float(LEVERS[lever].values[3])
 
 
+def build_rates(n_years_to_2050: int) -> np.ndarray:
+    """[L] largest yearly rise of each lever's share: the steepest year of its level-4
+    trajectory from 2025 to 2050 (s-curve 3x^2 - 2x^3: 1.5 / 25 of the outcome a year;
+    linear: 1 / 25), never less than reaching the potential by 2050."""
+    rates = []
+    for lever in PLAN_LEVERS:
+        spec = LEVERS[lever]
+        span = max(2050 - spec.start_year, 1)
+        steep = 1.5 if spec.shape == "s-curve" else 1.0
+        rates.append(max(steep / span, 1.0 / max(n_years_to_2050, 1)) * max_share(lever))
+    return np.array(rates)
+
+
 def _units_per_share(inputs: PlaceInputs, a: Assumptions) -> dict[str, np.ndarray]:
     """[Z] deployment units that a share of 1 means, for levers with a deployment unit (the
     inverse of how `simulate` turns an explicit trajectory into a share)."""

@@ -32,15 +32,14 @@ def run_sectors(args, inputs, year_values, acceptance_csv) -> int:
         if year not in years:
             raise SystemExit(f"--reduction {year}: give a year from {years[1]} to {years[-1]}.")
         targets[year] = float(no_action[years.index(year)]) * (1 - percent / 100)
-    if args.budget is not None:
-        raise SystemExit("--budget: the every-sector mode takes yearly targets; use --mode "
-                         "technologies for a carbon budget.")  # fmt: skip
     share = acceptance_csv(args.acceptance, len(inputs.zones))
     accepted = _acceptance_by_lever(share, inputs.households) if share is not None else None
     print(f"Planning {len(PLAN_LEVERS)} levers x {len(years) - 1} years for "
           f"{len(inputs.zones):,} zones ...", file=sys.stderr)  # fmt: skip
     try:
-        plan = solve_levers(inputs, a, targets, acceptance=accepted)
+        plan = solve_levers(
+            inputs, a, targets, acceptance=accepted, carbon_budget_tco2e=args.budget
+        )
     except LeverTargetError as error:
         print(f"Cannot use the target: {error}", file=sys.stderr)
         return 2

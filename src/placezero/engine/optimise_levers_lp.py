@@ -7,6 +7,8 @@ battery storage, every model year after the base year), and R[g, y], network rei
     minimise   Σ_y d_y [ Σ_l c_l (s[l,y] - s[l,y-1]) + Σ_l k[l,y] s[l,y]
                          + rho (R[g,y] - R[g,y-1]) ]
     subject to E_y(s) ≤ target_y                       (target years)
+               Σ_y E_y(s) ≤ budget                     (a carbon budget, years after
+                                                        the base year to the last)
                0 ≤ s[l,y-1] ≤ s[l,y] ≤ level-4 outcome  (no going back; potential)
                s[l,y] - s[l,y-1] ≤ build rate_l         (the steepest year of the lever's
                                                         own level-4 s-curve)
@@ -31,16 +33,17 @@ from scipy.optimize import linprog
 
 from .assumptions import Assumptions
 from .inputs import PlaceInputs
-from .levers import LEVERS
 from .optimise_levers import (
     PLAN_LEVERS,
     Evaluation,
+    build_rates,
     cost_coefficients,
     evaluate,
     linearise,
     max_share,
     plan_scenario,
 )
+from .optimise_levers_limits import explain
 from .scenario import Scenario
 
 AGREEMENT = 0.005  # |programme - simulation| / base-year emissions, in every target year
@@ -52,7 +55,8 @@ class LeverTargetError(ValueError):
 
 
 class LeverTargetInfeasible(Exception):
-    """No plan within the limits meets the target; the message says by how much."""
+    """No plan within the limits meets the target; the message says by how much and which
+    limit binds where (`optimise_levers_limits.explain`)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class LeverPlan:
     variables: int
     constraints: int
     targets: dict[int, float]
+    carbon_budget_tco2e: float | None = None
 
     @property
     def simulated_emissions_tco2e(self) -> np.ndarray:
@@ -75,26 +80,16 @@ class LeverPlan:
     def gap(self) -> float:
         """Largest |programme - simulation| over the target years, relative to the base
         year's emissions."""
-        years = self.inputs.years
-        index = [int(np.flatnonzero(years == y)[0]) for y in self.targets]
-        diff = np.abs(self.programme_emissions_tco2e - self.simulated_emissions_tco2e)[index]
-        return float(diff.max() / self.simulated_emissions_tco2e[0])
+        return _disagreement(
+            self.inputs.years,
+            self.targets,
+            self.carbon_budget_tco2e,
+            self.programme_emissions_tco2e,
+            self.simulated_emissions_tco2e,
+        ) / float(self.simulated_emissions_tco2e[0])
 
     def scenario(self, name: str = "least-cost") -> Scenario:
         return plan_scenario(self.inputs, self.simulated.results.assumptions, self.shares, name)
-
-
-def build_rates(n_years_to_2050: int) -> np.ndarray:
-    """[L] largest yearly rise of each lever's share: the steepest year of its level-4
-    trajectory from 2025 to 2050 (s-curve 3x^2 - 2x^3: 1.5 / 25 of the outcome a year;
-    linear: 1 / 25), never less than reaching the potential by 2050."""
-    rates = []
-    for lever in PLAN_LEVERS:
-        spec = LEVERS[lever]
-        span = max(2050 - spec.start_year, 1)
-        steep = 1.5 if spec.shape == "s-curve" else 1.0
-        rates.append(max(steep / span, 1.0 / max(n_years_to_2050, 1)) * max_share(lever))
-    return np.array(rates)
 
 
 def solve_levers(
@@ -103,12 +98,14 @@ def solve_levers(
     targets: Mapping[int, float],
     *,
     acceptance: Mapping[str, float] | None = None,
+    carbon_budget_tco2e: float | None = None,
     max_iterations: int = MAX_ITERATIONS,
 ) -> LeverPlan:
-    """The least-cost plan meeting `targets` ({year: tCO2e/yr}). acceptance: {lever: share
+    """The least-cost plan meeting `targets` ({year: tCO2e/yr}) and, if given, a carbon
+    budget (tCO2e summed over the years after the base year). acceptance: {lever: share
     0-1 of its potential residents accept}, lowering that lever's potential."""
     years = inputs.years
-    checked = _checked_targets(targets, years)
+    checked = _checked_targets(targets, years, carbon_budget_tco2e)
     n_l, n_y = len(PLAN_LEVERS), len(years)
     capital, running = cost_coefficients(inputs, a)
     discount = (1 + a["discount_rate"]) ** -(years - years[0]).astype(float)
@@ -126,18 +123,22 @@ def solve_levers(
     last = None
     for iteration in range(1, max_iterations + 1):
         point = linearise(inputs, a, shares)
-        model = _Programme(point, checked, capital, running, discount, rates, caps, a, radius)
+        model = _Programme(
+            point, checked, capital, running, discount, rates, caps, a, radius, carbon_budget_tco2e
+        )
         answer = model.solve()
         if answer is None:
             if radius < 1.0 and last is not None:
                 break  # the trust region is too small to move: keep the last feasible plan
-            best = _best_achievable(inputs, a, caps, checked)
-            raise LeverTargetInfeasible(best)
+            raise LeverTargetInfeasible(
+                explain(inputs, a, caps, rates, accepted, checked, carbon_budget_tco2e)
+            )
         new_shares, reinforcement, predicted, cost = answer
         simulated = evaluate(inputs, a, new_shares)
         last = (new_shares, reinforcement, predicted, simulated, cost, model.size)
-        target_index = [int(np.flatnonzero(years == y)[0]) for y in checked]
-        error = np.abs(predicted - simulated.emissions_tco2e)[target_index].max()
+        error = _disagreement(
+            years, checked, carbon_budget_tco2e, predicted, simulated.emissions_tco2e
+        )
         shares = new_shares
         if error <= AGREEMENT * simulated.emissions_tco2e[0] * 0.2 and iteration > 1:
             break
@@ -154,11 +155,26 @@ def solve_levers(
         variables=size[0],
         constraints=size[1],
         targets=checked,
+        carbon_budget_tco2e=carbon_budget_tco2e,
     )
 
 
-def _checked_targets(targets: Mapping[int, float], years: np.ndarray) -> dict[int, float]:
-    if not targets:
+def _disagreement(years, targets, budget, programme, simulated) -> float:
+    """Largest |programme - simulation| in a target year, or per year within the budget."""
+    index = [int(np.flatnonzero(years == y)[0]) for y in targets]
+    diff = np.abs(programme - simulated)
+    worst = float(diff[index].max()) if index else 0.0
+    if budget is not None:
+        worst = max(worst, abs(float((programme - simulated)[1:].sum())) / (len(years) - 1))
+    return worst
+
+
+def _checked_targets(
+    targets: Mapping[int, float], years: np.ndarray, budget: float | None = None
+) -> dict[int, float]:
+    if budget is not None and (not np.isfinite(budget) or budget <= 0):
+        raise LeverTargetError(f"the carbon budget {budget} tCO2e must be more than 0.")
+    if not targets and budget is None:
         raise LeverTargetError("give at least one target, e.g. --target 2050=0.")
     out = {}
     for year, value in targets.items():
@@ -172,33 +188,12 @@ def _checked_targets(targets: Mapping[int, float], years: np.ndarray) -> dict[in
     return out
 
 
-def _best_achievable(inputs, a, caps, targets) -> str:
-    """Every lever at its potential as fast as its build rate allows: what that reaches."""
-    years = inputs.years
-    rates = np.minimum(build_rates(int(2050 - years[0])), np.maximum(caps, 1e-12))
-    steps = np.arange(len(years))[None, :] * rates[:, None]
-    best = evaluate(inputs, a, np.minimum(steps, caps[:, None])).emissions_tco2e
-    parts = []
-    for year, target in targets.items():
-        value = best[int(np.flatnonzero(years == year)[0])]
-        if value > target:
-            parts.append(
-                f"the {year} target of {target:,.0f} tCO2e/yr cannot be met: with every "
-                f"lever at its level-4 outcome as fast as its build rate allows, emissions "
-                f"are {value:,.0f} tCO2e/yr (short by {value - target:,.0f})"
-            )
-    detail = "; ".join(parts) or "the limits together leave no plan that meets every target"
-    return (
-        f"{detail[0].upper()}{detail[1:]}. Limits: each lever's level-4 outcome and build "
-        "rate, network headroom (bought as reinforcement). Raise a limit or set a later or "
-        "higher target."
-    )
-
-
 class _Programme:
     """The LP around one linearisation point, in scipy/HiGHS form."""
 
-    def __init__(self, point, targets, capital, running, discount, rates, caps, a, radius):
+    def __init__(
+        self, point, targets, capital, running, discount, rates, caps, a, radius, budget=None
+    ):
         self.point = point
         n_l, n_y = point.shares.shape
         n_g = point.peak_kw.shape[0]
@@ -232,6 +227,14 @@ class _Programme:
             row(
                 [(s(k, y), slope[k]) for k in range(n_l)],
                 target - point.emissions_tco2e[y] + float(slope @ s0[:, y]),
+            )
+        if budget is not None:  # Σ_y E_y over the years after the base year
+            slopes = point.emissions_slope
+            row(
+                [(s(k, y), slopes[k, y]) for k in range(n_l) for y in range(1, n_y)],
+                budget
+                - float(point.emissions_tco2e[1:].sum())
+                + float((slopes[:, 1:] * s0[:, 1:]).sum()),
             )
         for k in range(n_l):
             row([(s(k, 1), 1.0)], rates[k])

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "placezero.publishing",
     "placezero.pathways",
     "placezero.governance",
+    "placezero.advisory",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded documents (advisory resources); served through views that check permissions,
+# never straight from MEDIA_URL.
+MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
 # reset links) to the terminal in development.

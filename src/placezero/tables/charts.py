@@ -14,12 +14,14 @@ from typing import Any, Literal
 
 from .model import Table
 
-ChartKind = Literal["line", "bar", "stacked-bar", "area"]
+ChartKind = Literal["line", "bar", "stacked-bar", "area", "macc"]
 KIND_WORDS = {
     "line": "Line chart",
     "bar": "Bar chart",
     "stacked-bar": "Stacked bar chart",
     "area": "Stacked area chart",
+    "macc": "Marginal abatement cost curve (each bar's width is the emissions it saves, "
+    "its height the cost per tonne)",
 }
 
 
@@ -119,4 +121,33 @@ def chart_from_table(
             {"key": k, "label": columns[k].label, "values": values(k)} for k in reference
         ),
         horizontal=horizontal,
+    )
+
+
+def macc_chart(
+    table: Table, *, label: str, width: str, height: str, dom_id: str | None = None
+) -> Chart:
+    """A marginal abatement cost curve of a table whose rows are measures, cheapest first:
+    each row is a bar `width` wide (tonnes saved), placed after the bars before it, and
+    `height` tall (cost per tonne). Series "width" and "height" carry the two columns; the
+    browser lays the bars along a linear axis of cumulative tonnes."""
+    columns = {column.key: column for column in table.columns}
+    for key in (label, width, height):
+        if key not in columns:
+            raise KeyError(f"Table '{table.slug}' has no column '{key}'.")
+    return Chart(
+        dom_id=dom_id or f"chart-{table.slug}",
+        kind="macc",
+        title=table.caption,
+        x_label=f"{columns[width].label} ({columns[width].unit}), cumulative",
+        y_label=columns[height].unit,
+        labels=tuple(str(row.get(label)) for row in table.rows),
+        series=tuple(
+            {
+                "key": role,
+                "label": columns[key].label,
+                "values": [_number(r.get(key)) for r in table.rows],
+            }
+            for role, key in (("width", width), ("height", height))
+        ),
     )

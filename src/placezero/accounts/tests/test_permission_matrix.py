@@ -66,6 +66,12 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
     # Everything published is public; who may publish is the publishing module's rule.
     "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    # The advisory repository is public; a record that is not live (no `is_live`, like a
+    # draft) is for the place's curators; national resources are tested in the app.
+    "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "advisory.view_resource":    ("YYYYYY", "NNNYYY", "NNNNNY"),
+    "advisory.curate":           ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "advisory.follow":           ("NYYYYY", "NYYYYY", "NYYYYY"),
 }  # fmt: skip
 
 CASES = [

@@ -65,11 +65,46 @@ def test_a_reduction_costs_less_than_net_zero(leicestershire, assumptions, net_z
     assert plan.gap() <= AGREEMENT
 
 
-def test_an_unreachable_target_says_what_is_achievable(leicestershire, assumptions):
+def test_an_unreachable_target_says_which_limit_binds_where(leicestershire, assumptions):
     """Rule: net zero by 2030 is beyond every lever's build rate: refused with the best
-    achievable figure for that year."""
-    with pytest.raises(LeverTargetInfeasible, match=r"2030 target of 0 tCO2e/yr cannot be met"):
+    achievable figure for that year, the limits that bind (build rate first, with what
+    lifting it would give), that the network does not bind, and the sectors that remain."""
+    with pytest.raises(LeverTargetInfeasible) as raised:
         solve_levers(leicestershire, assumptions, {2030: 0.0})
+    message = str(raised.value)
+    assert "The 2030 target of 0 tCO2e/yr cannot be met" in message
+    assert "Limits that bind in 2030" in message
+    assert "build rate — " in message and "cannot reach their maximum by 2030" in message
+    assert "without it, " in message
+    assert "Network capacity does not bind" in message and " groups by 2030" in message
+    assert "Where emissions remain in 2030: " in message
+    assert "acceptance" not in message.split("Network")[0]  # no acceptance was given
+
+
+def test_acceptance_that_binds_is_named(leicestershire, assumptions):
+    """Rule: with residents accepting a tenth of heat pumps and cars, acceptance is named
+    as a binding limit with those levers and what full acceptance would give."""
+    low = {"domestic_heat_pumps": 0.1, "car_van_electrification": 0.1}
+    with pytest.raises(LeverTargetInfeasible) as raised:
+        solve_levers(leicestershire, assumptions, {2050: 0.0}, acceptance=low)
+    message = str(raised.value)
+    assert "acceptance — residents accept only part of 2 levers" in message
+    assert "heat pumps" in message.split("acceptance — ")[1].lower()
+    assert "lever maximum (potential) — " in message  # by 2050 the others reach theirs
+
+
+def test_a_carbon_budget_is_kept_and_agrees_with_the_simulation(leicestershire, assumptions):
+    """Rule: a carbon budget (sum of the years after the base year) is kept by the plan's
+    simulation within the agreement tolerance; one below what the limits allow is refused
+    saying by how much."""
+    no_action = simulate(leicestershire, all_levels(1, "x"), assumptions).total_emissions_tco2e
+    budget = float(no_action.sum(axis=0)[1:].sum()) * 0.7
+    plan = solve_levers(leicestershire, assumptions, {}, carbon_budget_tco2e=budget)
+    years = len(plan.inputs.years) - 1
+    spent = float(plan.simulated_emissions_tco2e[1:].sum())
+    assert spent <= budget + AGREEMENT * plan.simulated_emissions_tco2e[0] * years
+    with pytest.raises(LeverTargetInfeasible, match=r"carbon budget of 1,000 tCO2e cannot be"):
+        solve_levers(leicestershire, assumptions, {}, carbon_budget_tco2e=1000.0)
 
 
 @pytest.mark.parametrize(

@@ -115,15 +115,19 @@ def officers_macc(ctx: TableContext) -> Table:
     from placezero.engine.impacts import macc
 
     impacts, _ = figures.impacts(ctx)
-    rows = tuple(
-        {
-            "lever": i.title,
-            "cost_per_tco2e": i.cost_per_tco2e_gbp,
-            "saved": i.cumulative_saved_tco2e,
-            "cost": i.discounted_cost_gbp,
-        }
-        for i in macc(impacts)
-    )
+    rows, start = [], 0.0
+    for i in macc(impacts):
+        rows.append(
+            {
+                "lever": i.title,
+                "cost_per_tco2e": i.cost_per_tco2e_gbp,
+                "saved": i.cumulative_saved_tco2e,
+                "cost": i.discounted_cost_gbp,
+                "from_tco2e": start,
+                "to_tco2e": start + i.cumulative_saved_tco2e,
+            }
+        )
+        start += i.cumulative_saved_tco2e
     return Table(
         "macc",
         f"Marginal abatement cost of each lever, cheapest first, {ctx.place.name}",
@@ -132,10 +136,19 @@ def officers_macc(ctx: TableContext) -> Table:
             Column("cost_per_tco2e", "Cost per tonne saved", "GBP/tCO2e"),
             Column("saved", "Emissions saved over the model years", "tCO2e"),
             Column("cost", "Discounted cost (capital, operating, fuel)", "GBP"),
+            Column("from_tco2e", "Bar starts at", "tCO2e"),
+            Column("to_tco2e", "Bar ends at", "tCO2e"),
         ),
-        rows,
-        notes=("Negative cost per tonne: the lever saves more in fuel than it costs. Costs are "
-               "discounted at the assumed discount rate; levers that save nothing are left out.",),
+        tuple(rows),
+        notes=("Each lever is a with/without pair of runs: the scenario as set, and the same "
+               "scenario with that lever back at level 1. Saved = the difference in "
+               "emissions summed over the model years (the bar's width); cost per tonne = "
+               "the difference in discounted capital, operating and fuel cost divided by it "
+               "(the bar's height). Bars are laid end to end, cheapest first.",
+               "Negative cost per tonne: the lever saves more in fuel than it costs. Costs are "
+               "discounted at the assumed discount rate; levers that save nothing are left out.",
+               "Levers interact, so the bars' total width differs from the whole scenario's "
+               "saving by the interaction given under the wedges.",),
         about=ctx.about("equations"),
     )  # fmt: skip
 

@@ -10,8 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from placezero.engine import uncertainty
-from placezero.engine.optimise import InfeasibleTarget, ProblemError
-from placezero.engine.optimise_explain import COVERAGE
+from placezero.engine.optimise_levers_lp import LeverTargetError, LeverTargetInfeasible
 from placezero.engine.scenario import ScenarioError
 from placezero.jobs import JobFailed, JobKindSpec, JobParametersError, Progress
 from placezero.tables import About, method_url
@@ -77,16 +76,19 @@ def scenario_parameters(place: Place, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 def engine_failures(run: Runner) -> Runner:
     """A runner whose engine refusals become the failed run's message: an unreachable
-    target with what the least-cost mode covers, other refusals as "The run could not be
-    done: …"."""
+    target with which limit binds where, other refusals as "The run could not be done: …"."""
 
     @functools.wraps(run)
     def speaking(job: Any, progress: Progress) -> dict[str, Any]:
         try:
             return run(job, progress)
-        except InfeasibleTarget as error:
-            raise JobFailed(f"{error}\n{COVERAGE}") from error
-        except (ProblemError, ScenarioError, uncertainty.UncertaintyError) as error:
+        except LeverTargetInfeasible as error:
+            raise JobFailed(str(error)) from error
+        except (
+            LeverTargetError,
+            ScenarioError,
+            uncertainty.UncertaintyError,
+        ) as error:
             raise JobFailed(f"The run could not be done: {error}") from error
 
     return speaking

@@ -1,6 +1,6 @@
-"""Least-cost optimisation as a background run: the cheapest heat pumps, retrofit, electric
-vehicles and renewables that meet a cut in emissions by a year, or a carbon budget, beside
-the scenario it started from."""
+"""Least-cost optimisation as a background run: the every-sector optimiser's cheapest plan
+(every lever, every year, with network reinforcement) that meets a cut in territorial
+emissions by a year, or a carbon budget, beside the scenario it started from."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from placezero.engine.levers import LEVERS
-from placezero.engine.optimise import solve
-from placezero.engine.optimise_explain import describe_limits
-from placezero.engine.optimise_inputs import TECHNOLOGIES, problem_from_inputs
+from placezero.engine.optimise_levers import PLAN_LEVERS, max_share
+from placezero.engine.optimise_levers_limits import binding_in_plan
+from placezero.engine.optimise_levers_lp import solve_levers
 from placezero.jobs import JobParametersError, Progress
 from placezero.tables import Column, Table
 from placezero.tables.charts import chart_from_table
@@ -39,9 +39,6 @@ STEPS = (
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
-LIMITS_SHOWN = 8  # the most influential groups of binding limits shown with a plan
-TECHNOLOGY_TITLES = {technology: LEVERS[lever].title for technology, _, lever in TECHNOLOGIES}
-UNIT_WORDS = {"home": "homes", "vehicle": "vehicles", "MW": "MW"}
 
 
 def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -103,7 +100,7 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
     progress(0, total, STEPS[0] + ".", force=True)
     place = job.place
     inputs = services.place_inputs(place)
-    baseline = periods.no_new_action_tco2e(place)
+    baseline = periods.no_new_action_by_year(place)
     progress(1, total, STEPS[1] + ".", force=True)
     if p.get("goal") == GOAL_BUDGET:
         targets: dict[int, float] = {}
@@ -112,52 +109,38 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
         year = int(p["target_year"])
         targets = {year: baseline[year] * (1 - p["reduction_percent"] / 100)}
         budget = None
-    problem = problem_from_inputs(
-        inputs, services.assumptions(), targets_tco2e=targets, carbon_budget_tco2e=budget
-    )
     progress(2, total, STEPS[2] + ".", force=True)
-    plan = solve(problem)
+    plan = solve_levers(inputs, services.assumptions(), targets, carbon_budget_tco2e=budget)
     progress(3, total, STEPS[3] + ".", force=True)
     started_from = services.run(place, p["definition"])
-    years = list(map(int, started_from.years))
+    years = [int(y) for y in inputs.years]
     scenario_total = started_from.total_emissions_tco2e.sum(axis=0)
+    simulated = plan.simulated_emissions_tco2e
     emissions = [
         {
             "year": year,
             "no_new_action_tco2e": baseline[year],
-            "plan_tco2e": float(plan.emissions_tco2e[k]),
+            "plan_tco2e": float(simulated[years.index(year)]),
             "target_tco2e": targets.get(year),
-            "scenario_tco2e": float(scenario_total[years.index(year)]) if year in years else None,
+            "scenario_tco2e": float(scenario_total[years.index(year)]),
         }
-        for k, year in enumerate(problem.period_end_years)
+        for year in periods.target_years()
     ]
-    installed = plan.installed_units.sum(axis=0)  # [T, P]
-    deployment = [
-        {"year": year} | {t: float(installed[i, k]) for i, t in enumerate(problem.technologies)}
-        for k, year in enumerate(problem.period_end_years)
+    shown = [years.index(year) for year in periods.target_years()]
+    levers = [
+        {"lever": LEVERS[lever].title}
+        | {str(years[y]): 100 * float(plan.shares[k, y]) / max_share(lever) for y in shown}
+        for k, lever in enumerate(PLAN_LEVERS)
     ]
     return {
         "cost_gbp": float(plan.cost_gbp),
-        "reinforcement_mw": float(plan.reinforcement_mw.sum()),
+        "reinforcement_mw": float(plan.reinforcement_kw[:, -1].sum() / 1000),
         "scenario_name": p["scenario_name"],
-        "technologies": [
-            {"key": t, "title": TECHNOLOGY_TITLES.get(t, t), "unit": UNIT_WORDS.get(u, u)}
-            for t, u in zip(problem.technologies, problem.technology_units, strict=True)
-        ],
+        "agreement": plan.gap(),
         "emissions": emissions,
-        "deployment": deployment,
-        "binding": _limits_in_words(plan.binding),
+        "levers": levers,
+        "binding": binding_in_plan(plan),
     }
-
-
-def _limits_in_words(binding: tuple) -> list[str]:
-    """The engine's binding limits as phrases, with technologies by their lever titles.
-    The target itself is left out: that it binds is what the plan was asked for."""
-    limits = tuple(b for b in binding if b.kind not in ("target", "carbon budget"))
-    phrases = describe_limits(limits)[:LIMITS_SHOWN]
-    for technology, title in TECHNOLOGY_TITLES.items():
-        phrases = [phrase.replace(f" {technology} ", f" {title.lower()} ") for phrase in phrases]
-    return phrases
 
 
 def result_tables(job: Any) -> list[Table]:
@@ -165,8 +148,8 @@ def result_tables(job: Any) -> list[Table]:
     scenario_name = result["scenario_name"]
     emissions = Table(
         slug=f"run-{job.pk}-emissions",
-        caption="Annual emissions in each period's end year: the least-cost plan against no "
-        f"new action and “{scenario_name}”",
+        caption="Territorial emissions (net of removals) in each milestone year: the "
+        f"least-cost plan against no new action and “{scenario_name}”",
         columns=(
             Column("year", "Year"),
             Column("no_new_action_tco2e", "No new action", "tCO2e"),
@@ -177,21 +160,24 @@ def result_tables(job: Any) -> list[Table]:
         rows=year_rows(result["emissions"]),
         about=about("optimisation"),
     )
+    if "levers" not in result:  # a run from before the every-sector mode
+        return [emissions]
     deployment = Table(
         slug=f"run-{job.pk}-deployment",
-        caption="What the least-cost plan installs, in place by each year",
+        caption="What the least-cost plan does: each lever's outcome reached by each year, "
+        "as a share of its level-4 outcome",
         columns=(
-            Column("year", "Year"),
-            *(
-                Column(t["key"], t["title"], t["unit"], 1 if t["unit"] == "MW" else 0)
-                for t in result["technologies"]
-            ),
+            Column("lever", "Lever"),
+            *(Column(str(year), str(year), "%", 0) for year in periods.target_years()),
         ),
-        rows=year_rows(result["deployment"]),
+        rows=tuple(result["levers"]),
         about=about("optimisation"),
         notes=(
-            "The least-cost mode chooses heat pumps and retrofit for homes, electric cars and "
-            "vans, and solar and wind; other sectors stay at their no-new-action level in it.",
+            "The every-sector mode plans every lever in every year: homes, non-domestic "
+            "buildings, industry, transport, generation, agriculture, waste, land use and "
+            "removals. Its emissions are the simulation of the plan (territorial, net of "
+            f"removals); the linear programme agreed with it to {result['agreement']:.2%} of "
+            "the base year.",
         ),
     )
     return [emissions, deployment]

@@ -117,6 +117,13 @@ def test_wedges_are_the_engines_lever_impacts(ctx):
     macc = table("officers", "macc", ctx)
     costs = column(macc, "cost_per_tco2e")
     assert list(costs) == sorted(costs)
+    # Bars of a true MACC: as wide as the tonnes saved, laid end to end from zero.
+    saved, start, end = column(macc, "saved"), column(macc, "from_tco2e"), column(macc, "to_tco2e")
+    assert start[0] == 0 and end == pytest.approx(start + saved)
+    assert start[1:] == pytest.approx(end[:-1])
+    assert end[-1] == pytest.approx(
+        sum(i.cumulative_saved_tco2e for i in impacts if i.cumulative_saved_tco2e > 0)
+    )
 
 
 def test_uncertainty_band_contains_the_median(ctx):

@@ -131,8 +131,9 @@ def test_optimisation_on_the_county_meets_the_target(leicestershire: Any, partne
     assert rows[2050]["target_tco2e"] == pytest.approx(target)
     assert rows[2050]["plan_tco2e"] <= target * (1 + 1e-6)
     assert all(row["scenario_tco2e"] > 0 for row in rows.values())
-    installed = job.result["deployment"][-1]
-    assert sum(v for k, v in installed.items() if k != "year") > 0
+    reached = [row["2050"] for row in job.result["levers"]]
+    assert len(reached) == 16 and sum(reached) > 0 and max(reached) <= 100 + 1e-6
+    assert job.result["agreement"] <= 0.005  # the plan's simulation, not the LP's estimate
     # Limits in a planner's words: lever titles, not solver names; not the target itself.
     assert job.result["binding"]
     assert not any("_" in phrase for phrase in job.result["binding"])
@@ -140,12 +141,34 @@ def test_optimisation_on_the_county_meets_the_target(leicestershire: Any, partne
     assert job.finished_at is not None
 
 
-def test_unreachable_target_fails_with_the_engine_explanation(leicestershire, partner) -> None:
+def test_net_zero_by_2050_from_the_web_finds_a_plan(leicestershire, partner) -> None:
+    """Rule: a 100 % cut by 2050 (net zero, territorial net of removals) has a plan over
+    every sector whose simulated emissions reach zero (within the agreement tolerance)."""
+    parameters = {"goal": "reduction", "target_year": "2050", "reduction_percent": "100"}
+    job = run_job(_enqueue(leicestershire, OPTIMISE, parameters, partner))
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    rows = {row["year"]: row for row in job.result["emissions"]}
+    assert rows[2050]["target_tco2e"] == 0
+    assert rows[2050]["plan_tco2e"] <= 0.005 * rows[2030]["no_new_action_tco2e"]
+    assert any("reinforcement" in phrase for phrase in job.result["binding"])
+
+
+def test_a_carbon_budget_from_the_web_is_kept(leicestershire, partner) -> None:
+    budget = round(periods.no_new_action_budget_tco2e(leicestershire) * 0.7)
+    parameters = {"goal": "budget", "carbon_budget_tco2e": str(budget)}
+    job = run_job(_enqueue(leicestershire, OPTIMISE, parameters, partner))
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    assert job.result["cost_gbp"] and job.result["levers"]
+
+
+def test_unreachable_target_says_which_limit_binds_where(leicestershire, partner) -> None:
     parameters = {"goal": "reduction", "target_year": "2030", "reduction_percent": "100"}
     job = run_job(_enqueue(leicestershire, OPTIMISE, parameters, partner))
     assert job.status == JobStatus.FAILED
     assert "The 2030 target of 0 tCO2e/yr cannot be met" in job.message
-    assert "Limits that bind" in job.message
+    assert "Limits that bind in 2030" in job.message
+    assert "build rate — " in job.message and "Network capacity does not bind" in job.message
+    assert "Where emissions remain in 2030: transport" in job.message
     assert job.result is None
 
 
@@ -191,10 +214,10 @@ def test_someone_else_cannot_cancel_through_the_service(leicestershire, partner)
 
 
 def test_unexpected_error_fails_with_a_message(leicestershire, partner, monkeypatch) -> None:
-    def broken_solver(problem: Any) -> Any:
+    def broken_solver(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("solver crashed")
 
-    monkeypatch.setattr(optimise, "solve", broken_solver)
+    monkeypatch.setattr(optimise, "solve_levers", broken_solver)
     job = run_job(_enqueue(leicestershire, OPTIMISE, CUT_2050, partner))
     assert job.status == JobStatus.FAILED
     assert "unexpected error (RuntimeError: solver crashed)" in job.message

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from placezero.accounts.permissions import requires
 from placezero.engine.dimensions import SECTORS, S
-from placezero.tables.charts import chart_from_table, stacked_kind
+from placezero.tables.charts import chart_from_table, macc_chart, stacked_kind
 from placezero.web.shortcuts import place_or_404
 
 from .. import audience_figures as figures
@@ -366,9 +366,7 @@ def officers(request: HttpRequest, place_slug: str) -> HttpResponse:
             x="year",
             kind=stacked_kind(t["wedges"], [c.key for c in t["wedges"].columns[1:]]),
         ),
-        macc_chart=chart_from_table(
-            t["macc"], x="lever", series=["cost_per_tco2e"], kind="bar", horizontal=True
-        ),
+        macc_chart=macc_chart(t["macc"], label="lever", width="saved", height="cost_per_tco2e"),
         costs_chart=chart_from_table(t["costs-by-year"], x="year", kind="stacked-bar"),
         uncertainty_chart=chart_from_table(
             t["uncertainty"], x="year", series=["low", "median", "high"], reference=["central"]

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.template.loader import render_to_string
 
 from placezero.tables import About, Column, Table
-from placezero.tables.charts import chart_from_table
+from placezero.tables.charts import chart_from_table, macc_chart
 from placezero.tables.templatetags.tables_ui import HANDFUL_OF_ROWS, NARROW_COLUMNS
 
 from .factories import SMALL, table
@@ -119,3 +119,22 @@ def test_table_body_escapes_text_formats_numbers_and_marks_missing_figures():
 def test_an_empty_table_says_so():
     html = render(table=table(rows=0))
     assert "No figures for this selection." in html
+
+
+def test_a_macc_chart_carries_widths_and_heights_in_the_tables_order() -> None:
+    """Rule: a MACC chart's bars are the table's rows in order, width and height series
+    from the named columns, on an axis labelled with the width's unit."""
+    table = Table(
+        "measures",
+        "Measures",
+        (Column("name", "Measure"), Column("tonnes", "Saved", "tCO2e"),
+         Column("cost", "Cost per tonne", "GBP/tCO2e")),
+        ({"name": "A", "tonnes": 10, "cost": -5}, {"name": "B", "tonnes": 30, "cost": 40}),
+        about=About("test"),
+    )  # fmt: skip
+    chart = macc_chart(table, label="name", width="tonnes", height="cost")
+    spec = chart.as_json()
+    assert spec["kind"] == "macc" and spec["labels"] == ["A", "B"]
+    assert [s["values"] for s in spec["series"]] == [[10.0, 30.0], [-5.0, 40.0]]
+    assert spec["x_label"] == "Saved (tCO2e), cumulative" and spec["y_label"] == "GBP/tCO2e"
+    assert "each bar's width is the emissions it saves" in chart.description

@@ -50,6 +50,7 @@ def test_modules_are_registered_in_order() -> None:
         "Overview",
         "Governance",
         "Pathway plan",
+        "Advice and funding",
         "Published",
         "Data sources",
     ]
@@ -103,6 +104,7 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
         "/places/rutland/",
         "/places/rutland/governance/",
         "/places/rutland/pathway/",
+        "/places/rutland/advice/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
     ]
@@ -121,6 +123,7 @@ def test_menu_links_the_default_place_elsewhere() -> None:
         "/",
         "/governance/",
         "/pathway/",
+        "/advice/",
         "/published/",
         "/data-sources/",
     ]

@@ -44,6 +44,65 @@
     return out;
   }
 
+  // A marginal abatement cost curve: one rectangle per measure, as wide as the tonnes it
+  // saves and as tall as its cost per tonne, laid end to end along cumulative tonnes.
+  function maccDatasets(spec) {
+    var widths = spec.series[0].values;
+    var heights = spec.series[1].values;
+    var start = 0;
+    return spec.labels.map(function (label, index) {
+      var colour = PALETTE[index % PALETTE.length];
+      var end = start + (widths[index] || 0);
+      var points = [{ x: start, y: heights[index] }, { x: end, y: heights[index] }];
+      start = end;
+      return {
+        label: label,
+        data: points,
+        borderColor: colour,
+        backgroundColor: colour + "cc",
+        borderWidth: 1,
+        pointRadius: 0,
+        pointHitRadius: 8,
+        fill: "origin",
+      };
+    });
+  }
+
+  // Options every chart shares: fixed size from CSS, no animation, legend below, a tooltip.
+  function options(mode, label, scales) {
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: mode, intersect: false },
+      plugins: {
+        legend: { position: "bottom", labels: { font: { size: 14 } } },
+        tooltip: { callbacks: { label: label } },
+      },
+      scales: scales,
+    };
+  }
+
+  function number(value, digits) {
+    return value === null ? "no figure" : value.toLocaleString("en-GB", { maximumFractionDigits: digits });
+  }
+
+  function drawMacc(canvas, spec) {
+    var label = function (item) {
+      var points = item.dataset.data;
+      return item.dataset.label + ": " + number(points[1].x - points[0].x, 0) + " tCO2e at " +
+        number(item.parsed.y, 0) + " " + spec.y_label;
+    };
+    new window.Chart(canvas, {
+      type: "line",
+      data: { datasets: maccDatasets(spec) },
+      options: options("nearest", label, {
+        x: { type: "linear", min: 0, title: { display: true, text: spec.x_label } },
+        y: { title: { display: !!spec.y_label, text: spec.y_label } },
+      }),
+    });
+  }
+
   function draw(canvas) {
     var source = document.getElementById(canvas.getAttribute("data-pathway-chart"));
     if (!source || typeof window.Chart === "undefined") {
@@ -54,36 +113,27 @@
     if (existing) {
       existing.destroy();
     }
+    if (spec.kind === "macc") {
+      drawMacc(canvas, spec);
+      canvas.setAttribute("data-chart-ready", "true");
+      return;
+    }
     var stacked = spec.kind === "area" || spec.kind === "stacked-bar";
     var valueAxis = spec.horizontal ? "x" : "y";
     var categoryAxis = spec.horizontal ? "y" : "x";
     var scales = {};
     scales[categoryAxis] = { stacked: stacked, title: { display: true, text: spec.x_label } };
     scales[valueAxis] = { stacked: stacked, title: { display: !!spec.y_label, text: spec.y_label } };
+    var label = function (item) {
+      var value = spec.horizontal ? item.parsed.x : item.parsed.y;
+      return item.dataset.label + ": " + number(value, 1) + (spec.y_label ? " " + spec.y_label : "");
+    };
+    var chartOptions = options("index", label, scales);
+    chartOptions.indexAxis = spec.horizontal ? "y" : "x";
     new window.Chart(canvas, {
       type: spec.kind === "line" || spec.kind === "area" ? "line" : "bar",
       data: { labels: spec.labels, datasets: datasets(spec) },
-      options: {
-        indexAxis: spec.horizontal ? "y" : "x",
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: "index", intersect: false },
-        plugins: {
-          legend: { position: "bottom", labels: { font: { size: 14 } } },
-          tooltip: {
-            callbacks: {
-              label: function (item) {
-                var value = spec.horizontal ? item.parsed.x : item.parsed.y;
-                return item.dataset.label + ": " +
-                  (value === null ? "no figure" : value.toLocaleString("en-GB", { maximumFractionDigits: 1 })) +
-                  (spec.y_label ? " " + spec.y_label : "");
-              },
-            },
-          },
-        },
-        scales: scales,
-      },
+      options: chartOptions,
     });
     canvas.setAttribute("data-chart-ready", "true");
   }

@@ -1,0 +1,224 @@
+"""The advisory repository: resources (guides, case studies, tools, funding, events,
+datasets, advice services), the taxonomies editors extend (audiences, topics), documents
+attached to resources, and what people follow.
+
+Other apps never read these models: they use `advisory.services`. A resource's changes are
+recorded by the shared history (`HistoricalRecords`, django-simple-history).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .options import ResourceKind, ResourceStatus
+
+
+class Audience(models.Model):
+    """Who a resource is for (householders, parish and town councils, …)."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    """What a resource is about. `synonyms` are other words people search with ("PV" for
+    solar): search indexes them with the resource's tags."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80)
+    synonyms = models.CharField(
+        max_length=300, blank=True, help_text="other words for this topic, separated by commas"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    def live(self) -> ResourceQuerySet:
+        """Published and past their publishing time (a later time is scheduled publishing)."""
+        return self.filter(status=ResourceStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_place(self, place: object) -> ResourceQuerySet:
+        """The resources of a place and those for everywhere (no place)."""
+        return self.filter(models.Q(place=place) | models.Q(place__isnull=True))
+
+
+class Resource(models.Model):
+    place = models.ForeignKey(
+        "places.Place",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="advisory_resources",
+        help_text="empty for a resource that applies everywhere (a national scheme)",
+    )
+    area_codes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="GSS codes of the districts it is limited to; empty for the whole place",
+    )
+    kind = models.CharField(max_length=20, choices=ResourceKind.choices)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.CharField(max_length=400)
+    body = models.TextField(blank=True, help_text="Markdown; rendered and sanitised on the page")
+    url = models.URLField(blank=True, help_text="the provider's own page")
+    provider = models.CharField(max_length=200, blank=True)
+    audiences = models.ManyToManyField(Audience, related_name="resources")
+    topics = models.ManyToManyField(Topic, related_name="resources")
+    status = models.CharField(
+        max_length=20, choices=ResourceStatus.choices, default=ResourceStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="when it appears; a later time schedules it"
+    )
+    opens_on = models.DateField(null=True, blank=True)
+    closes_on = models.DateField(null=True, blank=True, help_text="funding: the deadline")
+    amount = models.CharField(max_length=200, blank=True, help_text="funding: how much")
+    eligibility = models.TextField(blank=True, help_text="funding: who and where may apply")
+    is_demo = models.BooleanField(default=False, help_text="written for the demonstration")
+    # Audience and topic names and topic synonyms, kept by `search.index_resource`: the
+    # "tags" column of full-text search (weighted between title and body).
+    search_tags = models.TextField(blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Audiences and topics are not in the history yet: the shared history page
+    # (activity.history) reads plain fields, not simple-history's many-to-many records.
+    history = HistoricalRecords()
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_live(self) -> bool:
+        """Published and past its publishing time."""
+        return (
+            self.status == ResourceStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def is_open(self, today: date | None = None) -> bool:
+        """Funding still taking applications (no deadline counts as open)."""
+        today = today or timezone.localdate()
+        if self.opens_on and self.opens_on > today:
+            return False
+        return self.closes_on is None or self.closes_on >= today
+
+    def is_closed(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.closes_on is not None and self.closes_on < today
+
+
+class ResourceDocument(models.Model):
+    """A file attached to a resource, checked by content before it is kept (`documents`)."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="advisory/documents/%Y/")
+    media_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Follow(models.Model):
+    """What one person follows in one place; their Atom feed is at a secret URL."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_follows"
+    )
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="+")
+    audiences = models.ManyToManyField(Audience, blank=True, related_name="+")
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "place"], name="advisory_one_follow_per_place")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.place}"
+
+
+class BestBet(models.Model):
+    """An editor's choice: for these queries, this resource comes first ("BUS" is the Boiler
+    Upgrade Scheme, not a bus timetable). Queries match after normalisation: case, order,
+    repeated words and punctuation do not matter (`search.normalise`)."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="best_bets")
+    queries = models.TextField(help_text="one query a line, e.g. “BUS grant”")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "best bet"
+
+    def __str__(self) -> str:
+        return f"{self.resource}: {', '.join(self.queries.splitlines())}"
+
+
+class AlertSent(models.Model):
+    """That a follower has been told about a resource (new, or its deadline near): each
+    alert goes once, however often the periodic task runs."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", "New resource"
+        DEADLINE = "deadline", "Deadline approaching"
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="alerts")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow", "resource", "kind"], name="advisory_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.resource} to {self.follow.user}"

@@ -1,0 +1,29 @@
+"""Advisory routes, under /places/<place_slug>/advice/ (and /advice/ for the default place,
+/advice/feeds/<token>/ for a follower's secret feed)."""
+
+from django.urls import path
+
+from .views import follow, resources, search, wizard
+
+app_name = "advisory"
+PER_PLACE = "places/<slug:place_slug>/advice/"
+urlpatterns = [
+    path("advice/", search.index, name="index"),
+    path("advice/feeds/<str:token>/", follow.FollowerFeed(), name="follower_feed"),
+    path(PER_PLACE, search.home, name="home"),
+    path(PER_PLACE + "services.json", search.support_directory, name="support_directory"),
+    path(PER_PLACE + "resources/new/", resources.resource_new, name="resource_new"),
+    path(PER_PLACE + "resources/<slug:slug>/", resources.resource_page, name="resource"),
+    path(PER_PLACE + "resources/<slug:slug>/edit/", resources.resource_edit, name="resource_edit"),
+    path(
+        PER_PLACE + "resources/<slug:slug>/documents/",
+        resources.document_upload,
+        name="document_upload",
+    ),
+    path(PER_PLACE + "documents/<int:document_id>/", resources.document_file, name="document"),
+    path(PER_PLACE + "check/", wizard.start, name="wizard"),
+    path(PER_PLACE + "check/results/", wizard.results, name="wizard_results"),
+    path(PER_PLACE + "check/<slug:question>/", wizard.question, name="wizard_question"),
+    path(PER_PLACE + "follow/", follow.follow_page, name="follow"),
+    path(PER_PLACE + "topics/<slug:topic>/feed/", follow.TopicFeed(), name="topic_feed"),
+]
