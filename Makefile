@@ -16,12 +16,13 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/placezero
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= placezero.settings.dev
 
-.PHONY: help install static migrate demo run test lint test-sqlite test-postgres test-browser bench pack chromium postgres clean
+.PHONY: help install static migrate demo run serve test lint test-sqlite test-postgres test-browser bench bench-load pack chromium postgres clean
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, the suite on SQLite and PostgreSQL, browser tests"
-	@echo "make bench  engine and web benchmarks; results under benchmarks/"
+	@echo "make serve  gunicorn with the production settings on http://$(HOST):$(SERVE_PORT)"
+	@echo "make bench  engine and web benchmarks, then the load case; results under benchmarks/"
 	@echo "make pack   rebuild the committed Leicestershire place pack from ../shared/data"
 
 $(VENV)/.installed: pyproject.toml
@@ -51,9 +52,25 @@ demo: migrate
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_governance_demo
 	$(PY) manage.py load_advisory_demo
+	$(PY) manage.py load_landscape_demo
 
 run: install static demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like serving: gunicorn, the production settings, static files collected and
+# served compressed by WhiteNoise. Plain HTTP on loopback, so no HTTPS redirect here (a real
+# site sits behind a proxy that ends TLS: README, "Running in production"). A random secret
+# key unless PLACEZERO_SECRET_KEY is set (sessions then last until the server restarts).
+SERVE_PORT ?= 8001
+SERVE_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
+SERVE_ENV = DJANGO_SETTINGS_MODULE=placezero.settings.production PLACEZERO_SSL_REDIRECT=0 \
+	PLACEZERO_SECRET_KEY=$${PLACEZERO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	PLACEZERO_DB_CONN_MAX_AGE=$${PLACEZERO_DB_CONN_MAX_AGE:-60}
+
+serve: install static demo
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(VENV)/bin/gunicorn placezero.wsgi --bind $(HOST):$(SERVE_PORT) \
+		--workers $(SERVE_WORKERS) --pid var/gunicorn.pid --forwarded-allow-ips 127.0.0.1
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -91,6 +108,15 @@ NATIONAL_LIMIT ?= 20
 bench: install
 	$(PY) -m benchmarks.run
 	$(PY) -m benchmarks.national $(if $(NATIONAL_LIMIT),--limit $(NATIONAL_LIMIT))
+	$(MAKE) bench-load
+
+# 50 clients for 30 s against `make serve`, started here and stopped afterwards.
+bench-load: install static demo
+	@rm -f var/gunicorn.pid; $(MAKE) --no-print-directory serve > var/serve.log 2>&1 &
+	@for i in $$(seq 1 300); do curl -fs -m 60 -o /dev/null http://$(HOST):$(SERVE_PORT)/ && exit 0; sleep 1; done; \
+		echo "make serve did not answer within 5 minutes: see var/serve.log"; kill -TERM $$(cat var/gunicorn.pid); exit 1
+	$(PY) -m benchmarks.load --url http://$(HOST):$(SERVE_PORT) --clients 50 --seconds 30; \
+		status=$$?; kill -TERM $$(cat var/gunicorn.pid); exit $$status
 
 pack: install
 	$(PLACEZERO) place build --definition leicestershire

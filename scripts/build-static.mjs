@@ -42,6 +42,7 @@ copy("govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk/govuk-frontend.mi
 copy("govuk-frontend/dist/govuk/govuk-frontend.min.js.map", "govuk/govuk-frontend.min.js.map");
 copy("govuk-frontend/dist/govuk/assets", "govuk/assets");
 copy("leaflet/dist", "leaflet");
+copy("@geoman-io/leaflet-geoman-free/dist", "geoman");
 copy("htmx.org/dist/htmx.min.js", "htmx/htmx.min.js");
 copy("chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js");
 copy("chart.js/dist/chart.umd.min.js.map", "chartjs/chart.umd.min.js.map");

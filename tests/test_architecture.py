@@ -48,12 +48,12 @@ FOUNDATION: dict[str, set[str]] = {
     "places": {"accounts"},
 }
 # Kernel services: they may use the foundation and each other, never a module.
-KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables"}
+KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables", "method"}
 # Modules (one per domain): they may use the foundation, the kernel and, through their
 # doors, each other.
 MODULES = {"pathways", "governance", "tracker", "landscape", "community", "advisory"}
 # The project's own wiring, which may import anything.
-PROJECT = {"__init__", "__main__", "cli", "urls", "wsgi", "settings"}
+PROJECT = {"__init__", "__main__", "cli", "urls", "wsgi", "settings", "backup"}
 # The project modules apps may import, and why.
 PROJECT_DOORS = {
     "cli": "commands call cli.setup_django() before they touch the database",

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "placezero.places.cli",  # placezero place build | load | create | list
     "placezero.engine.cli",  # placezero pathway run | optimise | uncertainty | calibrate
     "placezero.jobs.cli",  # placezero worker | jobs list | cancel | run-due | workers
+    "placezero.backup",  # placezero backup FILE | restore FILE
 )
 
 

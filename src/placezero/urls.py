@@ -13,7 +13,12 @@ urlpatterns = [
     path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
     path("", include("placezero.advisory.urls")),
+    path("", include("placezero.landscape.urls")),
     path("accounts/", include("placezero.accounts.urls")),
+    path("method/", include("placezero.method.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A 400 shows the reason a view gave (web.errors); Django's own page would show none.
+handler400 = "placezero.web.errors.bad_request"

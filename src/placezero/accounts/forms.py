@@ -7,6 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+
+from . import lockout
 
 
 def _require(field: forms.Field, message: str) -> None:
@@ -31,6 +34,17 @@ class SignInForm(auth_forms.AuthenticationForm):
             {"autocomplete": "username", "spellcheck": "false", "autocapitalize": "none"}
         )
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+    def clean(self) -> dict[str, Any]:
+        # Said before the password is checked, so a paused username hears why it is refused.
+        if lockout.is_locked(self.data.get("username")):
+            raise ValidationError(lockout.message(), code="locked")
+        try:
+            return super().clean()
+        except ValidationError:
+            if lockout.is_locked(self.data.get("username")):  # this failure was the limit'th
+                raise ValidationError(lockout.message(), code="locked") from None
+            raise
 
 
 class ResetRequestForm(auth_forms.PasswordResetForm):

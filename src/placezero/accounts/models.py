@@ -133,3 +133,18 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.organisation}"
+
+
+class SignInFailure(models.Model):
+    """Failed sign-ins under one username, for the lockout (`accounts.lockout`).
+
+    Kept for any username tried, whether or not an account has it, so the lockout says
+    nothing about which accounts exist. Holds no password and no address."""
+
+    username_key = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.username_key}: {self.failures} failed sign-in(s)"

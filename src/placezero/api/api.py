@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI
 
-from . import access, errors, geojson
+from . import access, docs, errors, geojson, openapi
 from .routers import places, series, statistics
 
 DESCRIPTION = """Open data about each place placezero models: its local authority areas,
@@ -22,8 +22,9 @@ Read-only; no key needed. See /api/places/{slug}/datasets for provenance and att
 class PlacezeroAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """GeoJSON endpoints answer only application/geo+json: drop the JSON media type
-        ninja adds beside it for their declared response schema."""
-        schema = super().get_openapi_schema(*args, **kwargs)
+        ninja adds beside it for their declared response schema. Every operation documents
+        its error answers (`openapi.document_errors`)."""
+        schema = openapi.document_errors(super().get_openapi_schema(*args, **kwargs))
         for operations in schema["paths"].values():
             for operation in operations.values():
                 for response in operation.get("responses", {}).values():
@@ -38,8 +39,7 @@ api = PlacezeroAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
-    # validatorUrl null: Swagger UI would otherwise fetch a badge from validator.swagger.io.
-    docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
+    docs=docs.docs(),
 )
 errors.install(api)
 # Checked before validation, so a refused caller learns nothing about the parameters.

@@ -6,9 +6,10 @@ rewritten here so each message names the parameter, the value sent and a valid e
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -109,8 +110,27 @@ def describe(error: dict[str, Any], query: QueryDict) -> dict[str, Any]:
     }
 
 
+logger = logging.getLogger("placezero.api")
+
+SERVER_ERROR = (
+    "The server could not answer this request. The failure has been logged; try again later, "
+    "and if it persists report the address you asked for."
+)
+
+
 def install(api: NinjaAPI) -> None:
-    """Replace ninja's bare 422 body with messages that say how to fix the request."""
+    """Replace ninja's bare 422 body with messages that say how to fix the request, keep
+    the reason of a 404, and answer a failure with the documented JSON body under every
+    setting (ninja re-raises it without DEBUG, so Django would send its HTML 500 page)."""
+
+    @api.exception_handler(Http404)
+    def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+    @api.exception_handler(Exception)
+    def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.error("API request %s failed", request.get_full_path(), exc_info=exc)
+        return api.create_response(request, {"detail": SERVER_ERROR}, status=500)
 
     @api.exception_handler(ValidationError)
     def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:

@@ -4,7 +4,7 @@ themselves in the OpenAPI schema."""
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from django.db.models import Q
 from ninja import Field, FilterLookup, FilterSchema
@@ -35,15 +35,31 @@ def _known_variable(name: str | None) -> str | None:
     raise ValueError(f"no variable '{name}' in the place packs; {hint}")
 
 
+# The values `scenario` takes, as the schema lists them (either case is accepted).
+SCENARIO_VALUES = [
+    value for code in (OBSERVED, *FES_SCENARIOS) for value in (code.lower(), code.upper())
+]
+
+
 def _known_scenario(code: str | None) -> str | None:
-    if code is None or code.lower() == OBSERVED or code.upper() in FES_SCENARIOS:
+    if code is None or code in SCENARIO_VALUES:
         return code
     raise ValueError(
         f"no scenario '{code}'; send {OBSERVED} or a FES 2023 code: {', '.join(FES_SCENARIOS)}"
     )
 
 
-class AreaFilter(FilterSchema):
+class QueryFilter(FilterSchema):
+    """A filter sent empty (`?area=`, as an HTML form sends an unset field) means no filter:
+    the schema allows the empty string, so the API accepts it instead of a 422."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class AreaFilter(QueryFilter):
     kind: Annotated[AreaKind | None, FilterLookup("kind")] = Field(
         None, description="county, district or unitary"
     )
@@ -56,7 +72,7 @@ class AreaFilter(FilterSchema):
         return (self.kind is None or kind == self.kind) and (self.role is None or role == self.role)
 
 
-class ZoneFilter(FilterSchema):
+class ZoneFilter(QueryFilter):
     area: Annotated[str | None, FilterLookup("area__code")] = Field(
         None, description="GSS code of the local authority, e.g. E07000134"
     )
@@ -64,7 +80,7 @@ class ZoneFilter(FilterSchema):
     _area = field_validator("area")(_upper)
 
 
-class YearRange(FilterSchema):
+class YearRange(QueryFilter):
     year_from: Annotated[int | None, FilterLookup("year__gte")] = Field(
         None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="first year, inclusive"
     )
@@ -90,11 +106,14 @@ class StatisticFilter(YearRange):
         None, description="dataset key, as listed by /datasets, e.g. desnz-la-ghg"
     )
     variable: Annotated[str | None, FilterLookup("variable")] = Field(
-        None, description="variable name, e.g. territorial_emissions"
+        None,
+        description="variable name, e.g. territorial_emissions",
+        json_schema_extra={"enum": sorted(KNOWN_VARIABLES)},
     )
     scenario: str | None = Field(
         None,
         description=f"FES scenario code (CT, LW, ST, FS), or '{OBSERVED}' for published figures",
+        json_schema_extra={"enum": SCENARIO_VALUES},
     )
 
     _area = field_validator("area")(_upper)

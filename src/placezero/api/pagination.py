@@ -13,13 +13,16 @@ DEFAULT_LIMIT = 100
 # 5,000 rows of the statistics table is about 1 MB of JSON: enough to page a district's
 # whole series in a few requests without letting one request pull the national table.
 MAX_LIMIT = 5000
+# No table is near a million rows (the national zone statistics are about 200,000); the
+# ceiling keeps the offset inside the databases' 64-bit integers.
+MAX_OFFSET = 1_000_000
 
 
 class PageParams(Schema):
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"rows per page, 1-{MAX_LIMIT}"
     )
-    offset: int = Field(0, ge=0, description="rows to skip")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"rows to skip, 0-{MAX_OFFSET}")
 
 
 class Page(Schema):

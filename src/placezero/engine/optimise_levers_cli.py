@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import yaml
 
+from .acceptance import acceptance_by_lever
 from .levers import LEVERS
 from .optimise_inputs import TECHNOLOGIES
 from .optimise_levers import PLAN_LEVERS
@@ -33,7 +33,11 @@ def run_sectors(args, inputs, year_values, acceptance_csv) -> int:
             raise SystemExit(f"--reduction {year}: give a year from {years[1]} to {years[-1]}.")
         targets[year] = float(no_action[years.index(year)]) * (1 - percent / 100)
     share = acceptance_csv(args.acceptance, len(inputs.zones))
-    accepted = _acceptance_by_lever(share, inputs.households) if share is not None else None
+    accepted = (
+        acceptance_by_lever(share, inputs.households, [lever for *_, lever in TECHNOLOGIES])
+        if share is not None
+        else None
+    )
     print(f"Planning {len(PLAN_LEVERS)} levers x {len(years) - 1} years for "
           f"{len(inputs.zones):,} zones ...", file=sys.stderr)  # fmt: skip
     try:
@@ -66,14 +70,6 @@ def run_sectors(args, inputs, year_values, acceptance_csv) -> int:
     if args.scenario_out:
         _write(plan.scenario(), Path(args.scenario_out))
     return 0
-
-
-def _acceptance_by_lever(share: np.ndarray, households: np.ndarray) -> dict[str, float]:
-    """Zone x technology acceptance -> one share per lever (household-weighted mean)."""
-    weights = households / households.sum()
-    return {
-        lever: float(weights @ share[:, t]) for t, (_name, _unit, lever) in enumerate(TECHNOLOGIES)
-    }
 
 
 def _write(scenario, path: Path) -> None:

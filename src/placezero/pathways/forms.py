@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -197,6 +198,16 @@ def apply_levels(
 # --- the lever form ------------------------------------------------------------------------
 
 
+def _finite_level(raw: Any) -> float | None:
+    """A slider's value as a number, or None when it is not a finite one (`nan`, `inf` and
+    `1e999` parse as floats but are no level; the field refuses them with its message)."""
+    try:
+        level = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return level if math.isfinite(level) else None
+
+
 class RangeInput(forms.NumberInput):
     input_type = "range"
 
@@ -259,23 +270,18 @@ class LeverForm(forms.Form):
         name = lever_field_name(key)
         attrs = self.fields[name].widget.attrs
         attrs["data-levels"] = json.dumps(services.LEVERS[key].levels)
-        raw = self.data.get(name) if self.is_bound else self.initial.get(name)
-        try:
-            level = float(raw)
-        except (TypeError, ValueError):
-            return
-        if services.MIN_LEVEL <= level <= services.MAX_LEVEL:
+        level = _finite_level(self.data.get(name) if self.is_bound else self.initial.get(name))
+        if level is not None and services.MIN_LEVEL <= level <= services.MAX_LEVEL:
             attrs["aria-valuetext"] = level_words(key, level)
 
     def _keep_off_step_level(self, key: str) -> None:
         """A level off the slider's 0.1 steps (say 2.25 from a file) would be rounded by the
         browser and silently changed on the next save: such a slider moves freely instead."""
         name = lever_field_name(key)
-        raw = self.data.get(name) if self.is_bound else self.initial.get(name)
-        try:
-            tenths = float(raw) / SLIDER_STEP
-        except (TypeError, ValueError):
-            return
+        level = _finite_level(self.data.get(name) if self.is_bound else self.initial.get(name))
+        if level is None or not services.MIN_LEVEL <= level <= services.MAX_LEVEL:
+            return  # the field's own validation says what is wrong with it
+        tenths = level / SLIDER_STEP
         if not _same(tenths, round(tenths)):
             self.fields[name].widget.attrs["step"] = "any"
 
@@ -362,6 +368,13 @@ class LeverForm(forms.Form):
             ) from None
         if not isinstance(definition, dict):
             raise ValidationError("The scenario the levers belong to is not a scenario.")
+        try:  # the page sent it back: check it before the sliders are applied to it
+            services.engine_scenario(self.place, definition)
+        except services.ScenarioError as error:
+            raise ValidationError(
+                f"The scenario the levers belong to cannot be used: {error} Reload the page "
+                "and try again."
+            ) from None
         return definition
 
     def clean_scope(self) -> Scope:

@@ -20,6 +20,7 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("Overview", "public", audience="Residents and everyone"),
+    Section("My area", "my_area", audience="Find your neighbourhood's story"),
     Section("Officers", "officers", audience="Every output, for council officers"),
     Section("Investors", "investors", audience="The investment pipeline"),
     Section("Network", "network", audience="Peak demand and headroom, for the network operator"),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import yaml
 from django.db import transaction
 from django.utils import timezone
@@ -346,3 +347,92 @@ def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     # The old preferred pathway is withdrawn, the new one and the plan following it published.
     outputs.sync_place(current.place)
     return current
+
+
+# --- residents' acceptance (citizen landscaping) ----------------------------------------
+
+# The cut the comparison asks of the least-cost plan by default: close to the deepest the
+# Leicestershire data allow (about 46 % by 2050), where generation counted on a consumption
+# basis is part of the cheapest plan (docs/method/acceptance.md).
+ACCEPTANCE_DEFAULT_REDUCTION_PERCENT = 46
+
+
+def least_cost_with_acceptance(
+    place: Place,
+    tallies: Mapping[tuple[str, str], Any],
+    *,
+    target_year: int = 2050,
+    reduction_percent: int = ACCEPTANCE_DEFAULT_REDUCTION_PERCENT,
+    credit_generation: bool = False,
+) -> dict[str, Any]:
+    """The least-cost plan for a cut by `target_year` without and with residents' acceptance
+    (`tallies`: {(zone code, engine technology): engine.acceptance.Tally}) as its limit.
+
+    `credit_generation`: count local generation on a consumption basis (it displaces grid
+    electricity at the grid's intensity); the engine's own territorial basis gives it no
+    credit. Returns {"without": plan, "with": plan, "problem": problem without acceptance,
+    "shares": the acceptance shares used}; raises the engine's InfeasibleTarget when the cut
+    cannot be met."""
+    from dataclasses import replace
+
+    from placezero.engine import acceptance as residents
+    from placezero.engine.optimise import solve
+    from placezero.engine.optimise_inputs import (
+        HOURS_PER_YEAR,
+        PERIOD_END_YEARS,
+        baseline_emissions_tco2e,
+        electricity_factor,
+        grid_scale,
+        problem_from_inputs,
+    )
+
+    inputs, a = place_inputs(place), assumptions()
+    scale = grid_scale(inputs, a, np.asarray(PERIOD_END_YEARS))
+    baseline = baseline_emissions_tco2e(inputs, scale)
+    target = float(baseline[list(PERIOD_END_YEARS).index(target_year)])
+    targets = {target_year: target * (1 - reduction_percent / 100)}
+    solar, wind = a["solar_capacity_factor"], a["onshore_wind_capacity_factor"]
+    per_mw = {
+        "solar_rooftop_mw": HOURS_PER_YEAR * solar,
+        "solar_ground_mw": HOURS_PER_YEAR * solar,
+        "onshore_wind_mw": HOURS_PER_YEAR * wind,
+    }
+
+    def problem(shares: Any = None) -> Any:
+        built = problem_from_inputs(inputs, a, targets_tco2e=targets, acceptance=shares)
+        if not credit_generation:
+            return built
+        grid = electricity_factor(inputs, scale)
+        credited = residents.credit_generation(
+            built.abatement_tco2e_per_unit, built.technologies, grid, per_mw
+        )
+        return replace(built, abatement_tco2e_per_unit=credited)
+
+    without = problem()
+    shares = residents.acceptance_shares(inputs.zones, without.technologies, tallies)
+    return {"without": solve(without), "with": solve(problem(shares)), "problem": without,
+            "shares": shares}  # fmt: skip
+
+
+def residents_acceptance(place: Place) -> Any:
+    """Share (0-1) of each zone's technical potential residents accept, [zones,
+    technologies] in the least-cost problem's order, from the place's published citizen
+    landscaping contributions (1 where too few responses: docs/method/acceptance.md)."""
+    from placezero.engine.acceptance import acceptance_shares
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+    from placezero.landscape import services as landscape
+
+    technologies = [name for name, _, _ in TECHNOLOGIES]
+    tallies = landscape.engine_tallies(place)
+    return acceptance_shares(place_inputs(place).zones, technologies, tallies)
+
+
+def residents_acceptance_by_lever(place: Place) -> dict[str, float]:
+    """Residents' acceptance as the every-sector optimiser takes it: one share per lever,
+    the household-weighted mean of `residents_acceptance` over the place's zones."""
+    from placezero.engine.acceptance import acceptance_by_lever
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+
+    inputs = place_inputs(place)
+    levers = [lever for *_, lever in TECHNOLOGIES]
+    return acceptance_by_lever(residents_acceptance(place), inputs.households, levers)

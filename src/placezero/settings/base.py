@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "placezero.pathways",
     "placezero.governance",
     "placezero.advisory",
+    "placezero.landscape",
+    "placezero.method",
 ]
 
 MIDDLEWARE = [
@@ -89,9 +91,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # Roles answer `user.has_perm("placezero:…")` and give officers read-only admin (accounts.backends).
 AUTHENTICATION_BACKENDS = [
+    # First: a username locked after too many wrong passwords is refused before any check.
+    "placezero.accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "placezero.accounts.backends.RolePermissionBackend",
 ]
+# Ten wrong passwords in a row pause signing in with that username (accounts.lockout).
+PLACEZERO_SIGN_IN_LOCKOUT = {"failures": 10, "minutes": 15}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -109,8 +115,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Uploaded documents (advisory resources); served through views that check permissions,
-# never straight from MEDIA_URL.
+# Uploaded files (advisory documents); served through views that check permissions, never
+# straight from MEDIA_URL. `placezero backup` keeps them with the database.
 MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
@@ -122,6 +128,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # The site's own address, for links in emails (notifications, unsubscribe links).
 PLACEZERO_SITE_URL = os.environ.get("PLACEZERO_SITE_URL", "http://127.0.0.1:8000")
 
+# The method documentation the site shows as "How the figures are made" (placezero.method).
+PLACEZERO_METHOD_DIR = Path(os.environ.get("PLACEZERO_METHOD_DIR", BASE_DIR / "docs" / "method"))
 # The place shown when a page does not name one.
 PLACEZERO_DEFAULT_PLACE = os.environ.get("PLACEZERO_DEFAULT_PLACE", "leicestershire")
 # Where the raw national files live (../shared/data in development); `--data-dir` overrides.

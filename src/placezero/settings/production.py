@@ -61,3 +61,22 @@ MAILERS = {
         },
     }
 }
+
+# --- a cache for what every visitor sees, and compression -------------------------------
+# Pages and API answers for visitors without cookies are kept (web.cache) in a folder that
+# gunicorn's workers share, until the data changes; HTML and JSON are gzip-compressed (the
+# cache keeps the compressed copy, so compressing costs once per page and version).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PLACEZERO_PAGE_CACHE_DIR", str(VAR_DIR / "page-cache")),  # noqa: F405
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+MIDDLEWARE = [
+    *MIDDLEWARE[:2],  # SecurityMiddleware, WhiteNoise
+    "placezero.web.cache.PublicPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    *MIDDLEWARE[2:],
+]

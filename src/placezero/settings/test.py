@@ -14,3 +14,9 @@ STORAGES = {
 # Tests run jobs themselves (`run_job`, `work(once=True)`); one that wants the web
 # process's worker thread sets JOBS_WORKER = "thread" and stops it afterwards.
 JOBS_WORKER = "external"
+# A second, empty database of the same engine for the backup test to restore into; only a
+# test that asks for it (django_db(databases=[…, "restore"])) gets it created.
+# (SQLite: an in-memory database of its own; PostgreSQL: test_<name>_restore.)
+DATABASES["restore"] = {**DATABASES["default"], "TEST": {}}  # noqa: F405
+if "postgresql" in DATABASES["restore"]["ENGINE"]:  # noqa: F405
+    DATABASES["restore"]["TEST"]["NAME"] = f"test_{DATABASES['default']['NAME']}_restore"  # noqa: F405

@@ -16,6 +16,10 @@ from typing import Any, Protocol
 from placezero.tables import About, Column, Table
 
 
+class UnknownMeasure(ValueError):
+    """A query string names a measure the overview does not show (the views answer 400)."""
+
+
 class Measure(StrEnum):
     """What the chart and table show."""
 
@@ -35,12 +39,16 @@ class Measure(StrEnum):
 
     @classmethod
     def parse(cls, value: str | None) -> Measure:
-        """The measure a query string asks for; the territorial total when it names none or
-        one we do not know (a link with a stale parameter still shows the page)."""
+        """The measure a query string asks for; the territorial total when it names none.
+        One we do not know is refused (a 400 that lists the measures), not silently
+        replaced: a CSV of other figures than those asked for would mislead."""
         try:
             return cls(value or cls.TERRITORIAL)
         except ValueError:
-            return cls.TERRITORIAL
+            known = ", ".join(f"{m.value} ({m.label.lower()})" for m in cls)
+            raise UnknownMeasure(
+                f"There is no measure “{value}”. Choose one of: {known}."
+            ) from None
 
 
 class AreaLike(Protocol):

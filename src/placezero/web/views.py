@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -18,7 +19,7 @@ from placezero.places import services
 from placezero.tables import csv
 
 from . import overview
-from .figures import Measure
+from .figures import Measure, UnknownMeasure
 from .shortcuts import place_or_404
 
 if TYPE_CHECKING:
@@ -40,8 +41,15 @@ def _no_place_yet(request: HttpRequest) -> HttpResponse:
     return render(request, "web/no_place.html", context)
 
 
+def _measure(request: HttpRequest) -> Measure:
+    try:
+        return Measure.parse(request.GET.get("measure"))
+    except UnknownMeasure as error:
+        raise BadRequest(str(error)) from None
+
+
 def _overview(request: HttpRequest, place: Place) -> HttpResponse:
-    measure = Measure.parse(request.GET.get("measure"))
+    measure = _measure(request)
     context = overview.context(place, measure)
     partial = request.headers.get("HX-Request") and not request.headers.get(
         "HX-History-Restore-Request"
@@ -79,7 +87,7 @@ def places_compared(request: HttpRequest) -> HttpResponse:
 def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
     place = place_or_404(place_slug, request)
-    measure = Measure.parse(request.GET.get("measure"))
+    measure = _measure(request)
     table = overview.emissions(place, measure, services.datasets(place))["table"]
     response = HttpResponse(csv.write(table), content_type=csv.CONTENT_TYPE)
     filename = f"{place.slug}-{measure}-emissions.csv"

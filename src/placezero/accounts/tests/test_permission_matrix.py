@@ -72,6 +72,14 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "advisory.view_resource":    ("YYYYYY", "NNNYYY", "NNNNNY"),
     "advisory.curate":           ("NNNNNY", "NNNYYY", "NNNNNY"),
     "advisory.follow":           ("NYYYYY", "NYYYYY", "NYYYYY"),
+    # Citizen landscaping: anyone may have their say and see the results; the place's
+    # officers moderate; a contribution's own data is its contributor's alone (tested in
+    # landscape/tests/test_own_data.py: the records here were made by nobody).
+    "landscape.view_results":    ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "landscape.contribute":      ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "landscape.moderate":        ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "landscape.view_own":        ("NYYYYY", "NYYYYY", "NYYYYY"),
+    "landscape.manage_own":      ("NNNNNN", "NNNNNN", "NNNNNN"),
 }  # fmt: skip
 
 CASES = [

@@ -78,6 +78,8 @@ def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
         errors["goal"] = "Choose a goal: a cut in emissions by a year, or a carbon budget to 2050."
     if errors:
         raise JobParametersError(errors)
+    # Residents' acceptance (citizen landscaping) as the cap per zone, when switched on.
+    cleaned["acceptance"] = str(raw.get("acceptance") or "").lower() in ("on", "true", "1")
     return cleaned | scenario_parameters(place, raw)
 
 
@@ -89,7 +91,8 @@ def describe(job: Any) -> str:
     p = job.parameters
     if p.get("goal") == GOAL_BUDGET:
         return f"Keep within a carbon budget of {p.get('carbon_budget_tco2e', 0):,} tCO2e to 2050"
-    return f"Cut {p.get('target_year')} emissions by {p.get('reduction_percent')} %"
+    respecting = ", within residents' acceptance" if p.get("acceptance") else ""
+    return f"Cut {p.get('target_year')} emissions by {p.get('reduction_percent')} %{respecting}"
 
 
 @engine_failures
@@ -109,8 +112,11 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
         year = int(p["target_year"])
         targets = {year: baseline[year] * (1 - p["reduction_percent"] / 100)}
         budget = None
+    acceptance = services.residents_acceptance_by_lever(place) if p.get("acceptance") else None
     progress(2, total, STEPS[2] + ".", force=True)
-    plan = solve_levers(inputs, services.assumptions(), targets, carbon_budget_tco2e=budget)
+    plan = solve_levers(
+        inputs, services.assumptions(), targets, acceptance=acceptance, carbon_budget_tco2e=budget
+    )
     progress(3, total, STEPS[3] + ".", force=True)
     started_from = services.run(place, p["definition"])
     years = [int(y) for y in inputs.years]
@@ -134,12 +140,13 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
     ]
     return {
         "cost_gbp": float(plan.cost_gbp),
+        "acceptance": bool(p.get("acceptance")),
         "reinforcement_mw": float(plan.reinforcement_kw[:, -1].sum() / 1000),
         "scenario_name": p["scenario_name"],
         "agreement": plan.gap(),
         "emissions": emissions,
         "levers": levers,
-        "binding": binding_in_plan(plan),
+        "binding": binding_in_plan(plan, acceptance),
     }
 
 

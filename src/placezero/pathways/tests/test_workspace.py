@@ -301,7 +301,7 @@ def test_preview_of_an_out_of_range_level_names_the_lever(leicestershire):
     response = Client().post(
         url("scenario_preview", leicestershire), lever_post(definition, **{LEVER: 7})
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Domestic heat pumps must be 4 or less" in response.content.decode()
 
 

@@ -32,6 +32,7 @@ FORM_FIELDS = (
     "carbon_budget_tco2e",
     "samples",
     "scenario",
+    "acceptance",
 )
 KIND_WORDS = {
     "optimise": "Least-cost optimisation",

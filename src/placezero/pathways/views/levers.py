@@ -223,6 +223,7 @@ def scenario_preview(request: HttpRequest, place_slug: str) -> HttpResponse:
             request,
             "pathways/workspace/_preview_error.html",
             {"errors": error_summary_items(form)},
+            status=400,  # htmx swaps a 400 in (htmx-config in web/base.html)
         )
     working = form.working_definition
     if request.POST.get("personal"):

@@ -7,9 +7,10 @@ import pytest
 from placezero.tables import method_url
 
 
-def test_without_method_pages_there_is_no_link_rather_than_a_source_path():
-    """Rule: until the site serves the method pages, the link is empty (the about line
+def test_without_method_pages_there_is_no_link_rather_than_a_source_path(settings):
+    """Rule: while the site serves no method pages, the link is empty (the about line
     names the method in words), never a path of the source tree."""
+    settings.ROOT_URLCONF = "placezero.web.urls"  # a site without placezero.method
     assert method_url("equations", "network") == ""
 
 

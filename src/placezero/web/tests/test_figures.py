@@ -10,6 +10,7 @@ from placezero.tables import csv
 from placezero.web.figures import (
     MAP_COLOURS,
     Measure,
+    UnknownMeasure,
     area_kinds,
     chart_figures,
     emissions_table,
@@ -106,8 +107,10 @@ def test_table_caption_names_the_measure_unit_and_years() -> None:
     assert table.caption == "Territorial emissions per person, t CO2e per person, 2005 to 2006"
 
 
-def test_unknown_measure_falls_back_to_territorial() -> None:
-    assert Measure.parse("nonsense") is Measure.TERRITORIAL
+def test_no_measure_means_territorial_and_an_unknown_one_is_refused() -> None:
+    assert Measure.parse("") is Measure.TERRITORIAL
+    with pytest.raises(UnknownMeasure, match=r"no measure “nonsense”.*per-person"):
+        Measure.parse("nonsense")
 
 
 def test_map_classes_split_the_range_evenly() -> None:

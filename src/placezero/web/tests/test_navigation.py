@@ -50,9 +50,11 @@ def test_modules_are_registered_in_order() -> None:
         "Overview",
         "Governance",
         "Pathway plan",
+        "Have your say",
         "Advice and funding",
         "Published",
         "Data sources",
+        "How the figures are made",
     ]
 
 
@@ -104,9 +106,11 @@ def test_menu_stays_in_the_place_being_viewed() -> None:
         "/places/rutland/",
         "/places/rutland/governance/",
         "/places/rutland/pathway/",
+        "/places/rutland/landscape/",
         "/places/rutland/advice/",
         "/places/rutland/published/",
         "/places/rutland/data-sources/",
+        "/method/",  # the method is the same for every place
     ]
 
 
@@ -123,9 +127,11 @@ def test_menu_links_the_default_place_elsewhere() -> None:
         "/",
         "/governance/",
         "/pathway/",
+        "/landscape/",
         "/advice/",
         "/published/",
         "/data-sources/",
+        "/method/",
     ]
 
 

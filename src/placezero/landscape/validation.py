@@ -1,0 +1,150 @@
+"""Checks at the edge: geometry (shapely), text (nh3) and how often one client may submit.
+
+Each check raises `ContributionError({field: message})`, the message saying what is wrong
+and how to put it right; nothing is written until every check has passed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import nh3
+from django.conf import settings
+from shapely.geometry import shape
+from shapely.ops import unary_union
+from shapely.prepared import prep
+from shapely.validation import explain_validity
+
+MAX_VERTICES = 500
+MAX_REASON_CHARS = 2000
+MAX_DESCRIPTION_CHARS = 300
+MAX_GEOMETRY_BYTES = 100_000
+# One client (a keyed hash of its address) may send this many contributions an hour to a
+# place: enough for a household, too few to flood a consultation.
+RATE_LIMIT_PER_HOUR = 10
+
+
+class ContributionError(ValueError):
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = dict(errors)
+
+
+def client_key(address: str) -> str:
+    """A keyed hash of the client's address: enough to count its submissions, not to find it."""
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, f"landscape-client:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def secret_hash(token: str) -> str:
+    return hashlib.sha256(f"landscape-secret:{token}".encode()).hexdigest()
+
+
+def plain_text(raw: str | None, field: str, label: str, limit: int) -> str:
+    """Plain text only: refused (not silently changed) if it holds markup or is too long."""
+    text = (raw or "").strip()
+    if len(text) > limit:
+        raise ContributionError(
+            {field: f"{label} must be {limit:,} characters or fewer (it has {len(text):,})."}
+        )
+    # nh3 drops every tag; if what is left (unescaped) differs, the text held markup.
+    if html.unescape(nh3.clean(text, tags=set(), attributes={})) != text:
+        raise ContributionError(
+            {field: f"{label} must be plain text: remove the HTML or script tags (such as "
+                    "“<script>”) and write in words."}
+        )  # fmt: skip
+    return text
+
+
+def parse_geometry(raw: str | Mapping[str, Any] | None) -> dict[str, Any]:
+    """A GeoJSON Point or Polygon as a dict; ContributionError saying what is wrong."""
+    field = "geometry"
+    if raw in (None, ""):
+        raise ContributionError({field: "Mark a point or draw an area on the map."})
+    if isinstance(raw, str):
+        if len(raw) > MAX_GEOMETRY_BYTES:
+            raise ContributionError(
+                {field: f"The shape is too large to send; draw it with fewer than "
+                        f"{MAX_VERTICES} corners."}
+            )  # fmt: skip
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise ContributionError(
+                {field: "The shape could not be read; draw it again."}
+            ) from None
+    if not isinstance(raw, Mapping) or raw.get("type") not in ("Point", "Polygon"):
+        raise ContributionError({field: "Mark a point or draw an area (a polygon) on the map."})
+    coordinates = raw.get("coordinates")
+    vertices = _count_vertices(coordinates) if raw["type"] == "Polygon" else 1
+    if vertices > MAX_VERTICES:
+        raise ContributionError(
+            {field: f"The area has {vertices:,} corners; draw it with at most {MAX_VERTICES}."}
+        )
+    try:
+        geometry = shape({"type": raw["type"], "coordinates": coordinates})
+    except (TypeError, ValueError, IndexError, AttributeError):
+        raise ContributionError({field: "The shape could not be read; draw it again."}) from None
+    if geometry.is_empty:
+        raise ContributionError({field: "Mark a point or draw an area on the map."})
+    if raw["type"] == "Polygon" and not geometry.is_valid:
+        why = explain_validity(geometry)
+        if "Self-intersection" in why:
+            message = "The area crosses over itself; redraw it so its edges do not cross."
+        else:
+            message = "The area is not a simple shape; redraw it with at least three corners."
+        raise ContributionError({field: message})
+    return {"type": raw["type"], "coordinates": geometry.__geo_interface__["coordinates"]}
+
+
+def _count_vertices(coordinates: Any) -> int:
+    if not isinstance(coordinates, list):
+        return 0
+    # A closed ring repeats its first corner at the end; that is not another corner.
+    return sum(
+        len(ring) - (1 if len(ring) > 1 and ring[0] == ring[-1] else 0)
+        for ring in coordinates
+        if isinstance(ring, list)
+    )
+
+
+@dataclass(frozen=True)
+class PlaceShapes:
+    """A place's zone outlines (id, shapely shape) and their union, built once per pack."""
+
+    outlines: tuple[tuple[int, Any], ...]
+    boundary: Any
+    by_code: dict[str, int]
+
+
+def place_shapes(zones: Iterable[tuple[int, str, Mapping[str, Any] | None]]) -> PlaceShapes:
+    listed = list(zones)
+    outlines = tuple((pk, prep(shape(g))) for pk, _, g in listed if g)
+    boundary = unary_union([shape(g) for _, _, g in listed if g]).buffer(1e-9)
+    return PlaceShapes(outlines, prep(boundary), {code: pk for pk, code, _ in listed})
+
+
+def zone_of(geometry: Mapping[str, Any], shapes: PlaceShapes) -> int:
+    """The zone (id) a point lies in, or that holds most of an area; refused if any of the
+    shape lies outside the place."""
+    drawn = shape(geometry)
+    if not shapes.boundary.covers(drawn):
+        raise ContributionError(
+            {"geometry": "The shape is outside the place; mark somewhere inside its boundary."}
+        )
+    best = max(shapes.outlines, key=lambda item: _overlap(item[1], drawn))
+    return best[0]
+
+
+def _overlap(outline: Any, drawn: Any) -> float:
+    if not outline.intersects(drawn):
+        return 0.0
+    if drawn.geom_type == "Point":
+        return 1.0
+    return outline.context.intersection(drawn).area
