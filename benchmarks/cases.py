@@ -240,13 +240,13 @@ def prepare_county_monte_carlo(quick: bool) -> Prepared:
     )
 
 
-def _web(name: str) -> Callable[[bool], Prepared]:
+def _web(name: str, module: str = "web") -> Callable[[bool], Prepared]:
     """A web case, imported only when run (it sets Django up)."""
 
     def prepare(quick: bool) -> Prepared:
-        from benchmarks import web
+        import importlib
 
-        return getattr(web, name)(quick)
+        return getattr(importlib.import_module(f"benchmarks.{module}"), name)(quick)
 
     return prepare
 
@@ -268,5 +268,11 @@ CASES: tuple[Case, ...] = (
          _web("prepare_lever_fragment"), measure_memory=False, goal_statistic="p95"),
     Case("public_view", "pathway public view: server time and page weight (HTML, CSS, "
          "JavaScript)", "-", None, None, 20, _web("prepare_public_view"), measure_memory=False),
+    Case("tracker_action_impact", "tracker: one action's expected impact for the county "
+         "(the engine with and without its contribution, uncached)", "<= 50 ms", 0.050, None,
+         30, _web("prepare_action_impact", "tracker"), measure_memory=False),
+    Case("tracker_dashboard_500", "tracker: server time of the dashboard of a plan of 500 "
+         "actions", "<= 300 ms", 0.300, None, 20, _web("prepare_dashboard", "tracker"),
+         measure_memory=False),
 )  # fmt: skip
 CASES_BY_NAME = {case.name: case for case in CASES}

@@ -47,11 +47,14 @@ __all__ = [
     "LEVERS",
     "MAX_LEVEL",
     "MIN_LEVEL",
+    "REFERENCE_DEFINITION",
     "ScenarioError",
     "StaleScenario",
     "assumptions",
+    "contribution_impact",
     "create_scenario",
     "default_definition",
+    "district_shares",
     "engine_scenario",
     "pack_for",
     "place_inputs",
@@ -150,6 +153,37 @@ def run(place: Place, definition: Mapping[str, Any]) -> Results:
     """Engine results for a definition (validated first; cached per definition)."""
     engine_scenario(place, definition)
     return _run(_pack_source(place), place.pack_digest, canonical(definition))
+
+
+# --- one contribution's impact (the action tracker) --------------------------------------
+# Against the engine's reference scenario: every lever at level 1 ("no change from the base
+# year"), so only the grid's carbon intensity moves. The contribution is given as the
+# engine's own explicit trajectory of one lever (docs/method/tracker-impact.md).
+REFERENCE_DEFINITION: dict[str, Any] = {}
+
+
+def district_shares(place: Place) -> dict[str, float]:
+    """Each member district's share of the place's homes (the engine's inputs), to spread a
+    place-wide contribution over the districts."""
+    inputs = place_inputs(place)
+    homes = inputs.district_sum(inputs.households)
+    total = float(homes.sum()) or 1.0
+    return {code: float(homes[i]) / total for i, code in enumerate(inputs.districts)}
+
+
+def contribution_impact(
+    place: Place, lever: str, by_district: Mapping[str, Mapping[int, float]]
+) -> dict[int, float]:
+    """tCO2e a year the place emits less, by model year, when `lever` follows the explicit
+    trajectory `by_district` ({district code: {year: value}}, in the lever's deployment unit
+    and cumulative, or a 0-1 share for levers without one) on top of the reference scenario:
+    the engine's emissions without it minus with it. Raises ScenarioError for a lever,
+    district or value the engine refuses."""
+    with_it = {"trajectories": {lever: {d: dict(v) for d, v in by_district.items()}}}
+    without = run(place, REFERENCE_DEFINITION).total_emissions_tco2e.sum(axis=0)
+    results = run(place, with_it)
+    delta = without - results.total_emissions_tco2e.sum(axis=0)
+    return {int(year): float(value) for year, value in zip(results.years, delta, strict=True)}
 
 
 # --- scenarios --------------------------------------------------------------------------

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "placezero.publishing",
     "placezero.pathways",
     "placezero.governance",
+    "placezero.tracker",
     "placezero.advisory",
     "placezero.landscape",
     "placezero.method",

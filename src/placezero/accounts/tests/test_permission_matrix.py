@@ -66,6 +66,16 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
     # Everything published is public; who may publish is the publishing module's rule.
     "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    # The action plan is public; its people see who leads what and download it.
+    "tracker.view":              ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "tracker.see_contacts":      ("NNNNNY", "NNYYYY", "NNNNNY"),
+    "tracker.export":            ("NNNNNY", "NNYYYY", "NNNNNY"),
+    "tracker.create_action":     ("NNNNNY", "NNNYYY", "NNNNNY"),
+    # About a record with no owning organisation; the owner's editors and members are
+    # allowed on their own actions (tracker/tests/test_permissions.py).
+    "tracker.edit_action":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.post_update":       ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.import":            ("NNNNNY", "NNNNYY", "NNNNNY"),
     # The advisory repository is public; a record that is not live (no `is_live`, like a
     # draft) is for the place's curators; national resources are tested in the app.
     "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),

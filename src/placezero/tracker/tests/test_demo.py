@@ -1,0 +1,36 @@
+"""The demo plan loads across every theme with real partner organisations, twice over."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from placezero.accounts.demo import create_demo_accounts
+from placezero.publishing import services as publishing
+from placezero.tracker import announce, dashboard
+from placezero.tracker.models import Action, LeverLink
+from placezero.tracker.options import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_plan_loads_across_every_theme(leicestershire, capsys):
+    create_demo_accounts(leicestershire)
+    call_command("load_tracker_demo")
+    call_command("load_tracker_demo")  # idempotent
+    actions = Action.objects.filter(place=leicestershire)
+    assert actions.count() == 28 and all(a.is_demo for a in actions)
+    assert {a.theme for a in actions} == set(Theme.values)
+    assert "Green Fox Community Energy" in {a.owner.name for a in actions}
+    links = LeverLink.objects.filter(action__place=leicestershire)
+    # Local generation does not move the engine's emissions (it counts emissions where energy
+    # is used: docs/method/tracker-impact.md); every other linked lever saves something.
+    no_change = {"rooftop_solar", "ground_solar"}
+    assert all(link.expected_tco2e > 0 for link in links if link.lever not in no_change)
+    assert all(link.expected_tco2e == 0 for link in links if link.lever in no_change)
+    assert any(link.delivered > 0 and link.actual_by_year for link in links)
+    summary = dashboard.summary(leicestershire)
+    assert 0 < summary.actual["2030"] < summary.expected["2030"] < summary.needed["2030"]
+    (output,) = publishing.outputs(place=leicestershire, kind=announce.PROGRESS)
+    assert "28 actions across 8 themes" in output.summary
+    assert "Loaded the demo action plan" in capsys.readouterr().out
