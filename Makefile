@@ -51,6 +51,7 @@ demo: migrate
 	$(PLACEZERO) place load rutland
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_governance_demo
+	$(PY) manage.py load_community_demo
 	$(PY) manage.py load_tracker_demo
 	$(PY) manage.py load_advisory_demo
 	$(PY) manage.py load_landscape_demo

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("placezero.jobs.urls")),
     path("", include("placezero.activity.urls")),
     path("", include("placezero.publishing.urls")),
+    path("", include("placezero.community.urls")),
     path("", include("placezero.tracker.urls")),
     path("", include("placezero.advisory.urls")),
     path("", include("placezero.landscape.urls")),

@@ -21,6 +21,8 @@ PAGES = (
     "/places/leicestershire/pathway/network/?scenario=balanced",
     "/places/leicestershire/pathway/community/?scenario=balanced",
     "/places/leicestershire/pathway/plan/?scenario=balanced",
+    "/places/leicestershire/community/",
+    "/places/leicestershire/community/opportunities/",
 )
 
 

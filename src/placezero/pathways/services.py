@@ -32,6 +32,7 @@ from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_map
 from placezero.engine.simulate import simulate
 from placezero.places import services as places_services
 
+from . import opportunities as _opportunities
 from . import outputs
 from .models import PathwayScenario, ScenarioChange
 from .options import ChangeAction
@@ -48,9 +49,12 @@ __all__ = [
     "MAX_LEVEL",
     "MIN_LEVEL",
     "REFERENCE_DEFINITION",
+    "Opportunity",
     "ScenarioError",
     "StaleScenario",
     "assumptions",
+    "community_energy_opportunities",
+    "community_energy_opportunity",
     "contribution_impact",
     "create_scenario",
     "default_definition",
@@ -381,6 +385,41 @@ def set_preferred(scenario: PathwayScenario, *, user: Any) -> PathwayScenario:
     # The old preferred pathway is withdrawn, the new one and the plan following it published.
     outputs.sync_place(current.place)
     return current
+
+
+# --- community energy opportunities (read by the community app) -------------------------
+
+Opportunity = _opportunities.Opportunity
+OPPORTUNITY_TECHNOLOGIES = _opportunities.TECHNOLOGIES
+
+
+def community_energy_opportunities(
+    place: Place,
+    *,
+    district_code: str | None = None,
+    technology: str | None = None,
+    year: int = _opportunities.DEFAULT_YEAR,
+) -> list[Opportunity]:
+    """Zones ranked for rooftop and ground solar, onshore wind and batteries under the plan's
+    preferred pathway (or the shipped balanced one), with the parts of each score
+    (`pathways.opportunities` says how)."""
+    name, definition = default_definition(place)
+    return _opportunities.rank(
+        run(place, definition),
+        scenario_name=name,
+        year=year,
+        district_code=district_code,
+        technology=technology,
+    )
+
+
+def community_energy_opportunity(place: Place, key: str) -> Opportunity | None:
+    """One opportunity by its key ("zone code:technology"), or None if the model has none."""
+    zone, _, technology = key.partition(":")
+    if technology not in _opportunities.BY_KEY:
+        return None
+    found = community_energy_opportunities(place, technology=technology)
+    return next((o for o in found if o.zone_code == zone), None)
 
 
 # --- residents' acceptance (citizen landscaping) ----------------------------------------

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "placezero.activity",
     "placezero.publishing",
     "placezero.pathways",
+    "placezero.community",
     "placezero.governance",
     "placezero.tracker",
     "placezero.advisory",

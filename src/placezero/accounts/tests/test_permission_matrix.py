@@ -66,6 +66,28 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "governance.answer":         ("NNNNNN", "NNNNNN", "NNNNNN"),
     # Everything published is public; who may publish is the publishing module's rule.
     "publishing.view":           ("YYYYYY", "YYYYYY", "YYYYYY"),
+    # Community energy: acting for a group (adopting, business cases, applying, claiming) is
+    # for its editors only, whatever the role, and reviewing and finance for the people named
+    # to a round: a bare record of a place has neither, so nobody is allowed here (the
+    # community app's own matrix tests those rules with groups and rounds).
+    "community.view":               ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "community.register_group":     ("NYYYYY", "NYYYYY", "NYYYYY"),
+    "community.edit_group":         ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.sign_off_step":      ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.manage_mentors":     ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.adopt_opportunity":  ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.see_business_case":  ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.edit_business_case": ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.apply":              ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.manage_fund":        ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.see_application":    ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.declare_conflict":   ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.score":              ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.determine":          ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.claim":              ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.approve_claim":      ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "community.finance_claim":      ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.own_data":           ("NYYYYY", "NYYYYY", "NYYYYY"),
     # The action plan is public; its people see who leads what and download it.
     "tracker.view":              ("YYYYYY", "YYYYYY", "YYYYYY"),
     "tracker.see_contacts":      ("NNNNNY", "NNYYYY", "NNNNNY"),

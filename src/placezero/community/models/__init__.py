@@ -1,0 +1,40 @@
+"""Community Energy Pathway records: groups on their journey, mentors, projects and business
+cases (`groups`), and the readiness fund from round to payment (`fund`)."""
+
+from .fund import (
+    Application,
+    Award,
+    Claim,
+    ConflictDeclaration,
+    Criterion,
+    FundRound,
+    Milestone,
+    RoundTeamMember,
+    Score,
+)
+from .groups import (
+    BusinessCaseRecord,
+    CommunityGroup,
+    Mentor,
+    MentoringSession,
+    Project,
+    StepProgress,
+)
+
+__all__ = [
+    "Application",
+    "Award",
+    "BusinessCaseRecord",
+    "Claim",
+    "CommunityGroup",
+    "ConflictDeclaration",
+    "Criterion",
+    "FundRound",
+    "Mentor",
+    "MentoringSession",
+    "Milestone",
+    "Project",
+    "RoundTeamMember",
+    "Score",
+    "StepProgress",
+]

@@ -1,0 +1,109 @@
+"""The network of community energy organisations: coverage, the sector's figures, and
+publishing them.
+
+The figures are those Community Energy England's State of the Sector reports count
+(https://communityenergyengland.org/pages/state-of-the-sector): organisations, members,
+volunteers and staff (as the groups report them), installed MW and generation MWh a year
+(projects marked operating, with the engine's figures at adoption), carbon saved, community
+benefit (from each operating project's business case, first year) and the readiness fund's
+awards and payments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Sum
+
+from ..finance import business_case
+from ..models import Award, Claim, CommunityGroup, Project
+from ..options import ClaimStatus, ProjectStatus
+from ..steps import STEPS
+from . import journey
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
+
+
+@dataclass
+class Totals:
+    groups: int = 0
+    districts_covered: int = 0
+    districts: int = 0
+    members: int = 0
+    volunteers: int = 0
+    staff: int = 0
+    launched: int = 0
+    operating_projects: int = 0
+    installed_mw: float = 0.0
+    generation_mwh_per_year: float = 0.0
+    carbon_saved_tco2e_per_year: float = 0.0
+    community_benefit_gbp_per_year: float = 0.0
+    awarded_gbp: Decimal = Decimal(0)
+    paid_gbp: Decimal = Decimal(0)
+    by_group: list[dict[str, Any]] = field(default_factory=list)
+
+
+def totals(place: Place) -> Totals:
+    found = Totals()
+    groups = list(CommunityGroup.objects.filter(place=place).select_related("area"))
+    districts = journey.districts(place)
+    found.groups = len(groups)
+    found.districts = len(districts)
+    found.districts_covered = len({g.area_id for g in groups})
+    operating = Project.objects.filter(group__place=place, status=ProjectStatus.OPERATING)
+    for group in groups:
+        found.members += group.members
+        found.volunteers += group.volunteers
+        found.staff += group.staff
+        found.launched += group.launched
+        projects = [p for p in operating if p.group_id == group.pk]
+        row = {
+            "group": group,
+            "mw": sum(p.mw for p in projects),
+            "mwh": sum(p.mwh_per_year for p in projects),
+            "carbon": sum(p.carbon_saved_tco2e_per_year for p in projects),
+            "benefit": sum(_first_year_benefit(p) for p in projects),
+        }
+        found.by_group.append(row)
+        found.operating_projects += len(projects)
+        found.installed_mw += row["mw"]
+        found.generation_mwh_per_year += row["mwh"]
+        found.carbon_saved_tco2e_per_year += row["carbon"]
+        found.community_benefit_gbp_per_year += row["benefit"]
+    awards = Award.objects.filter(application__round__place=place)
+    found.awarded_gbp = awards.aggregate(total=Sum("amount_gbp"))["total"] or Decimal(0)
+    found.paid_gbp = Claim.objects.filter(
+        milestone__award__in=awards, status=ClaimStatus.PAID
+    ).aggregate(total=Sum("amount_gbp"))["total"] or Decimal(0)
+    return found
+
+
+def _first_year_benefit(project: Project) -> float:
+    case = getattr(project, "case", None)
+    if case is None:
+        return 0.0
+    return business_case(case.inputs()).years[0].community_benefit_gbp
+
+
+def coverage(place: Place) -> list[dict[str, Any]]:
+    """Each district of the place with its groups and the step each is on."""
+    groups = CommunityGroup.objects.filter(place=place).select_related("area")
+    rows = []
+    for district in journey.districts(place):
+        here = [g for g in groups if g.area_id == district.pk]
+        rows.append(
+            {
+                "district": district,
+                "groups": here,
+                "furthest": max((g.current_step for g in here), default=0),
+            }
+        )
+    return rows
+
+
+def step_counts(place: Place) -> list[tuple[Any, int]]:
+    groups = list(CommunityGroup.objects.filter(place=place).values_list("current_step", flat=True))
+    return [(step, groups.count(step.number)) for step in STEPS]

@@ -1,0 +1,202 @@
+"""The six steps, mentors, opportunities and business cases through the services."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from placezero.community.finance import business_case
+from placezero.community.models import StepProgress
+from placezero.community.options import StepStatus
+from placezero.community.services import journey, projects
+from placezero.community.steps import BY_NUMBER
+from placezero.pathways import services as pathways
+
+from .conftest import advance, charnwood
+
+
+def submit(world, step=1, user=None, **changes):
+    values = dict(
+        step_number=step,
+        checklist_done=list(BY_NUMBER[step].checklist),
+        evidence="Met on 3 March, 45 people came.",
+    )
+    values.update(changes)
+    return journey.submit_step(world.group, user=user or world.founder, **values)
+
+
+def test_a_group_moves_on_only_when_an_officer_signs_the_step_off(world) -> None:
+    assert world.group.current_step == 1
+    progress = submit(world)
+    assert progress.status == StepStatus.SUBMITTED
+    with pytest.raises(PermissionDenied, match="Only officers of Leicestershire"):
+        journey.decide_step(progress, user=world.founder, approve=True)
+    with pytest.raises(PermissionDenied):
+        journey.decide_step(progress, user=world.other_officer, approve=True)
+    journey.decide_step(progress, user=world.officer, approve=True)
+    world.group.refresh_from_db()
+    assert world.group.current_step == 2
+    progress.refresh_from_db()
+    assert progress.signed_off_by == world.officer
+    # Submission and sign-off are in the shared history, with who made each change.
+    changes = list(progress.history.order_by("history_date"))
+    assert [c.status for c in changes] == ["in_progress", "submitted", "signed_off"]
+    assert [c.history_user for c in changes[1:]] == [world.founder, world.officer]
+
+
+def test_a_step_needs_every_item_ticked_and_its_evidence(world) -> None:
+    with pytest.raises(ValidationError, match="Not ticked yet: Named a contact"):
+        submit(world, checklist_done=list(BY_NUMBER[1].checklist[:2]))
+    with pytest.raises(ValidationError, match="Give the evidence the step needs"):
+        submit(world, evidence="  ")
+    with pytest.raises(ValidationError, match="only that step can be submitted"):
+        submit(world, step=2, checklist_done=list(BY_NUMBER[2].checklist))
+    assert StepProgress.objects.get(group=world.group, step_number=1).status == "in_progress"
+
+
+def test_a_returned_step_says_what_is_missing_and_can_be_sent_again(world) -> None:
+    progress = submit(world)
+    with pytest.raises(ValidationError, match="Say what the group needs to add"):
+        journey.decide_step(progress, user=world.officer, approve=False)
+    journey.decide_step(progress, user=world.officer, approve=False, note="Add the notes.")
+    world.group.refresh_from_db()
+    assert world.group.current_step == 1
+    assert submit(world).status == StepStatus.SUBMITTED
+
+
+def test_only_the_groups_editors_and_officers_of_the_place_work_on_its_steps(world) -> None:
+    for outsider in (world.group_member, world.other_founder, world.partner, world.other_officer):
+        with pytest.raises(PermissionDenied):
+            submit(world, user=outsider)
+    assert submit(world, user=world.officer).status == StepStatus.SUBMITTED
+
+
+def test_bad_district_is_refused(world) -> None:
+    with pytest.raises(ValidationError, match="is not a district of Leicestershire"):
+        journey.register_group(
+            world.place,
+            user=world.resident,
+            name="Nowhere Energy",
+            area_code="E06099999",
+            legal_form="cbs",
+        )
+
+
+def test_a_second_group_of_the_same_name_is_refused(world) -> None:
+    with pytest.raises(ValueError, match="already registered"):
+        journey.register_group(
+            world.place,
+            user=world.resident,
+            name="Test Community Energy",
+            area_code=charnwood(world.place).code,
+            legal_form="cbs",
+        )
+
+
+def test_mentors_are_suggested_by_skills_needs_and_distance_with_reasons(world) -> None:
+    near = journey.add_mentor(
+        world.place,
+        user=world.officer,
+        display_name="Near Mentor",
+        area_code=charnwood(world.place).code,
+        skills=["engagement"],
+        hours_per_month=4,
+    )
+    far_area = next(a for a in journey.districts(world.place) if a.name != "Charnwood")
+    journey.add_mentor(
+        world.place,
+        user=world.officer,
+        display_name="Far Mentor",
+        area_code=far_area.code,
+        skills=["engagement"],
+        hours_per_month=4,
+    )
+    journey.add_mentor(
+        world.place,
+        user=world.officer,
+        display_name="Wrong Skills",
+        area_code=charnwood(world.place).code,
+        skills=["storage"],
+        hours_per_month=4,
+    )
+    matches = journey.suggested_mentors(world.group)
+    assert [m.mentor.display_name for m in matches] == ["Near Mentor", "Far Mentor"]
+    assert matches[0].score == 1.0 and matches[1].score == 0.5
+    assert "Covers 1 of 1 needs: Community engagement." in matches[0].reasons
+    journey.log_session(
+        world.group,
+        user=world.founder,
+        mentor=near,
+        held_on=timezone.localdate(),
+        hours=Decimal("4"),
+        outcome="Planned the first meeting.",
+    )
+    assert [m.mentor.display_name for m in journey.suggested_mentors(world.group)] == ["Far Mentor"]
+    with pytest.raises(ValidationError, match="cannot be logged before it is held"):
+        journey.log_session(
+            world.group,
+            user=world.founder,
+            mentor=near,
+            held_on=timezone.localdate() + timedelta(days=2),
+            hours=Decimal(1),
+            outcome="x",
+        )
+    with pytest.raises(PermissionDenied):
+        journey.add_mentor(
+            world.place,
+            user=world.other_officer,
+            display_name="X",
+            area_code=charnwood(world.place).code,
+            skills=["finance"],
+            hours_per_month=1,
+        )
+
+
+def test_opportunities_come_from_the_engine_with_their_score_parts(world) -> None:
+    found = projects.opportunities(world.place)
+    assert found and found == sorted(found, key=lambda o: -o.score)
+    best = found[0]
+    assert best.score == pytest.approx(0.6 * best.potential_part + 0.4 * best.network_part)
+    assert {o.technology for o in found} >= {"solar_rooftop", "solar_ground", "onshore_wind"}
+    a = pathways.assumptions()
+    solar = next(o for o in found if o.technology == "solar_ground")
+    assert solar.mwh_per_year == pytest.approx(solar.mw * 8760 * a["solar_capacity_factor"])
+    assert solar.capex_gbp == pytest.approx(solar.mw * 1000 * a["solar_ground_capex_gbp_per_kw"])
+    district = found[0].district_code
+    assert {
+        o.district_code for o in projects.opportunities(world.place, district_code=district)
+    } == {district}
+
+
+def test_adopting_an_opportunity_builds_a_business_case_that_follows_its_inputs(world) -> None:
+    advance(world.group, 4)
+    found = next(o for o in projects.opportunities(world.place) if o.technology == "solar_ground")
+    project = projects.adopt(world.group, user=world.founder, key=found.key)
+    assert project.mw == pytest.approx(found.mw)
+    record, case = projects.case_of(project, user=world.founder)
+    assert record.capex_gbp == pytest.approx(found.capex_gbp, abs=0.01)
+    assert case == business_case(record.inputs())
+    with pytest.raises(ValidationError, match="already adopted"):
+        projects.adopt(world.group, user=world.founder, key=found.key)
+    with pytest.raises(ValidationError, match="has no opportunity"):
+        projects.adopt(world.group, user=world.founder, key="E02999999:solar_ground")
+    with pytest.raises(PermissionDenied):
+        projects.adopt(world.group, user=world.other_founder, key=found.key)
+
+    edited = projects.update_case(
+        record, user=world.founder, values={"export_price_gbp_per_mwh": 90.0}
+    )
+    assert edited.payback_years != case.payback_years
+    assert record.history.count() == 2  # created, then edited: who and when are kept
+    with pytest.raises(ValidationError, match="make them add up"):
+        projects.update_case(record, user=world.founder, values={"share_capital_gbp": 1.0})
+    with pytest.raises(ValidationError, match="between 0 and 1"):
+        projects.update_case(record, user=world.founder, values={"onsite_share": 2.0})
+    with pytest.raises(PermissionDenied):
+        projects.case_of(project, user=world.other_founder)
+    record.refresh_from_db()
+    assert record.export_price_gbp_per_mwh == 90.0 and record.onsite_share == 0.0
