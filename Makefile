@@ -104,8 +104,12 @@ test-browser: install static chromium
 
 test: lint test-sqlite test-postgres test-browser
 
+# The national case builds, loads, simulates and optimises the first NATIONAL_LIMIT places
+# (empty: all 175, about an hour and a half on 2 shared cores) and extrapolates the rest.
+NATIONAL_LIMIT ?= 20
 bench: install
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.national $(if $(NATIONAL_LIMIT),--limit $(NATIONAL_LIMIT))
 	$(MAKE) bench-load
 
 # 50 clients for 30 s against `make serve`, started here and stopped afterwards.

@@ -76,30 +76,48 @@ def ghg_rows(ctx: BuildContext) -> list[Row]:
     return rows
 
 
+# The two authorities whose ONS and mySociety names share no words once the council words
+# are dropped: GSS code -> mySociety three-letter code ('local-authority-code'), from
+# mySociety's register of local authority names and codes
+# (https://pages.mysociety.org/uk_local_authority_names_and_codes/).
+MYSOCIETY_CODES = {"E06000010": "KHL", "E08000021": "NET"}  # Hull City Council, Newcastle
+
+
 def _council_key(name: str) -> str:
-    """'Hinckley and Bosworth Borough Council' -> 'hinckley and bosworth'."""
-    name = name.lower().replace("&", "and")
-    name = re.sub(r"\b(city of|london borough of|royal borough of)\b", " ", name)
-    name = re.sub(r"\b(metropolitan borough|district|borough|city|county|council)\b", " ", name)
+    """'Hinckley and Bosworth Borough Council' -> 'hinckley and bosworth'.
+
+    Also 'Kingston upon Hull, City of' (ONS order), "King's Lynn" against 'Kings Lynn',
+    'City of Bradford Metropolitan District Council', 'City and County of Swansea Council',
+    'Council of the Isles of Scilly' and 'City of London Corporation'."""
+    name = name.lower().replace("&", "and").replace("'", "").replace("\u2019", "")
+    name = re.sub(r",\s*(city|county) of$", "", name)
+    name = re.sub(r"\b(city and county of|city and district|council of the)\b", " ", name)
+    name = re.sub(r"\b(city of|london borough of|royal borough of|borough council of)\b", " ", name)
+    name = re.sub(r"\b(metropolitan|district|borough|city|county|council|corporation)\b", " ", name)
     return " ".join(re.findall(r"[a-z0-9]+", name))
 
 
-def _mysociety_names(ctx: BuildContext, official_names: set[str]) -> dict[str, str]:
-    """Authority code -> mySociety official name, matched on the normalised name."""
+def _mysociety_codes(ctx: BuildContext, official: dict[str, str]) -> dict[str, str]:
+    """Authority GSS code -> mySociety code, matched on the normalised official name.
+
+    `official` maps each mySociety code to its official name."""
     wanted = [*ctx.lads, *([ctx.county] if ctx.county else [])]
     by_key: dict[str, list[str]] = defaultdict(list)
-    for official in official_names:
-        by_key[_council_key(official)].append(official)
+    for code, name in official.items():
+        by_key[_council_key(name)].append(code)
     matched: dict[str, str] = {}
     for code in wanted:
+        if code in MYSOCIETY_CODES and MYSOCIETY_CODES[code] in official:
+            matched[code] = MYSOCIETY_CODES[code]
+            continue
         name = ctx.definition.county_name if code == ctx.county else ctx.names[code]
         candidates = sorted(by_key.get(_council_key(name or ""), []))
         if code == ctx.county:
-            candidates = [c for c in candidates if "county" in c.lower()] or candidates
+            candidates = [c for c in candidates if "county" in official[c].lower()] or candidates
         if len(candidates) != 1:
             raise SourceDataError(
                 f"cannot match {name} ({code}) to one 'official-name' "
-                f"(found {candidates or 'none'}). {FETCH_HINT}",
+                f"(found {[official[c] for c in candidates] or 'none'}). {FETCH_HINT}",
                 file=MYSOCIETY_FILE,
                 column="official-name",
             )
@@ -108,15 +126,19 @@ def _mysociety_names(ctx: BuildContext, official_names: set[str]) -> dict[str, s
 
 
 def mysociety_rows(ctx: BuildContext) -> list[Row]:
-    columns = ("Year", "official-name", *(f"{c}:kt CO2" for c in MYSOCIETY_SUBSECTORS))
+    columns = (
+        "Year",
+        "local-authority-code",
+        "official-name",
+        *(f"{c}:kt CO2" for c in MYSOCIETY_SUBSECTORS),
+    )
     table = list(read_raw_csv(ctx.data_dir, MYSOCIETY_FILE, columns))
-    codes_by_name = {
-        name: code
-        for code, name in _mysociety_names(ctx, {c["official-name"] for _n, c in table}).items()
-    }
+    official = {c["local-authority-code"]: c["official-name"] for _n, c in table}
+    matched = _mysociety_codes(ctx, official)
+    gss_by_mysociety = {mysociety: code for code, mysociety in matched.items()}
     rows: list[Row] = []
     for number, cells in table:
-        code = codes_by_name.get(cells["official-name"])
+        code = gss_by_mysociety.get(cells["local-authority-code"])
         if code is None:
             continue
         year = int(raw_float(cells["Year"], file=MYSOCIETY_FILE, row=number, column="Year"))
@@ -132,11 +154,17 @@ def mysociety_rows(ctx: BuildContext) -> list[Row]:
         coverage=f"{years[0]}-{years[-1]}",
         method=(
             "Every sub-sector column (kt CO2, within the scope of influence) copied per "
-            "authority and year. Rows are matched on 'official-name' (e.g. 'Blaby District "
-            "Council') by dropping 'District/Borough/City/County Council' and comparing with "
-            "the ONS authority name; the county uses mySociety's own 'Leicestershire County "
-            "Council'-style row. Matched names: "
-            + "; ".join(f"{code} = {name}" for name, code in sorted(codes_by_name.items()))
+            "authority and year. The authority's mySociety code is found by matching "
+            "'official-name' (e.g. 'Blaby District Council') with the ONS authority name once "
+            "the council words (District, Borough, City, County, Metropolitan, Council, "
+            "Corporation, 'City of', 'Council of the') are dropped, or from mySociety's "
+            "register where the names differ (Hull, Newcastle upon Tyne); rows are then taken "
+            "by that code. The county uses mySociety's own 'Leicestershire County "
+            "Council'-style row. Matched: "
+            + "; ".join(
+                f"{code} = {mysociety} ({official[mysociety]})"
+                for code, mysociety in sorted(matched.items())
+            )
             + "."
         ),
     )
@@ -179,15 +207,22 @@ def population_rows(ctx: BuildContext) -> list[Row]:
 def census_table_rows(ctx: BuildContext, table: str, level: str, codes: set[str]) -> list[Row]:
     """Rows of one Census table at one level (ltla, utla or msoa) for the given codes."""
     relative = CENSUS_FILE.format(table=table, level=level)
-    rows: list[Row] = []
+    # Census 2021 is on 2021 boundaries: a 2023 unitary is the sum of its predecessors.
+    totals: dict[tuple[str, str], float] = defaultdict(float)
     for number, cells in read_raw_csv(ctx.data_dir, relative, ("geography code",)):
         code = cells["geography code"]
+        if level == "ltla":
+            code = ctx.on_current_boundaries(code)
         if code not in codes:
             continue
         for header, variable in CENSUS_TABLES[table].items():
             column = _census_column(cells, header, relative)
             value = raw_float(cells[column], file=relative, row=number, column=column)
-            rows.append((code, "census-2021", variable, "", 2021, value, "households"))
+            totals[(code, variable)] += value
+    rows: list[Row] = [
+        (code, "census-2021", variable, "", 2021, value, "households")
+        for (code, variable), value in totals.items()
+    ]
     if level != "msoa":
         require_codes({row[0] for row in rows}, sorted(codes), file=relative)
     return rows

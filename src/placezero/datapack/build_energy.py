@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import defaultdict
 
 import openpyxl
 
@@ -73,15 +74,19 @@ def _one_sheet(
     rows: list[Row] = []
     header: tuple | None = None
     found: set[str] = set()
+    sources: dict[str, set[object]] = {}
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
         if header is None:
             if values and values[0] == "Code":
                 header = values
             continue
-        code = values[0] if values[0] in ctx.lads else by_name.get(_normal(values[2] or ""))
+        raw_code = values[0]
+        code = ctx.on_current_boundaries(raw_code) if isinstance(raw_code, str) else raw_code
+        code = code if code in ctx.lads else by_name.get(_normal(values[2] or ""))
         if code is None:
             continue
         found.add(code)
+        sources.setdefault(code, set()).add(raw_code)
         for index, column in enumerate(header):
             target = DESNZ_ENERGY_COLUMNS.get(_header_key(column))
             if target is None:
@@ -99,12 +104,40 @@ def _one_sheet(
         raise SourceDataError(
             f"sheet {year} has no header row starting 'Code'. {FETCH_HINT}", file=relative
         )
+    rows = _successors_summed(ctx, rows, sources, found)
     # An authority created after the sheet's year (e.g. Cornwall, 2009) has no row in it:
     # a gap to record, not an error. A cut workbook fails to open as a zip instead.
     for code in ctx.lads:
         if code not in found:
             gaps.setdefault(code, []).append(year)
     return rows
+
+
+def _successors_summed(
+    ctx: BuildContext, rows: list[Row], sources: dict[str, set[object]], found: set[str]
+) -> list[Row]:
+    """A 2023 unitary read from its predecessors' rows: their sum (every column is a count
+    or a total), kept only if every predecessor has a row in the sheet."""
+    successors = set(ctx.successor_of.values())
+    if not successors & found:
+        return rows
+    totals: dict[tuple[str, str, str, int, str], float] = defaultdict(float)
+    kept: list[Row] = []
+    for code, dataset, variable, scenario, year, value, unit in rows:
+        if code in successors:
+            totals[(code, dataset, variable, year, unit)] += value
+        else:
+            kept.append((code, dataset, variable, scenario, year, value, unit))
+    for code in successors & found:
+        wanted = {old for old, new in ctx.successor_of.items() if new == code}
+        if not wanted <= sources[code]:
+            found.discard(code)
+    kept += [
+        (code, dataset, variable, "", year, value, unit)
+        for (code, dataset, variable, year, unit), value in totals.items()
+        if code in found
+    ]
+    return kept
 
 
 def electricity_rows(ctx: BuildContext) -> list[Row]:

@@ -16,12 +16,14 @@ MSOA_NAMES = "msoa/msoa-names-1.12.csv"
 
 def read_msoa_lookup(ctx: BuildContext) -> list[dict[str, str]]:
     """Best-fit rows (MSOA11 → MSOA21 → LAD22) for the pack's districts and unitaries."""
+    # The 2022 lookup predates the 2023 unitaries: their MSOAs are those of the districts
+    # they replaced, relabelled.
     rows = [
-        cells
+        {**cells, "LAD22CD": ctx.on_current_boundaries(cells["LAD22CD"])}
         for _row, cells in read_raw_csv(
             ctx.data_dir, MSOA_LOOKUP, ("MSOA11CD", "MSOA11NM", "CHNGIND", "MSOA21CD", "LAD22CD")
         )
-        if cells["LAD22CD"] in ctx.lads
+        if ctx.on_current_boundaries(cells["LAD22CD"]) in ctx.lads
     ]
     missing = sorted(set(ctx.lads) - {row["LAD22CD"] for row in rows})
     if missing:

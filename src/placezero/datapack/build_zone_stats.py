@@ -67,6 +67,12 @@ def _electricity_file(ctx: BuildContext, relative: str, sector: str, year: int) 
     return rows
 
 
+# Authorities with no mains gas network, so no row in the LSOA gas file: the Isles of Scilly
+# (no gas distribution network; DESNZ sub-national gas consumption statistics publish no
+# figure for them, https://www.gov.uk/government/collections/sub-national-gas-consumption-data).
+OFF_GAS_GRID = frozenset({"E06000053"})
+
+
 def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
     totals: dict[tuple[str, str], float] = defaultdict(float)
     skipped = 0
@@ -80,8 +86,10 @@ def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
             continue
         for variable, value in values.items():
             totals[(cells["MSOA"], variable)] += float(value or 0.0)
-    # Off-grid MSOAs have no row at all; only a whole missing authority means a cut file.
-    require_codes({ctx.zone_area[code] for code, _v in totals}, ctx.lads, file=GAS_FILE)
+    # Off-grid MSOAs have no row at all; only a whole missing authority means a cut file,
+    # except where the whole authority is off the gas grid.
+    on_grid = [code for code in ctx.lads if code not in OFF_GAS_GRID]
+    require_codes({ctx.zone_area[code] for code, _v in totals}, on_grid, file=GAS_FILE)
     no_gas = sorted(set(ctx.zone_area) - {code for code, _v in totals})
     ctx.note(
         "beis-lsoa-gas-2016",

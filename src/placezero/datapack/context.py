@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .definitions import PlaceDefinition
+from .definitions import SUCCESSORS_2023, PlaceDefinition
 
 # One statistic row as written: (code, dataset, variable, scenario, year, value, unit).
 Row = tuple[str, str, str, str, int, float, str]
@@ -47,6 +47,19 @@ class BuildContext:
     def lads(self) -> tuple[str, ...]:
         """Every district/unitary in the pack: the members and the neighbours."""
         return (*self.definition.lads, *self.definition.neighbours)
+
+    @property
+    def successor_of(self) -> dict[str, str]:
+        """Predecessor district code -> the pack's 2023 unitary, for files published on the
+        older (2021-2022) boundaries: the unitary is the union of the districts it replaced,
+        so additive figures are their sum (see SUCCESSORS_2023)."""
+        return {
+            old: new for new, olds in SUCCESSORS_2023.items() if new in self.lads for old in olds
+        }
+
+    def on_current_boundaries(self, code: str) -> str:
+        """The pack's authority a code read from an older file stands for (itself if none)."""
+        return self.successor_of.get(code, code)
 
     @property
     def county(self) -> str | None:

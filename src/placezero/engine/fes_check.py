@@ -78,9 +78,12 @@ def _series(pack: Any, district: str, variables: tuple[str, ...], scenario: str)
     if not all(FES_BASE_YEAR in part for part in parts):
         raise FesDataError(
             f"the pack has no FES 2023 {scenario!r} figures ({', '.join(variables)}) for "
-            f"{district} from {FES_BASE_YEAR}: the FES check needs the fes2023-lad building "
-            "blocks for every district. Rebuild the pack with them, or check the scenario code "
-            "(CT, LW, ST, FS)."
+            f"{district} from {FES_BASE_YEAR}: the FES check compares district demand with "
+            "the FES 2023 regional building blocks (fes2023-lad), and the shared file holds "
+            "them only for the eight Leicestershire and Leicester authorities, so this place "
+            "cannot be checked against FES by district. Download the full FES 2023 regional "
+            "breakdown from National Grid ESO's data portal into fes2023-lad/ and rebuild the "
+            "pack to check it; the scenario code must be one of CT, LW, ST, FS."
         )
     return {year: sum(p[year] for p in parts) for year in parts[0]}
 

@@ -128,7 +128,7 @@ class TableParams(Schema):
 
 def _scenario_keys(place: Place) -> list[str]:
     saved = [str(s.pk) for s in services.scenarios_for(place)]
-    return saved + list(services.shipped_definitions())
+    return saved + list(services.shipped_for(place))
 
 
 def _selection(request: HttpRequest, place: Place, key: str) -> Selection:
@@ -211,7 +211,7 @@ def _scenario_out(place: Place, selection: Selection) -> dict[str, Any]:
 def list_scenarios(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     place = api_place(slug)
     saved = [_saved_out(s) for s in services.scenarios_for(place)]
-    shipped = [_shipped_out(k, v) for k, v in services.shipped_definitions().items()]
+    shipped = [_shipped_out(k, v) for k, v in services.shipped_for(place).items()]
     return saved + shipped
 
 

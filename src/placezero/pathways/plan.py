@@ -128,7 +128,7 @@ def scenario_comparison(context: TableContext) -> list[dict[str, Any]]:
                 services.run(context.place, preferred.definition),
             )
         )
-    for stem, data in services.shipped_definitions().items():
+    for stem, data in services.shipped_for(context.place).items():
         name = str(data.get("name", stem))
         if name == context.scenario_name:
             continue

@@ -30,6 +30,7 @@ from placezero.engine.pack_inputs import build_inputs
 from placezero.engine.results import Results
 from placezero.engine.scenario import Scenario, ScenarioError, scenario_from_mapping
 from placezero.engine.simulate import simulate
+from placezero.places import services as places_services
 
 from . import opportunities as _opportunities
 from . import outputs
@@ -93,13 +94,20 @@ class StaleScenario(Exception):
 
 
 @lru_cache(maxsize=4)
-def _pack(slug: str, digest: str) -> Any:
-    return read_pack(slug)
+def _pack(source: str, digest: str) -> Any:
+    return read_pack(source)
+
+
+def _pack_source(place: Place) -> str:
+    """The folder the place's last load read (a pack built with `--out` anywhere), else
+    its slug (looked up among the committed and locally built packs)."""
+    load = places_services.latest_load(place)
+    return load.pack_source if load and Path(load.pack_source).is_dir() else place.slug
 
 
 def pack_for(place: Place) -> Any:
     """The place pack the place was loaded from (cached per digest)."""
-    return _pack(place.slug, place.pack_digest)
+    return _pack(_pack_source(place), place.pack_digest)
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +116,13 @@ def assumptions() -> Assumptions:
 
 
 @lru_cache(maxsize=4)
-def _inputs(slug: str, digest: str) -> PlaceInputs:
-    return build_inputs(_pack(slug, digest), assumptions=assumptions())
+def _inputs(source: str, digest: str) -> PlaceInputs:
+    return build_inputs(_pack(source, digest), assumptions=assumptions())
 
 
 def place_inputs(place: Place) -> PlaceInputs:
     """Engine inputs for the place's member districts, built once per pack digest."""
-    return _inputs(place.slug, place.pack_digest)
+    return _inputs(_pack_source(place), place.pack_digest)
 
 
 def canonical(definition: Mapping[str, Any]) -> str:
@@ -139,8 +147,8 @@ def engine_scenario(
 
 
 @lru_cache(maxsize=64)
-def _run(slug: str, digest: str, key: str) -> Results:
-    place_slug_inputs = _inputs(slug, digest)
+def _run(source: str, digest: str, key: str) -> Results:
+    place_slug_inputs = _inputs(source, digest)
     scenario = scenario_from_mapping({"name": "scenario", **json.loads(key)})
     return simulate(place_slug_inputs, scenario, assumptions())
 
@@ -148,7 +156,7 @@ def _run(slug: str, digest: str, key: str) -> Results:
 def run(place: Place, definition: Mapping[str, Any]) -> Results:
     """Engine results for a definition (validated first; cached per definition)."""
     engine_scenario(place, definition)
-    return _run(place.slug, place.pack_digest, canonical(definition))
+    return _run(_pack_source(place), place.pack_digest, canonical(definition))
 
 
 # --- one contribution's impact (the action tracker) --------------------------------------
@@ -193,6 +201,26 @@ def shipped_definitions() -> dict[str, dict[str, Any]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         found[path.stem] = data
     return found
+
+
+def named_districts(definition: Mapping[str, Any]) -> set[str]:
+    """The district codes a definition names: `districts` (code -> levels) and
+    `trajectories` (lever -> code -> series)."""
+    named = set(definition.get("districts") or {})
+    for per_district in (definition.get("trajectories") or {}).values():
+        named |= set(per_district or {})
+    return {str(code) for code in named}
+
+
+def shipped_for(place: Place) -> dict[str, dict[str, Any]]:
+    """The shipped scenarios that run in the place: those naming no district, or only its
+    own (the FES district scenario is generated for the authorities the FES file covers)."""
+    districts = set(place_inputs(place).districts)
+    return {
+        stem: data
+        for stem, data in shipped_definitions().items()
+        if named_districts(data) <= districts
+    }
 
 
 def scenarios_for(place: Place) -> list[PathwayScenario]:

@@ -43,19 +43,43 @@ def register(subparsers: Any) -> None:
     create.add_argument(
         "--lad",
         action="append",
-        required=True,
+        default=[],
         metavar="CODE",
-        help="local authority district GSS code, e.g. E06000017 (repeat for several)",
+        help="local authority GSS code, e.g. E06000017 (repeat for several); a county code "
+        "(E10…) alone stands for all its districts",
     )
     create.add_argument("--slug", help="short name for URLs (default: from the name)")
     create.add_argument("--name", help="display name (default: the authorities' names)")
-    create.add_argument("--county", metavar="CODE", help="county GSS code (E10…), if any")
+    create.add_argument(
+        "--county",
+        metavar="CODE",
+        help="county GSS code (E10…): the --lad districts must be in it; alone, all of them",
+    )
     create.add_argument(
         "--neighbour", action="append", default=[], metavar="CODE", help="neighbouring LAD code"
     )
     _data_dir_argument(create)
     create.add_argument(
         "--out", type=Path, metavar="DIR", help="folder for the pack (default var/packs)"
+    )
+    create.add_argument(
+        "--all",
+        action="store_true",
+        help="every English and Welsh place: each two-tier county with its districts, every "
+        "other authority on its own (packs under var/packs unless --out)",
+    )
+    create.add_argument(
+        "--build-only", action="store_true", help="with --all: build the packs, load none"
+    )
+    create.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --all: build N packs at a time in separate processes (default 1)",
+    )
+    create.add_argument(
+        "--limit", type=int, metavar="N", help="with --all: only the first N places by slug"
     )
     create.set_defaults(handler=_guarded(_create))
 
@@ -152,6 +176,27 @@ def _create(args: argparse.Namespace) -> int:
     from placezero.datapack.definitions import definition_from_lads
     from placezero.places.loader import read_and_load
 
+    if args.all:
+        if args.lad or args.county or args.neighbour or args.slug or args.name:
+            raise CommandError(
+                "--all makes every place from the national files: leave out --lad, --county, "
+                "--neighbour, --slug and --name."
+            )
+        from .create_all import create_all
+
+        return create_all(
+            _data_dir(args),
+            args.out or Path(settings.VAR_DIR) / "packs",
+            load=not args.build_only,
+            jobs=args.jobs,
+            limit=args.limit,
+            say=_say,
+        )
+    if not args.lad and not args.county:
+        raise CommandError(
+            "give the authority with --lad CODE (e.g. --lad E06000017), or a two-tier "
+            "county with --county CODE (e.g. --county E10000018)."
+        )
     data_dir = _data_dir(args)
     definition = definition_from_lads(
         args.lad,

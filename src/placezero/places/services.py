@@ -333,3 +333,32 @@ def _validate_change(version: TargetVersion) -> None:
     if errors:
         raise ValidationError(errors)
     version.full_clean(exclude=["target", "recorded_by"])
+
+
+# --- national comparison ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComparedArea:
+    place: Place
+    summary: EmissionsSummary
+
+
+def national_comparison() -> list[tuple[str, list[ComparedArea]]]:
+    """Every member area of every place on the site, grouped by tier (counties, unitary
+    authorities, districts: powers differ by tier, so like is compared with like), lowest
+    emissions per person first. Only places loaded on this site are listed."""
+    by_kind: dict[str, list[ComparedArea]] = defaultdict(list)
+    for place in list_places():
+        for summary in emissions_summary(place):
+            if summary.area.role == AreaRole.MEMBER:
+                by_kind[summary.area.kind].append(ComparedArea(place, summary))
+    groups = []
+    for kind in (AreaKind.COUNTY, AreaKind.UNITARY, AreaKind.DISTRICT):
+        rows = sorted(
+            by_kind.get(kind, []),
+            key=lambda row: (row.summary.per_capita_tco2e is None, row.summary.per_capita_tco2e),
+        )
+        if rows:
+            groups.append((str(kind.label), rows))
+    return groups

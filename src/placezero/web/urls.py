@@ -9,6 +9,7 @@ from . import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("places/", views.places_compared, name="places_compared"),
     path("places/<slug:place_slug>/", views.place_overview, name="place"),
     path("places/<slug:place_slug>/emissions.csv", views.emissions_csv, name="emissions_csv"),
     path(

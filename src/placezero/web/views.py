@@ -76,6 +76,14 @@ def place_overview(request: HttpRequest, place_slug: str) -> HttpResponse:
 
 
 @require_GET
+def places_compared(request: HttpRequest) -> HttpResponse:
+    """Every place on this site side by side, like with like: counties with counties,
+    unitary authorities with unitaries, districts with districts."""
+    groups = services.national_comparison()
+    return render(request, "web/places_compared.html", {"groups": groups})
+
+
+@require_GET
 def emissions_csv(request: HttpRequest, place_slug: str) -> HttpResponse:
     """The overview's emissions table as CSV (same figures, same measure)."""
     place = place_or_404(place_slug, request)

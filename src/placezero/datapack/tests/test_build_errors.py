@@ -26,9 +26,10 @@ def test_an_unknown_gss_code_names_the_code_and_where_valid_codes_are(raw_data_d
     assert "lad_code column" in message
 
 
-def test_a_county_code_is_not_accepted_as_a_district(raw_data_dir: Path) -> None:
-    with pytest.raises(SourceDataError, match="unknown local authority code 'E10000018'"):
-        definition_from_lads(["E10000018"], data_dir=raw_data_dir)
+def test_a_county_code_among_districts_is_refused(raw_data_dir: Path) -> None:
+    """Alone a county code stands for its districts (test_authorities); mixed, it is refused."""
+    with pytest.raises(SourceDataError, match="give one county code on its own"):
+        definition_from_lads(["E10000018", "E07000134"], data_dir=raw_data_dir)
 
 
 def test_names_come_from_the_national_files(raw_data_dir: Path) -> None:

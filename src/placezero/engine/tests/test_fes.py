@@ -74,3 +74,17 @@ def test_solar_is_not_scaled_by_customers(pack):
     fes_mw = pack.area_series("E07000134", "fes-2023", "solar_small_mw", "CT")
     added = mapping["trajectories"]["rooftop_solar"]["E07000134"][2050]
     assert added == pytest.approx(fes_mw[2050] - fes_mw[2022], abs=1e-3)
+
+
+def test_a_place_outside_the_fes_district_file_is_told_what_cannot_be_checked() -> None:
+    """Rutland's pack has no FES district figures: the message says why and what to fetch."""
+    from placezero.datapack.reader import read_pack
+    from placezero.engine.fes_check import FesDataError, fes_scenario
+    from placezero.engine.pack_inputs import build_inputs
+
+    pack = read_pack("rutland")
+    inputs = build_inputs(pack)
+    with pytest.raises(FesDataError) as caught:
+        fes_scenario(pack, inputs.districts, "CT")
+    assert "only for the eight Leicestershire and Leicester authorities" in str(caught.value)
+    assert "cannot be checked against FES by district" in str(caught.value)

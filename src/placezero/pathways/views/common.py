@@ -88,7 +88,7 @@ def selected(request: HttpRequest, place: Place, key: str | None = None) -> Sele
             raise Http404(f"No scenario {key} in {place.name}.") from None
         definition = services.clean_definition(scenario.definition)
         return Selection(key, scenario.name, definition, scenario)
-    shipped = services.shipped_definitions()
+    shipped = services.shipped_for(place)
     if key in shipped:
         data = shipped[key]
         return Selection(key, str(data.get("name", key)), services.clean_definition(data))
@@ -125,7 +125,7 @@ def scenario_choices(request: HttpRequest, place: Place) -> list[dict[str, str]]
     ]
     choices += [
         {"key": stem, "label": str(data.get("name", stem)), "group": "Reference scenarios"}
-        for stem, data in services.shipped_definitions().items()
+        for stem, data in services.shipped_for(place).items()
     ]
     choices.append({"key": PERSONAL, "label": "Your personal copy", "group": "Yours"})
     return choices

@@ -42,7 +42,7 @@ def workspace(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = place_or_404(place_slug, request)
     shipped = [
         {"key": stem, "name": str(data.get("name", stem)), "description": data.get("description")}
-        for stem, data in services.shipped_definitions().items()
+        for stem, data in services.shipped_for(place).items()
     ]
     can_edit = has(request.user, "pathways.edit_scenarios", place)
     editable = PathwayScenario.objects.editable_by(request.user).filter(place=place)

@@ -119,3 +119,84 @@ def test_build_writes_a_pack_that_loads(tmp_path: Path, capsys: pytest.CaptureFi
     assert "area statistics" in out  # progress lines from the builder
     assert main(["place", "load", str(tmp_path / "rutland")]) == 0
     assert "Created Rutland (rutland)" in capsys.readouterr().out
+
+
+def _refused(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run `place create`, expect exit 2 and nothing written (no pack, no new place)."""
+    before = set(Place.objects.values_list("slug", flat=True))
+    assert main([*argv, "--out", str(tmp_path / "packs")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert not (tmp_path / "packs").exists() or not any((tmp_path / "packs").iterdir())
+    assert set(Place.objects.values_list("slug", flat=True)) == before
+    return err
+
+
+@needs_shared_data
+def test_create_refuses_a_district_of_another_county(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["place", "create", "--lad", "E07000008", "--county", "E10000018"]
+    err = _refused([*argv, "--data-dir", str(SHARED_DATA)], tmp_path, capsys)
+    assert "Cambridge (E07000008) is in Cambridgeshire (E10000003)" in err
+
+
+@needs_shared_data
+def test_create_refuses_a_scottish_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["place", "create", "--lad", "S12000033", "--data-dir", str(SHARED_DATA)]
+    err = _refused(argv, tmp_path, capsys)
+    assert "Scotland, which placezero does not cover yet" in err
+
+
+@needs_shared_data
+def test_create_refuses_a_data_dir_missing_one_national_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    for source in SHARED_DATA.rglob("*"):
+        if source.is_file() and source.name != "la-population-2011-2024.csv":
+            link = data / source.relative_to(SHARED_DATA)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(source)
+    argv = ["place", "create", "--lad", "E06000017", "--data-dir", str(data)]
+    err = _refused(argv, tmp_path, capsys)
+    assert "population/la-population-2011-2024.csv" in err and "not found" in err
+
+
+def test_create_without_a_code_says_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["place", "create"], tmp_path, capsys)
+    assert "--lad CODE" in err and "--county CODE" in err
+
+
+@needs_shared_data
+@pytest.mark.slow
+def test_create_all_goes_place_by_place_and_reports_a_failing_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from placezero.datapack.errors import SourceDataError
+    from placezero.places import create_all
+
+    real_build = create_all.build_pack
+
+    def build_or_fail(definition, data_dir, out):
+        if definition.slug == "barnet":
+            raise SourceDataError("a test stands for a damaged file here")
+        return real_build(definition, data_dir, out)
+
+    monkeypatch.setattr(create_all, "build_pack", build_or_fail)
+    argv = ["place", "create", "--all", "--limit", "3", "--data-dir", str(SHARED_DATA)]
+    assert main([*argv, "--out", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[1/3] built Barking and Dagenham (barking-and-dagenham)" in out
+    assert "[2/3] Barnet: FAILED to build: a test stands for a damaged file here" in out
+    assert "1 place(s) failed: barnet" in out
+    assert set(Place.objects.values_list("slug", flat=True)) >= {
+        "barking-and-dagenham",
+        "barnsley",
+    }
+    assert not Place.objects.filter(slug="barnet").exists()
+
+
+def test_create_all_refuses_codes_alongside(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["place", "create", "--all", "--lad", "E06000017"]) == 2
+    assert "leave out --lad" in capsys.readouterr().err
