@@ -122,8 +122,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(os.environ.get("PLACEZERO_MEDIA_ROOT", VAR_DIR / "media"))
 
 # Django 6.1 configures email through MAILERS; the console backend prints mail (password
-# reset links) to the terminal in development.
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# reset links) to the terminal in development. `make demo` loads its demo content with the
+# dummy backend (PLACEZERO_MAIL_BACKEND), so the notifications the demo's own steps cause
+# reach the inboxes without printing dozens of emails over the demo accounts.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "PLACEZERO_MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        )
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get(
     "PLACEZERO_DEFAULT_FROM_EMAIL", "placezero <no-reply@placezero.invalid>"
 )
