@@ -23,17 +23,6 @@ Area = Action._meta.get_field("area").related_model
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (or the form as a whole)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
-
-
 class ActionForm(forms.ModelForm):
     class Meta:
         model = Action

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class ErrorItem(TypedDict):
@@ -31,3 +32,17 @@ def error_summary_items(*bound_forms: forms.BaseForm) -> list[ErrorItem]:
         for field in form.visible_fields():
             items += [{"href": f"#{field.auto_id}", "message": m} for m in field.errors]
     return items
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's `ValidationError` on the form that asked for it: each message on its
+    field when the service named one the form has, otherwise on the form as a whole (a
+    plain `ValidationError("…")` names no field)."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for name, messages in error.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)

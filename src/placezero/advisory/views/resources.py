@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from placezero.accounts.permissions import requires
-from placezero.web.forms import error_summary_items
+from placezero.web.forms import add_service_errors, error_summary_items
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
@@ -68,8 +68,7 @@ def _save(request: HttpRequest, place: Any, resource: Any = None) -> HttpRespons
                 resource=resource,
             )
         except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, messages)
+            add_service_errors(form, error)
         else:
             return redirect("advisory:resource", place_slug=place.slug, slug=saved.slug)
     status = 400 if request.method == "POST" else 200

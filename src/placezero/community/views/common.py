@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from placezero.web.forms import add_service_errors
 from placezero.web.shortcuts import place_or_404
 
 from ..models import Application, Award, Claim, CommunityGroup, FundRound, Project, StepProgress
@@ -77,11 +78,6 @@ def claim(
     return _of_place(found, place(request, place_slug))
 
 
-def add_errors(form: Any, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def carried_out(
     request: HttpRequest, form: Any, action: Callable[[dict[str, Any]], Any], done: str
 ) -> bool:
@@ -93,7 +89,7 @@ def carried_out(
     try:
         action(form.cleaned_data)
     except ValidationError as error:
-        add_errors(form, error)
+        add_service_errors(form, error)
         return False
     messages.success(request, done)
     return True

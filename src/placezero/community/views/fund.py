@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from placezero.accounts.permissions import check, enforce, has, requires
+from placezero.web.forms import add_service_errors
 
 from .. import forms
 from ..models import Milestone
@@ -43,7 +44,7 @@ def round_new(request: HttpRequest, place_slug: str) -> HttpResponse:
         try:
             created = fund.open_round(place, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{created} is open.")
             return redirect("community:round", place_slug=place.slug, round_id=created.pk)
@@ -118,7 +119,7 @@ def apply(request: HttpRequest, place_slug: str, round_id: int, group_id: int) -
         try:
             application = fund.apply(found_round, group, user=request.user, project=chosen, **data)
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your application is submitted.")
             return redirect(
@@ -236,7 +237,7 @@ def declare(request: HttpRequest, place_slug: str, application_id: int) -> HttpR
                 details=form.cleaned_data["details"],
             )
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if conflicted:
                 messages.info(
@@ -266,7 +267,7 @@ def application_edit(request: HttpRequest, place_slug: str, application_id: int)
         try:
             fund.edit_application(found, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The application is saved.")
             return redirect("community:application", place_slug=place_slug, application_id=found.pk)

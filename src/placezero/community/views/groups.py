@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from placezero.accounts.permissions import enforce, has, requires
+from placezero.web.forms import add_service_errors
 
 from .. import forms
 from ..models import Mentor
@@ -70,7 +71,7 @@ def register(request: HttpRequest, place_slug: str) -> HttpResponse:
                 **data,
             )
         except (ValidationError, ValueError) as error:
-            common.add_errors(
+            add_service_errors(
                 form, error if isinstance(error, ValidationError) else ValidationError(str(error))
             )
         else:
@@ -126,7 +127,7 @@ def edit(request: HttpRequest, place_slug: str, group_id: int) -> HttpResponse:
         try:
             journey.update_group(found, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The group's details are saved.")
             return redirect("community:group", place_slug=place_slug, group_id=found.pk)
@@ -173,7 +174,7 @@ def decide_step(request: HttpRequest, place_slug: str, progress_id: int) -> Http
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            common.add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, f"Step {progress.step_number} of {progress.group} is decided."
@@ -217,7 +218,7 @@ def mentors(request: HttpRequest, place_slug: str) -> HttpResponse:
             try:
                 journey.add_mentor(place, user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                common.add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "The mentor is added.")
                 return redirect("community:mentors", place_slug=place.slug)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from placezero.accounts.permissions import enforce, has, requires
 from placezero.places import services as places
 from placezero.tables import xlsx
+from placezero.web.forms import add_service_errors
 
 from .. import forms, tables
 from ..finance import business_case
@@ -88,7 +89,7 @@ def project(request: HttpRequest, place_slug: str, project_id: int) -> HttpRespo
             try:
                 projects.update_case(record, user=request.user, values=values)
             except ValidationError as error:
-                common.add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "The business case is saved.")
                 return redirect("community:project", place_slug=place_slug, project_id=found.pk)

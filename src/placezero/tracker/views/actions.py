@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from placezero.accounts.permissions import has, requires
 from placezero.tables import About, Column, Table
 from placezero.tables.charts import chart_from_table
+from placezero.web.forms import add_service_errors
 
 from .. import dashboard, impact, services
 from ..forms import (
@@ -18,7 +19,6 @@ from ..forms import (
     MilestoneDoneForm,
     MilestoneForm,
     UpdateForm,
-    add_errors,
 )
 from ..models import Action
 from .common import action_of_request, place_of_request
@@ -99,7 +99,7 @@ def action_new(request: HttpRequest, place_slug: str) -> HttpResponse:
         try:
             action = services.create_action(place, user=request.user, **fields)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("tracker:action", place_slug=place.slug, action_id=action.pk)
     return render(request, "tracker/action_form.html", {"place": place, "form": form})
@@ -115,7 +115,7 @@ def action_edit(request: HttpRequest, place_slug: str, action_id: int) -> HttpRe
             # A fresh copy, so the service compares against what is saved.
             services.update_action(Action.objects.get(pk=action.pk), user=request.user, **fields)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("tracker:action", place_slug=place_slug, action_id=action.pk)
     return render(

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from placezero.accounts.permissions import requires
-from placezero.web.forms import error_summary_items
+from placezero.web.forms import add_service_errors, error_summary_items
 
 from .. import services
 from ..forms import (
@@ -18,7 +18,6 @@ from ..forms import (
     MilestoneDoneForm,
     MilestoneForm,
     UpdateForm,
-    add_errors,
 )
 from ..models import Dependency, Milestone
 from .actions import action_context
@@ -45,7 +44,7 @@ def add_milestone(request: HttpRequest, place_slug: str, action_id: int) -> Http
             services.add_milestone(action, user=request.user, **form.cleaned_data)
             return _back(action)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
     return _again(request, action, "milestone_form", form)
 
 
@@ -77,7 +76,7 @@ def add_dependency(request: HttpRequest, place_slug: str, action_id: int) -> Htt
             services.add_dependency(action, user=request.user, **form.cleaned_data)
             return _back(action)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
     return _again(request, action, "dependency_form", form)
 
 
@@ -107,7 +106,7 @@ def link_lever(request: HttpRequest, place_slug: str, action_id: int) -> HttpRes
             services.link_lever(action, user=request.user, **form.cleaned_data)
             return _back(action)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
     return _again(request, action, "link_form", form)
 
 
@@ -131,5 +130,5 @@ def post_update(request: HttpRequest, place_slug: str, action_id: int) -> HttpRe
             )
             return _back(action)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
     return _again(request, action, "update_form", form)
