@@ -19,8 +19,8 @@ from placezero.accounts.tests.factories import UserFactory
 from placezero.engine.dimensions import S
 from placezero.engine.levers import LEVERS
 from placezero.pathways import plan, services, tables
-from placezero.pathways.views import plan as plan_views
-from placezero.pathways.views.plan import offline_fetcher, render_pdf
+from placezero.web import pdf as web_pdf
+from placezero.web.pdf import offline_fetcher, render_pdf
 
 BLABY = "E07000129"
 LEICESTER = "E06000016"
@@ -393,9 +393,9 @@ def test_pdf_without_weasyprint_says_what_to_install(client, leicestershire, mon
     """A server missing Pango still serves the page; the PDF answers 503 saying why."""
 
     def missing():
-        raise plan_views.PdfUnavailable("The PDF cannot be made on this server: test")
+        raise web_pdf.PdfUnavailable("The PDF cannot be made on this server: test")
 
-    monkeypatch.setattr(plan_views, "_weasyprint", missing)
+    monkeypatch.setattr(web_pdf, "_weasyprint", missing)
     response = client.get(url("plan_pdf"))
     assert response.status_code == 503
     assert "cannot be made on this server" in response.content.decode()

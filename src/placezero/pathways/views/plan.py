@@ -8,14 +8,11 @@ Query parameters: `?area=<district GSS code>` (none = the whole place) and `?sce
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -27,6 +24,7 @@ from placezero.places import services as places
 from placezero.places.options import AreaRole
 from placezero.tables import method_url
 from placezero.tables.charts import chart_from_table
+from placezero.web.pdf import pdf_response
 from placezero.web.shortcuts import place_or_404
 
 from .. import plan, services
@@ -35,8 +33,6 @@ from .common import Selection, scenario_choices, selected, table_context
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
-
-PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/placezero: templates and static
 
 
 @dataclass
@@ -174,72 +170,6 @@ def _svg_charts(tables: dict[str, Table]) -> dict[str, str]:
     }
 
 
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint (or the Pango library it draws text with) is missing on this server."""
-
-
-@lru_cache(maxsize=1)
-def _weasyprint() -> Any:
-    """WeasyPrint, imported on first use: a server without Pango still serves every page
-    but the PDF, which then says what to install."""
-    try:
-        import weasyprint
-        import weasyprint.urls
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(
-            "The PDF cannot be made on this server: WeasyPrint or the Pango library it needs "
-            f"is missing ({error}). Install them (pip install weasyprint; apt-get install "
-            "libpango-1.0-0 libpangoft2-1.0-0), or use the web page and its downloads."
-        ) from error
-    return weasyprint
-
-
-@lru_cache(maxsize=1)
-def _offline_fetcher_class() -> type:
-    urls = _weasyprint().urls
-
-    class OfflineFetcher(urls.URLFetcher):
-        """WeasyPrint's url_fetcher: serves data: URLs and files inside the placezero
-        package (its static files) from disk and refuses everything else, so a PDF never
-        touches the network. `refused` lists what was asked for and refused."""
-
-        def __init__(self) -> None:
-            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
-            self.refused: list[str] = []
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            parts = urlsplit(url)
-            if parts.scheme == "data":
-                return super().fetch(url, headers)
-            if parts.scheme == "file":
-                path = Path(unquote(parts.path)).resolve()
-                if path.is_relative_to(PACKAGE_DIR) and path.is_file():
-                    return super().fetch(url, headers)
-            self.refused.append(url)
-            raise urls.URLFetchingError(f"Refused to fetch {url}: the plan PDF uses no network.")
-
-    return OfflineFetcher
-
-
-def offline_fetcher() -> Any:
-    """A fresh url_fetcher that never uses the network (see _offline_fetcher_class)."""
-    return _offline_fetcher_class()()
-
-
-def render_pdf(html: str) -> tuple[bytes, Any]:
-    """The print template as a tagged PDF (PDF/UA where WeasyPrint supports it), and the
-    fetcher used (its `refused` lists any address the HTML asked for)."""
-    fetcher = offline_fetcher()
-    document = _weasyprint().HTML(
-        string=html, base_url=PACKAGE_DIR.as_uri() + "/", url_fetcher=fetcher
-    )
-    try:
-        pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    except (TypeError, ValueError):  # an older WeasyPrint without PDF/UA
-        pdf = document.write_pdf()
-    return pdf, fetcher
-
-
 @require_safe
 @requires("pathways.view")
 def plan_pdf(request: HttpRequest, place_slug: str) -> HttpResponse:
@@ -251,16 +181,12 @@ def plan_pdf(request: HttpRequest, place_slug: str) -> HttpResponse:
     svgs = _svg_charts(tables)
     for stage in page.context["stages"]:
         stage["figures"] = [(svgs.get(t.slug), t) for t in stage["tables"]]
-    html = render_to_string("pathways/plan/print.html", page.context, request=request)
-    try:
-        pdf, _fetcher = render_pdf(html)
-    except PdfUnavailable as error:
-        return HttpResponse(str(error) + "\n", status=503, content_type="text/plain; charset=utf-8")
     name = "-".join(
         [page.place.slug, "plan", *([slugify(page.area.name)] if page.area.code else [])]
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{name}-{slugify(page.selection.key)}.pdf"'
+    return pdf_response(
+        request,
+        "pathways/plan/print.html",
+        page.context,
+        f"{name}-{slugify(page.selection.key)}",
     )
-    return response
