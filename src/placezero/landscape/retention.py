@@ -47,8 +47,9 @@ def apply(consultation: Consultation, now: dt.datetime | None = None) -> tuple[i
     contributions = Contribution.objects.filter(consultation=consultation)
     gone = contributions.exclude(status=Status.PUBLISHED)
     gone_ids = list(gone.values_list("pk", flat=True))
-    Contribution.history.filter(id__in=gone_ids).delete()
     gone.delete()
+    # After the rows: deleting them records a last history entry, which goes too.
+    Contribution.history.filter(id__in=gone_ids).delete()
     kept = contributions.filter(anonymised_at__isnull=True)
     anonymised = 0
     for contribution in kept:

@@ -404,8 +404,10 @@ def delete(contribution: Contribution, *, user: Any = None, token: str = "") -> 
     _require_owner(contribution, user, token)
     place = contribution.place
     was_published = contribution.status == Status.PUBLISHED
-    Contribution.history.filter(id=contribution.pk).delete()
+    pk = contribution.pk
     contribution.delete()
+    # After the row: deleting it records a last history entry, which goes too.
+    Contribution.history.filter(id=pk).delete()
     if was_published:
         publish_results(place)
 
