@@ -65,10 +65,17 @@ def zone_codes_of(consultation: Consultation) -> set[str] | None:
     return codes
 
 
+def districts_of(place: Place) -> list[tuple[str, str]]:
+    """(code, name) of the areas holding the place's zones: its districts, A to Z (for a
+    unitary place, the place itself)."""
+    found = {z.area.code: z.area.name for z in places.zones(place)}
+    return sorted(found.items(), key=lambda item: item[1])
+
+
 def area_label(consultation: Consultation) -> str:
     if not consultation.district_codes and not consultation.zone_codes:
         return f"All of {consultation.place.name}"
-    names = {a.code: a.name for a in places.member_areas(consultation.place)}
+    names = dict(districts_of(consultation.place))
     parts = [names.get(code, code) for code in consultation.district_codes]
     if consultation.zone_codes:
         parts.append(f"{len(consultation.zone_codes)} neighbourhoods")
@@ -151,7 +158,7 @@ def check(place: Place, data: dict[str, Any], *, editing: Consultation | None = 
     elif unknown := sorted(set(technologies) - set(Technology.values)):
         errors["technologies"] = f"Unknown technology: {', '.join(unknown)}."
     districts = sorted(set(data.get("district_codes") or []))
-    known_districts = {a.code for a in places.member_areas(place)}
+    known_districts = {code for code, _ in districts_of(place)}
     if unknown := sorted(set(districts) - known_districts):
         errors["district_codes"] = f"{place.name} has no district {', '.join(unknown)}."
     zone_codes = sorted({c.strip() for c in data.get("zone_codes") or [] if c.strip()})

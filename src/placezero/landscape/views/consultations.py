@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from placezero.accounts.permissions import requires
-from placezero.places import services as places
 from placezero.web.forms import error_summary_items
 from placezero.web.shortcuts import place_or_404
 
@@ -29,7 +28,7 @@ def _place(request: HttpRequest, place_slug: str, **_: object) -> object:
 
 
 def _districts(place) -> list[tuple[str, str]]:
-    return [(a.code, a.name) for a in places.member_areas(place) if a.code != place.code]
+    return consultations.districts_of(place)
 
 
 @requires("landscape.view_results", get_object=_place)
