@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -47,8 +46,8 @@ MAX_REJECT_REASON = 500
 from .acceptance import Acceptance, acceptance, engine_tallies, tallies  # noqa: E402
 
 __all__ = [
-    "MINIMUM_RESPONSES", "Acceptance", "ContributionError", "acceptance", "engine_tallies",
-    "tallies",
+    "MINIMUM_RESPONSES", "Acceptance", "ContributionError", "acceptance", "by_secret",
+    "delete", "engine_tallies", "export", "own_contributions", "tallies",
 ]  # fmt: skip
 
 
@@ -312,9 +311,12 @@ def _tell_contributor(contribution: Contribution, reason: str, actor: Any) -> No
             place=contribution.place, actor=actor,
         )  # fmt: skip
     elif contribution.status in (Status.REJECTED, Status.HIDDEN):
+        verb = "was not published" if contribution.status == Status.REJECTED else (
+            "was withdrawn from publication"
+        )  # fmt: skip
         activity.notify(
             contribution.contributor, "landscape.rejected",
-            title=f"Your contribution was not published: {what}",
+            title=f"Your contribution {verb}: {what}",
             body=f"The reason given: {reason}",
             url=reverse("landscape:mine"),
             place=contribution.place, actor=actor,
@@ -354,67 +356,6 @@ def publish_results(place: Place) -> None:
         )  # fmt: skip
 
 
-# --- a contributor's own data -----------------------------------------------------------
-
-
-def own_contributions(user: Any) -> list[Contribution]:
-    require(user, "landscape.view_own")
-    return list(Contribution.objects.filter(contributor=user).select_related("zone", "place"))
-
-
-def by_secret(token: str) -> Contribution | None:
-    if not token:
-        return None
-    found = Contribution.objects.select_related("zone", "place").filter(
-        secret_hash=validation.secret_hash(token)
-    )
-    return found.first()
-
-
-def export(contribution: Contribution, *, user: Any = None, token: str = "") -> dict[str, Any]:
-    """Everything kept about a contribution, for its contributor only."""
-    _require_owner(contribution, user, token)
-    return {
-        "place": contribution.place.name,
-        "zone": contribution.zone.code,
-        "zone_name": zone_label(contribution.zone),
-        "technology": contribution.technology,
-        "stance": contribution.stance,
-        "shape": contribution.shape,
-        "geometry": contribution.geometry,
-        "place_description": contribution.place_description,
-        "reason": contribution.reason,
-        "status": contribution.status,
-        "created_at": contribution.created_at.isoformat(),
-        "published_at": contribution.published_at.isoformat()
-        if contribution.published_at
-        else None,
-        "decisions": [
-            {"decision": d.decision, "reason": d.reason, "decided_at": d.decided_at.isoformat()}
-            for d in contribution.decisions.all()
-        ],
-        "with_account": contribution.contributor_id is not None,
-    }
-
-
-@transaction.atomic
-def delete(contribution: Contribution, *, user: Any = None, token: str = "") -> None:
-    """Delete a contribution and its history (its text and shape are the contributor's
-    data); the results recount without it."""
-    _require_owner(contribution, user, token)
-    place = contribution.place
-    was_published = contribution.status == Status.PUBLISHED
-    pk = contribution.pk
-    contribution.delete()
-    # After the row: deleting it records a last history entry, which goes too.
-    Contribution.history.filter(id=pk).delete()
-    if was_published:
-        publish_results(place)
-
-
-def _require_owner(contribution: Contribution, user: Any, token: str) -> None:
-    if token and validation.secret_hash(token) == contribution.secret_hash:
-        return
-    if token:
-        raise PermissionDenied("This link is not the secret link of this contribution.")
-    require(user, "landscape.manage_own", contribution)
+# A contributor's own data (see, export, delete) lives in its own module; its functions are
+# part of this door too.
+from .own_data import by_secret, delete, export, own_contributions  # noqa: E402
