@@ -30,7 +30,8 @@ class LandscapeConfig(AppConfig):
                 "landscape:moderate_one", "landscape:thanks", "landscape:pathway",
                 "landscape:consultations", "landscape:consultation", "landscape:consultation_new",
                 "landscape:consultation_edit", "landscape:said", "landscape:report",
-                "landscape:say_in", "landscape:say_in_without_map",
+                "landscape:say_in", "landscape:say_in_without_map", "landscape:bulk",
+                "landscape:response_add",
             ),
         )  # fmt: skip
         register_notification_kind(NotificationKind(
