@@ -14,6 +14,7 @@ from . import validation
 from .acceptance import zone_label
 from .models import Contribution
 from .options import Status
+from .outputs import publish_results
 
 
 def own_contributions(user: Any) -> list[Contribution]:
@@ -77,8 +78,6 @@ def delete(contribution: Contribution, *, user: Any = None, token: str = "") -> 
     # After the row: deleting it records a last history entry, which goes too.
     Contribution.history.filter(id=pk).delete()
     if was_published:
-        from .services import publish_results  # the door, which imports this module
-
         publish_results(place)
 
 

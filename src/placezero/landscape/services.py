@@ -21,7 +21,6 @@ from placezero.accounts.permissions import is_signed_in, require
 from placezero.activity import services as activity
 from placezero.engine.acceptance import MINIMUM_RESPONSES
 from placezero.places import services as places
-from placezero.publishing import services as publishing
 
 from . import consultations, duplicates, validation
 from .models import Consultation, Contribution, ModerationDecision
@@ -33,12 +32,12 @@ from .options import (
     Stance,
     Status,
 )
+from .outputs import RESULTS_KIND, publish_results
 from .validation import ContributionError
 
 if TYPE_CHECKING:
     from placezero.places.models import Place, Zone
 
-RESULTS_KIND = "landscape.results"
 MAX_REJECT_REASON = 500
 
 # Acceptance lives in its own module; re-exported here, the app's door (pathways reads
@@ -46,8 +45,18 @@ MAX_REJECT_REASON = 500
 from .acceptance import Acceptance, acceptance, engine_tallies, tallies  # noqa: E402
 
 __all__ = [
-    "MINIMUM_RESPONSES", "Acceptance", "ContributionError", "acceptance", "by_secret",
-    "delete", "engine_tallies", "export", "own_contributions", "tallies",
+    "MINIMUM_RESPONSES",
+    "RESULTS_KIND",
+    "Acceptance",
+    "ContributionError",
+    "acceptance",
+    "by_secret",
+    "delete",
+    "engine_tallies",
+    "export",
+    "own_contributions",
+    "publish_results",
+    "tallies",
 ]  # fmt: skip
 
 
@@ -325,35 +334,6 @@ def _tell_contributor(contribution: Contribution, reason: str, actor: Any) -> No
 
 def decisions_of(contribution: Contribution) -> list[ModerationDecision]:
     return list(contribution.decisions.select_related("decided_by"))
-
-
-def publish_results(place: Place) -> None:
-    """The results map of the place, and of each consultation with published
-    contributions, in the advisory repository (idempotent)."""
-    published = Contribution.objects.filter(place=place, status=Status.PUBLISHED)
-    common = {
-        "audiences": ("public", "officers", "community", "residents"),
-        "topics": ("solar", "wind", "heat", "transport", "engagement"),
-    }
-    url = reverse("landscape:results", args=[place.slug])
-    publishing.publish(
-        RESULTS_KIND, place=place, key=place.slug,
-        title=f"What people said: citizen landscaping in {place.name}",
-        summary=f"Acceptance of energy technologies per neighbourhood, from "
-                f"{published.count()} published contributions by residents.",
-        url=url, **common,
-    )  # fmt: skip
-    for consultation in Consultation.objects.filter(place=place):
-        count = published.filter(consultation=consultation).count()
-        if not count:
-            continue
-        publishing.publish(
-            RESULTS_KIND, place=place, key=f"{place.slug}/{consultation.slug}",
-            title=f"What people said: {consultation.title}",
-            summary=f"Acceptance per neighbourhood and technology from {count} published "
-                    f"contributions; it informs: {consultation.decisions_informed[:200]}",
-            url=f"{url}?consultation={consultation.slug}", **common,
-        )  # fmt: skip
 
 
 # A contributor's own data (see, export, delete) lives in its own module; its functions are
