@@ -145,6 +145,20 @@ def test_network_zones_agree_with_the_engines_peak(ctx):
         assert row["decade"] == figures.decade_exceeded(year)
 
 
+def test_network_groups_say_where_each_base_peak_comes_from(ctx):
+    """Every Leicestershire group takes its base-year peak from FES 2023 (its GSP named);
+    capacity is that base plus the assumed margin; FES CT is set beside the scenario."""
+    t = table("network", "groups", ctx)
+    net = ctx.results.network
+    assert len(t.rows) == len(net.group_capacity_kw)
+    assert all(row["gsp"] and row["source"].startswith("FES 2023") for row in t.rows)
+    margin = 1 + ctx.results.assumptions["network_headroom_fraction"]
+    assert column(t, "capacity") == pytest.approx(column(t, "base") * margin)
+    assert column(t, "base").sum() * 1000 == pytest.approx(ctx.inputs.network_base_peak_kw.sum())
+    fes = ctx.inputs.network_fes_peak_kw["CT"][:, 2050 - int(ctx.results.years[0])]
+    assert column(t, "fes_2050") * 1000 == pytest.approx(fes)
+
+
 def test_decade_classes():
     assert figures.decade_exceeded(0) == figures.NOT_BY_2050
     assert figures.decade_exceeded(2029) == "Before 2030"
