@@ -71,6 +71,9 @@ class PlaceInputs:
     history_territorial_tco2e: np.ndarray | None = None
     history_scope_tco2: np.ndarray | None = None
     basis: str = "territorial"
+    # [Z] homes heated by mains gas (Census 2021 TS046); None = the gas share of fossil heat
+    # times the fossil-heated homes.
+    gas_heated_households: np.ndarray | None = None
     # [Z, 2] operational solar and onshore wind MW (REPD): local generation before any lever.
     existing_generation_mw: np.ndarray | None = None
 
@@ -95,7 +98,11 @@ class PlaceInputs:
             array = getattr(self, name)
             if array.shape != shape:
                 raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
-        optional = {"population": (n_zones,), "existing_generation_mw": (n_zones, 2)}
+        optional = {
+            "population": (n_zones,),
+            "existing_generation_mw": (n_zones, 2),
+            "gas_heated_households": (n_zones,),
+        }
         for name, shape in optional.items():
             array = getattr(self, name)
             if array is not None and array.shape != shape:

@@ -243,6 +243,7 @@ def build_inputs(
         non_energy_emissions_tco2e=non_energy,
         households=households,
         fossil_heated_households=np.minimum(fossil, households),
+        gas_heated_households=np.minimum(mains_gas, np.minimum(fossil, households)),
         land_area_ha=land_ha,
         observed_grid_intensity_kgco2e_per_kwh=_national(
             pack, "grid_electricity_generated_kgco2e_per_kwh"

@@ -40,7 +40,9 @@ def test_every_leicestershire_group_takes_its_base_peak_from_fes(pack, leicester
     base = leicestershire.network_base_peak_kw
     assert base is not None and len(base) == len(leicestershire.network_groups)
     assert np.isfinite(base).all()
-    assert base.sum() == pytest.approx(_expected_total_kw(pack, leicestershire.base_year, leicestershire.zones))
+    assert base.sum() == pytest.approx(
+        _expected_total_kw(pack, leicestershire.base_year, leicestershire.zones)
+    )
     assert set(leicestershire.network_fes_peak_kw) == {"CT", "LW", "ST", "FS"}
     assert all(gsp for gsp in leicestershire.network_group_gsps)
 
