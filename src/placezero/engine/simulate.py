@@ -20,6 +20,7 @@ from .trajectories import (
     district_trajectory,
     lever_shares,
     spread_to_zones,
+    zone_trajectory,
 )
 
 KW_PER_MW = 1000.0
@@ -84,6 +85,11 @@ def _apply_explicit(inputs, scenario, shares, lever, weight, to_share, factor=1.
         zone_values = np.minimum(values[inputs.zone_district_index], 1.0)
     in_districts = mask[inputs.zone_district_index]
     shares[in_districts] = zone_values[in_districts]
+    named, in_zones = zone_trajectory(inputs, by_district)  # a zone's own replaces it
+    if in_zones.any():
+        named = named * factor
+        own = to_share(named) if LEVERS[lever].deployment_unit else np.minimum(named, 1.0)
+        shares[in_zones] = own[in_zones]
     return shares
 
 

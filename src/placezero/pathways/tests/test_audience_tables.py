@@ -159,6 +159,22 @@ def test_network_groups_say_where_each_base_peak_comes_from(ctx):
     assert column(t, "fes_2050") * 1000 == pytest.approx(fes)
 
 
+def test_uncertainty_lists_deployment_policy_and_parameters(ctx):
+    t = table("officers", "uncertainty-varied", ctx)
+    kinds = {row["kind"].split(":")[0] for row in t.rows}
+    assert kinds == {"Deployment", "Policy and markets", "Parameter"}
+    keys = {row["key"] for row in t.rows}
+    assert {"delivery_buildings_fraction", "grid_intensity_2035_kgco2e_per_kwh"} <= keys
+    assert len(t.rows) == len(figures.bands(ctx).keys)
+
+
+def test_paybacks_are_whole_years_and_only_where_they_repay():
+    assert figures.meaningful_payback(1000.0, 0.0, 25) is None
+    assert figures.meaningful_payback(1000.0, -5.0, 25) is None
+    assert figures.meaningful_payback(100_000.0, 10.0, 25) is None  # 10,000 years
+    assert figures.meaningful_payback(1000.0, 130.0, 25) == 8.0
+
+
 def test_decade_classes():
     assert figures.decade_exceeded(0) == figures.NOT_BY_2050
     assert figures.decade_exceeded(2029) == "Before 2030"
