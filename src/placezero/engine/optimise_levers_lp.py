@@ -1,8 +1,11 @@
 """The every-sector least-cost programme: annual lever shares, solved by sequential LP.
 
 Variables: s[l, y], the share of lever l's outcome achieved in year y (every lever but
-battery storage, every model year after the base year), and R[g, y], network reinforcement
-(kW) of primary-substation group g in place by year y.
+battery storage and the per-zone levers, every model year after the base year); x[k, z, y],
+the share in zone z of each per-zone lever (ZONE_LEVERS: heat pumps, ground solar, onshore
+wind, whose potential and headroom differ by zone); and R[g, y], network reinforcement (kW)
+of primary-substation group g in place by year y. The programme itself is built in
+`optimise_levers_programme.py`.
 
     minimise   Σ_y d_y [ Σ_l c_l (s[l,y] - s[l,y-1]) + Σ_l k[l,y] s[l,y]
                          + rho (R[g,y] - R[g,y-1]) ]
@@ -15,7 +18,9 @@ battery storage, every model year after the base year), and R[g, y], network rei
                P_gy(s) ≤ capacity_g + R[g,y]            (network headroom per group, year)
                R[g,y-1] ≤ R[g,y]
 
-d_y is the Green Book discount factor, c_l and k[l,y] the capital and running cost per unit
+(x[k,z,y] takes the place of s for the per-zone levers: c and k per zone, potential and
+acceptance per zone, the build rate on Σ_z w[k,z] x[k,z,y], and group g's peak row holding
+only its own zones' x.) d_y is the Green Book discount factor, c_l and k[l,y] the capital and running cost per unit
 share (`cost_coefficients`), rho the reinforcement cost per kW. E and P are the simulation's
 own emissions and group peaks, linearised around the current plan (`linearise`); the LP is
 solved again around its answer, within a shrinking trust region, until the simulated
