@@ -20,11 +20,12 @@ of primary-substation group g in place by year y. The programme itself is built 
 
 (x[k,z,y] takes the place of s for the per-zone levers: c and k per zone, potential and
 acceptance per zone, the build rate on Σ_z w[k,z] x[k,z,y], and group g's peak row holding
-only its own zones' x.) d_y is the Green Book discount factor, c_l and k[l,y] the capital and running cost per unit
-share (`cost_coefficients`), rho the reinforcement cost per kW. E and P are the simulation's
-own emissions and group peaks, linearised around the current plan (`linearise`); the LP is
-solved again around its answer, within a shrinking trust region, until the simulated
-emissions of the plan and the programme's agree (`AGREEMENT`, relative to the base year).
+only its own zones' x.) d_y is the Green Book discount factor, c_l and k[l,y] the capital
+and running cost per unit share (`cost_coefficients`), rho the reinforcement cost per kW. E
+and P are the simulation's own emissions and group peaks, linearised around the current plan
+(`linearise`); the LP is solved again around its answer, within a shrinking trust region,
+until the simulated emissions of the plan and the programme's agree (`AGREEMENT`, relative
+to the base year).
 """
 
 from __future__ import annotations
