@@ -227,13 +227,14 @@ class Costs:
 
 def cost_coefficients(inputs: PlaceInputs, a: Assumptions) -> Costs:
     """Per lever: capital GBP per unit share built, and running cost GBP per unit share
-    held for a year (fuel, O&M and per-tonne measures against no new action), both from
+    held for a year (fuel, standing charges, O&M and per-tonne measures against no new
+    action), both from
     simulating the lever alone at its potential from the first model year on; the zone
     levers' figures per zone come from the same simulations, zone by zone."""
     n_y, n_z = len(inputs.years), len(inputs.zones)
     zero = np.zeros((len(PLAN_LEVERS), n_y))
     base = evaluate(inputs, a, zero).results
-    base_running = base.fuel_cost_gbp.sum(axis=2) + base.opex_gbp  # [Z, Y]
+    base_running = base.running_cost_gbp  # [Z, Y] fuel, standing charges, O&M
     capital = np.zeros(len(PLAN_LEVERS))
     running = np.zeros((len(PLAN_LEVERS), n_y))
     zone_capital = np.zeros((len(ZONE_LEVERS), n_z))
@@ -244,7 +245,7 @@ def cost_coefficients(inputs: PlaceInputs, a: Assumptions) -> Costs:
         shares[index, 1:] = cap
         alone = evaluate(inputs, a, shares).results
         by_zone = alone.capex_gbp.sum(axis=1) / cap  # [Z]
-        running_z = (alone.fuel_cost_gbp.sum(axis=2) + alone.opex_gbp - base_running) / cap
+        running_z = (alone.running_cost_gbp - base_running) / cap
         capital[index] = by_zone.sum()
         running[index] = running_z.sum(axis=0)
         if lever in ZONE_LEVERS:

@@ -117,6 +117,13 @@ class Results:
             self.assumptions, self.inputs.households, self._gas_homes(), len(self.years)
         )
 
+    @property
+    def running_cost_gbp(self) -> np.ndarray:
+        """[Z, Y] what the place pays each year to run its energy system: fuel at unit rates,
+        the homes' standing charges and operating costs (the optimiser's and the MACC's
+        running cost)."""
+        return self.fuel_cost_gbp.sum(axis=2) + self.domestic_standing_charges_gbp + self.opex_gbp
+
     def _gas_homes(self) -> np.ndarray:
         if self.gas_connected_households is not None:
             return self.gas_connected_households
