@@ -55,6 +55,52 @@ HEADROOM_NOTE = (
 FES_COMPARE = "CT"  # the FES scenario the groups table sets beside the scenario's peak
 
 
+FES_SCENARIO_NAMES = {
+    "CT": "Consumer Transformation",
+    "LW": "Leading the Way",
+    "ST": "System Transformation",
+    "FS": "Falling Short",
+}
+
+
+@register_table("network", "fes-growth")
+def network_fes_growth(ctx: TableContext) -> Table:
+    """Peak on the groups serving the area, year by year: each FES 2023 scenario's (their
+    GSP peaks shared among the groups' primaries) beside the chosen scenario's."""
+    results = ctx.results
+    network = results.network
+    groups = np.unique(network.group_index[ctx.zone_mask])
+    derived = groups[network.group_from_fes[groups]]
+    fes = results.inputs.network_fes_peak_kw
+    scenarios = [code for code in FES_SCENARIO_NAMES if code in fes]
+    rows = tuple(
+        {
+            "year": str(year),
+            **{code.lower(): float(np.nansum(fes[code][derived, y]) / figures.MW)
+               for code in scenarios},
+            "scenario": float(network.group_peak_kw[derived, y].sum() / figures.MW),
+        }
+        for y, year in enumerate(results.years)
+    )  # fmt: skip
+    return Table(
+        "fes-growth",
+        f"Peak demand on the FES-derived groups serving {ctx.area_name}: FES 2023 scenarios "
+        f"and {ctx.scenario_name}",
+        (
+            Column("year", "Year"),
+            *(Column(code.lower(), f"FES 2023 {FES_SCENARIO_NAMES[code]}", "MW", 1)
+              for code in scenarios),
+            Column("scenario", f"This scenario ({ctx.scenario_name})", "MW", 1),
+        ),
+        rows,
+        notes=(f"{len(derived)} of {len(groups)} groups have a FES-derived peak; only they are "
+               "summed here. FES peaks are each grid supply point's DemandPk-All shared "
+               "equally among the NGED primary substations in it; the scenario's peak is the "
+               "FES base (mean of the four scenarios) plus the change the scenario makes.",),
+        about=ctx.about("network"),
+    )  # fmt: skip
+
+
 @register_table("network", "groups")
 def network_groups(ctx: TableContext) -> Table:
     """Each primary substation group: where its base peak comes from, its capacity and

@@ -159,6 +159,17 @@ def test_network_groups_say_where_each_base_peak_comes_from(ctx):
     assert column(t, "fes_2050") * 1000 == pytest.approx(fes)
 
 
+def test_network_fes_growth_sums_each_scenarios_shares_beside_the_scenario(ctx):
+    t = table("network", "fes-growth", ctx)
+    assert {c.key for c in t.columns} == {"year", "ct", "lw", "st", "fs", "scenario"}
+    for code in ("CT", "LW", "ST", "FS"):
+        fes = ctx.inputs.network_fes_peak_kw[code].sum(axis=0) / 1000
+        assert column(t, code.lower()) == pytest.approx(fes)
+    # In the base year the scenario's peak is the FES base: the mean of the four scenarios.
+    first = t.rows[0]
+    assert first["scenario"] == pytest.approx(np.mean([first[c] for c in ("ct", "lw", "st", "fs")]))
+
+
 def test_uncertainty_lists_deployment_policy_and_parameters(ctx):
     t = table("officers", "uncertainty-varied", ctx)
     kinds = {row["kind"].split(":")[0] for row in t.rows}

@@ -547,6 +547,7 @@ def network(request: HttpRequest, place_slug: str) -> HttpResponse:
         peak_chart=chart_from_table(
             t["peak-by-year"], x="year", series=["peak"], reference=["capacity"]
         ),
+        fes_chart=chart_from_table(t["fes-growth"], x="year"),
         zone_map=zone_map(
             page.place,
             {row["zone"]: row["year_exceeded"] for row in t["zones"].rows},
