@@ -36,6 +36,7 @@ from placezero.governance.models import (
     Interest,
     Meeting,
     Question,
+    RoutingRule,
     Vote,
 )
 from placezero.governance.options import MemberRole, Route, VoteChoice
@@ -92,6 +93,14 @@ ROUTES = {
     "structure": ("GET", "governance.export"),
     "structure_file": ("GET", "governance.export"),
     "structure_import": ("POST", "governance.manage"),
+    "body_new": ("POST", "governance.manage"),
+    "body_edit": ("POST", "governance.manage"),
+    "member_edit": ("POST", "governance.manage"),
+    "power": ("GET", "governance.view"),
+    "rules": ("GET", "governance.view"),
+    "rule_new": ("POST", "governance.manage"),
+    "rule_edit": ("POST", "governance.manage"),
+    "round_pdf": ("GET", "governance.view"),
 }
 
 
@@ -191,6 +200,8 @@ def _url(name: str, route: str, world: dict) -> str:
         "power_key": "estates",
         "meeting_id": world["meeting"].pk,
         "order": 1,
+        "seat_id": world["board"].members.first().pk,
+        "rule_id": world["board"].routing_rules.first().pk,
     }
     kwargs = {k: values[k] for k in re.findall(r"<(?:\w+:)?(\w+)>", route)}
     return reverse(f"governance:{name}", kwargs=kwargs)
@@ -198,8 +209,9 @@ def _url(name: str, route: str, world: dict) -> str:
 
 def _state() -> tuple:
     return tuple(
-        model.objects.count() for model in (Decision, Vote, Interest, BodyMember, Answer, Body)
-    )
+        model.objects.count()
+        for model in (Decision, Vote, Interest, BodyMember, Answer, Body, RoutingRule)
+    ) + tuple(BodyMember.objects.order_by("pk").values_list("role", "term_start", "term_end"))
 
 
 @pytest.mark.parametrize("name", ROUTES)
