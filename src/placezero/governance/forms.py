@@ -251,13 +251,16 @@ class BodyForm(forms.Form):
 
 class SeatForm(forms.Form):
     role = forms.ChoiceField(choices=MemberRole.choices)
+    # A date input takes its value as YYYY-MM-DD whatever the site's date format.
     term_start = forms.DateField(
-        label="Term starts", widget=forms.DateInput(attrs={"type": "date"})
+        label="Term starts",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date the term starts."},
     )
     term_end = forms.DateField(
         label="Term ends",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Leave blank for an open-ended term.",
     )
     interests = forms.CharField(
