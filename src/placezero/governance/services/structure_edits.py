@@ -51,6 +51,21 @@ def _check_body(place: Place, details: BodyDetails, body: Body | None) -> None:
             "Enter the quorum: the votes that must be cast before it can decide, 1 or more.",
             "quorum",
         )
+    if details.kind == BodyKind.PACT:
+        pacts = Body.objects.filter(place=place, kind=BodyKind.PACT)
+        if body is not None:
+            pacts = pacts.exclude(pk=body.pk)
+        if pacts.exists():
+            raise GovernanceRefusal(
+                f"{place}'s partnership already has its Pact. Choose another kind of body.",
+                "kind",
+            )
+        if body is not None and (body.routing_rules.exists() or body.children.exists()):
+            raise GovernanceRefusal(
+                f"{body} takes decisions or has bodies reporting to it; the Pact does neither. "
+                "Keep its kind, or move its rules and bodies first.",
+                "kind",
+            )
     same_name = Body.objects.filter(place=place, name__iexact=details.name.strip())
     if body is not None:
         same_name = same_name.exclude(pk=body.pk)

@@ -285,6 +285,45 @@ def test_services_refuse_people_of_another_place(world: dict) -> None:
             wording="Ours",
             indicators="",
         ),
+        "create_body": lambda: services.create_body(
+            world["place"],
+            services.BodyDetails(name="Ours", kind="board", mandate="Ours", quorum=2),
+            user=stranger,
+        ),
+        "update_body": lambda: services.update_body(
+            board,
+            services.BodyDetails(name="Ours", kind="board", mandate="Ours", quorum=2),
+            user=stranger,
+        ),
+        "update_member": lambda: services.update_member(
+            seated,
+            user=stranger,
+            role=MemberRole.OBSERVER,
+            term_start=date(2026, 1, 1),
+            term_end=None,
+        ),
+        "create_rule": lambda: services.create_rule(
+            world["place"],
+            services.RuleDetails(
+                body=board,
+                route=Route.STANDARD,
+                approvals_needed=1,
+                time_limit_days=5,
+                max_cost_gbp=Decimal(1),
+            ),
+            user=stranger,
+        ),
+        "update_rule": lambda: services.update_rule(
+            board.routing_rules.first(),
+            services.RuleDetails(
+                body=board,
+                route=Route.STANDARD,
+                approvals_needed=1,
+                time_limit_days=5,
+                max_cost_gbp=Decimal(1),
+            ),
+            user=stranger,
+        ),
         "import_structure": lambda: services.import_structure(
             world["place"], services.starting_template("unitary"), user=stranger
         ),

@@ -75,6 +75,7 @@ def test_new_terms_of_reference_are_the_next_version_and_the_old_stay(
         ({"quorum": 0}, "quorum", "1 or more"),
         ({"mandate": ""}, "mandate", "Say what the body is for"),
         ({"kind": "council"}, "kind", "Choose the kind"),
+        ({"kind": BodyKind.PACT}, "kind", "already has its Pact"),
     ],
 )
 def test_bad_body_details_are_refused_and_nothing_is_written(
