@@ -8,7 +8,7 @@ tracker reads governance's door (the powers register), so no import goes round a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from placezero.tables import About, Column, Table
@@ -67,9 +67,9 @@ def place_indicators(place: Place) -> list[Indicator]:
 
 def round_indicators(figures: RoundFigures, on_time: tuple[int, int]) -> list[Indicator]:
     period = (
-        f"after {figures.after:%-d %B %Y} to {figures.until:%-d %B %Y}"
+        f"from {figures.after + timedelta(days=1):%-d %B %Y} to {figures.until:%-d %B %Y}"
         if figures.after
-        else f"to {figures.until:%-d %B %Y}"
+        else f"up to {figures.until:%-d %B %Y}"
     )
     return [
         Indicator(
