@@ -120,6 +120,10 @@ class BusinessCaseForm(forms.ModelForm):
             "discount_rate",
             "lifetime_years",
             "community_benefit_share",
+            "loan_rate",
+            "loan_term_years",
+            "share_interest_rate",
+            "share_repayment_years",
         )
         labels = {
             "capex_gbp": "Capital cost (£)",
@@ -135,6 +139,10 @@ class BusinessCaseForm(forms.ModelForm):
             "discount_rate": "Discount rate (e.g. 0.035)",
             "lifetime_years": "Asset life (years)",
             "community_benefit_share": "Community benefit share of surplus (0 to 1)",
+            "loan_rate": "Loan interest rate a year (0 to 1, e.g. 0.06)",
+            "loan_term_years": "Loan term (years)",
+            "share_interest_rate": "Share interest rate a year (0 to 1, e.g. 0.04)",
+            "share_repayment_years": "Years over which share capital is repaid (0: not repaid)",
         }
 
 

@@ -195,13 +195,14 @@ def update_case(record: BusinessCaseRecord, *, user: Any, values: dict[str, floa
     """Save edited inputs (with history) if they make a valid business case."""
     require(user, "community.edit_business_case", record.project)
     record = BusinessCaseRecord.objects.select_for_update().get(pk=record.pk)
-    allowed = {*BusinessCaseRecord.INPUT_FIELDS, "share_capital_gbp", "loan_gbp"}
+    allowed = set(BusinessCaseRecord.INPUT_FIELDS)
     for name, value in values.items():
         if name not in allowed:
             raise ValidationError(f"{name} is not an input of the business case.")
         setattr(record, name, value)
     funding = record.grant_gbp + record.share_capital_gbp + record.loan_gbp
-    if funding and abs(funding - record.capex_gbp) > 0.5:
+    financed = record.share_capital_gbp or record.loan_gbp
+    if financed and abs(funding - record.capex_gbp) > 0.5:
         raise ValidationError(
             f"Grants, community shares and loans add up to £{funding:,.0f} but the capital "
             f"cost is £{record.capex_gbp:,.0f}: make them add up, or leave shares and loans "

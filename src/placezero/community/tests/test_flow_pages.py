@@ -102,6 +102,38 @@ def test_editing_the_business_case_on_its_page_changes_the_payback(world) -> Non
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
+def test_a_loan_on_the_business_case_page_shows_its_annuity_and_equity_irr(world) -> None:
+    advance(world.group, 4)
+    key = next(o.key for o in projects.opportunities(world.place) if o.technology == "solar_ground")
+    client = as_user(world.founder)
+    client.post(
+        reverse("community:adopt", args=[world.place.slug]), {"key": key, "group": world.group.pk}
+    )
+    project = world.group.projects.get()
+    page_url = reverse("community:project", args=[world.place.slug, project.pk])
+    record = project.case
+    values = {name: getattr(record, name) for name in BusinessCaseForm.Meta.fields}
+    capex = record.capex_gbp
+    values.update(
+        grant_gbp=0,
+        loan_gbp=round(capex * 0.6, 2),
+        share_capital_gbp=round(capex - round(capex * 0.6, 2), 2),
+        loan_rate=0.06,
+        loan_term_years=15,
+        share_interest_rate=0.04,
+        share_repayment_years=0,
+    )
+    assert client.post(page_url, values).status_code == 302
+    page = text(client.get(page_url))
+    expected = round(capex * 0.6, 2) * 0.06 / (1 - 1.06**-15)
+    shown = page.split("data-loan-payment>")[1].split(" a year")[0]
+    assert shown == f"£{expected:,.0f}"
+    assert "Equity IRR (after the loan)" in page and "Loan interest" in page
+    values["loan_term_years"] = 0
+    refused = client.post(page_url, values)
+    assert refused.status_code == 400 and "term must be between 1 year" in text(refused)
+
+
 def test_late_and_over_the_maximum_applications_are_refused_on_the_page(world) -> None:
     advance(world.group, 5)
     client = as_user(world.founder)
