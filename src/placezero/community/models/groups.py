@@ -169,6 +169,10 @@ class Project(models.Model):
     status = models.CharField(
         max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DEVELOPING
     )
+    # What the group reported in a signed-off end-of-grant report; the network counts these
+    # in place of the model's figures when they are given.
+    reported_mw = models.FloatField(null=True, blank=True)
+    reported_mwh_per_year = models.FloatField(null=True, blank=True)
     adopted_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
     adopted_at = models.DateTimeField(auto_now_add=True)
 

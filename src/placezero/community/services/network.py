@@ -4,7 +4,8 @@ publishing them.
 The figures are those Community Energy England's State of the Sector reports count
 (https://communityenergyengland.org/pages/state-of-the-sector): organisations, members,
 volunteers and staff (as the groups report them), installed MW and generation MWh a year
-(projects marked operating, with the engine's figures at adoption), carbon saved, community
+(projects marked operating, with the engine's figures at adoption, or the figures a
+signed-off end-of-grant report gives), carbon saved, community
 benefit (from each operating project's business case, first year) and the readiness fund's
 awards and payments.
 """
@@ -62,9 +63,9 @@ def totals(place: Place) -> Totals:
         projects = [p for p in operating if p.group_id == group.pk]
         row = {
             "group": group,
-            "mw": sum(p.mw for p in projects),
-            "mwh": sum(p.mwh_per_year for p in projects),
-            "carbon": sum(p.carbon_saved_tco2e_per_year for p in projects),
+            "mw": sum(_mw(p) for p in projects),
+            "mwh": sum(_mwh(p) for p in projects),
+            "carbon": sum(_carbon(p) for p in projects),
             "benefit": sum(_first_year_benefit(p) for p in projects),
         }
         found.by_group.append(row)
@@ -79,6 +80,24 @@ def totals(place: Place) -> Totals:
         milestone__award__in=awards, status=ClaimStatus.PAID
     ).aggregate(total=Sum("amount_gbp"))["total"] or Decimal(0)
     return found
+
+
+def _mw(project: Project) -> float:
+    """Installed MW: as reported in a signed-off end-of-grant report, else the model's."""
+    return project.mw if project.reported_mw is None else project.reported_mw
+
+
+def _mwh(project: Project) -> float:
+    reported = project.reported_mwh_per_year
+    return project.mwh_per_year if reported is None else reported
+
+
+def _carbon(project: Project) -> float:
+    """Carbon saved at the model's tonnes per MWh, on the generation reported if any."""
+    if project.reported_mwh_per_year is None or not project.mwh_per_year:
+        return project.carbon_saved_tco2e_per_year
+    per_mwh = project.carbon_saved_tco2e_per_year / project.mwh_per_year
+    return per_mwh * project.reported_mwh_per_year
 
 
 def _first_year_benefit(project: Project) -> float:
