@@ -200,3 +200,22 @@ def test_adopting_an_opportunity_builds_a_business_case_that_follows_its_inputs(
         projects.case_of(project, user=world.other_founder)
     record.refresh_from_db()
     assert record.export_price_gbp_per_mwh == 90.0 and record.onsite_share == 0.0
+
+
+def test_heat_networks_are_ranked_by_potential_and_heat_density(world) -> None:
+    """Heat network parts by hand from the engine's own arrays (pathways.opportunities)."""
+    from placezero.pathways.opportunities import HEAT_DENSITY_THRESHOLD_MWH_PER_KM2
+
+    found = [o for o in projects.opportunities(world.place) if o.technology == "heat_network"]
+    assert found, "the pathway builds heat networks somewhere"
+    assert HEAT_DENSITY_THRESHOLD_MWH_PER_KM2 == pytest.approx(41_666.67, abs=0.01)
+    a = pathways.assumptions()
+    for o in found:
+        assert o.heat_density_mwh_per_km2 is not None and o.network_part_label == "heat density"
+        assert o.network_part == pytest.approx(
+            min(o.heat_density_mwh_per_km2 / HEAT_DENSITY_THRESHOLD_MWH_PER_KM2, 1.0)
+        )
+        assert o.score == pytest.approx(0.6 * o.potential_part + 0.4 * o.network_part)
+        assert o.mwh_per_year == pytest.approx(o.mw * a["heating_full_load_hours"])
+        assert o.capex_gbp == pytest.approx(o.mw * 1000 * a["heat_network_capex_gbp_per_kw_th"])
+    assert max(o.potential_part for o in found) == pytest.approx(1.0)
