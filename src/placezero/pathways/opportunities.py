@@ -47,8 +47,8 @@ Score (0-1) = 0.6 x potential + 0.4 x network (or heat density), with its parts 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np

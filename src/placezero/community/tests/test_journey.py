@@ -208,7 +208,7 @@ def test_heat_networks_are_ranked_by_potential_and_heat_density(world) -> None:
 
     found = [o for o in projects.opportunities(world.place) if o.technology == "heat_network"]
     assert found, "the pathway builds heat networks somewhere"
-    assert HEAT_DENSITY_THRESHOLD_MWH_PER_KM2 == pytest.approx(41_666.67, abs=0.01)
+    assert pytest.approx(41_666.67, abs=0.01) == HEAT_DENSITY_THRESHOLD_MWH_PER_KM2
     a = pathways.assumptions()
     for o in found:
         assert o.heat_density_mwh_per_km2 is not None and o.network_part_label == "heat density"
