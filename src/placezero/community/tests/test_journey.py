@@ -219,3 +219,68 @@ def test_heat_networks_are_ranked_by_potential_and_heat_density(world) -> None:
         assert o.mwh_per_year == pytest.approx(o.mw * a["heating_full_load_hours"])
         assert o.capex_gbp == pytest.approx(o.mw * 1000 * a["heat_network_capex_gbp_per_kw_th"])
     assert max(o.potential_part for o in found) == pytest.approx(1.0)
+
+
+def test_residents_acceptance_from_the_landscape_survey_is_a_part_of_the_score(world) -> None:
+    """4 welcoming and 1 opposed published answers about ground solar in a zone: acceptance
+    (4 + 0) / 5 = 0.8, a quarter of the score; a zone with 2 answers has too few; the rest
+    show no responses yet."""
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+    from placezero.landscape import services as landscape
+
+    before = [o for o in projects.opportunities(world.place) if o.technology == "solar_ground"]
+    first, second = before[0], before[1]
+    assert first.acceptance_part is None and first.acceptance_responses == 0
+    stances = [(first.zone_code, s) for s in ("welcome",) * 4 + ("oppose",)]
+    stances += [(second.zone_code, "welcome")] * 2
+    for n, (zone, stance) in enumerate(stances):
+        made = landscape.submit(
+            world.place,
+            technology="ground_solar",
+            stance=stance,
+            user=UserFactory(role=Role.RESIDENT),
+            client_address=f"192.0.2.{n + 1}",
+            zone_code=zone,
+            place_description="The fields by the road.",
+            reason="A view.",
+        )
+        landscape.moderate(made.contribution, decision="approve", reason="", user=world.officer)
+    after = {
+        o.zone_code: o
+        for o in projects.opportunities(world.place)
+        if o.technology == "solar_ground"
+    }
+    accepted = after[first.zone_code]
+    assert accepted.acceptance_part == pytest.approx(0.8) and accepted.acceptance_responses == 5
+    technical = 0.6 * accepted.potential_part + 0.4 * accepted.network_part
+    assert accepted.score == pytest.approx(0.75 * technical + 0.25 * 0.8)
+    few = after[second.zone_code]
+    assert few.acceptance_part is None and few.acceptance_responses == 2
+    assert few.score == pytest.approx(0.6 * few.potential_part + 0.4 * few.network_part)
+
+    from django.test import Client
+    from django.urls import reverse
+
+    page = Client().get(reverse("community:opportunities", args=[world.place.slug])).content
+    text = page.decode()
+    assert "acceptance 0.80 (5 responses)" in text
+    assert "too few responses yet (2 of 5)" in text and "acceptance: no responses yet" in text
+
+
+def test_a_heat_network_business_case_sells_heat_at_the_gas_boilers_cost(world) -> None:
+    """Heat price = gas 6.24 p/kWh / boiler efficiency (the engine's); operating cost =
+    capital x the heat pump O&M share + heat / SPF x electricity price."""
+    advance(world.group, 4)
+    found = next(o for o in projects.opportunities(world.place) if o.technology == "heat_network")
+    project = projects.adopt(world.group, user=world.founder, key=found.key)
+    record, case = projects.case_of(project, user=world.founder)
+    a = pathways.assumptions()
+    assert record.onsite_share == 1.0 and record.export_price_gbp_per_mwh == 0.0
+    heat_price = a["gas_price_gbp_per_kwh"] / a["gas_boiler_efficiency"] * 1000
+    assert record.onsite_price_gbp_per_mwh == pytest.approx(heat_price, abs=0.01)
+    electricity = found.mwh_per_year / a["heat_network_spf"] * a["electricity_price_gbp_per_kwh"]
+    expected_opex = found.capex_gbp * a["heat_pump_fom_fraction_per_year"] + electricity * 1000
+    assert record.opex_gbp_per_year == pytest.approx(expected_opex, abs=0.01)
+    assert case.years[0].income_gbp == pytest.approx(record.annual_output_mwh * heat_price, 0.01)
+    assert any("pipework" in text for _, text in projects.sources(project))

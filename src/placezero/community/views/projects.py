@@ -47,6 +47,7 @@ def opportunities(request: HttpRequest, place_slug: str) -> HttpResponse:
             "district": district,
             "my_groups": mine,
             "sites": places.renewable_sites(place)[:20],
+            "minimum_responses": projects.minimum_responses(),
         },
     )
 
