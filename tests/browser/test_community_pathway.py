@@ -212,3 +212,13 @@ def test_a_group_goes_from_registering_to_a_paid_claim(
     page.context.clear_cookies()
     page.goto(f"/places/{slug}/community/network/")
     expect(page.locator("[data-total='people']")).to_contain_text("75, ")
+    # The directory's map: each district shaded, the group a point at its district's
+    # centre, reachable by keyboard and announced; the table beside it says the same.
+    page.goto(f"/places/{slug}/community/groups/")
+    expect(page.locator("#group-map[data-map-ready='true']")).to_be_visible()
+    point = page.locator("#group-map [data-role='point']")
+    expect(point).to_have_count(1)
+    point.focus()
+    expect(page.locator("#group-map-selection")).to_contain_text("Charnwood: step")
+    expect(page.locator("[data-groups-by-district]")).to_contain_text("No group yet")
+    axe_check(page)

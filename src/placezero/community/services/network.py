@@ -12,11 +12,13 @@ awards and payments.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Sum
+from shapely.geometry import shape
 
 from ..finance import business_case
 from ..models import Award, Claim, CommunityGroup, Project
@@ -126,3 +128,77 @@ def coverage(place: Place) -> list[dict[str, Any]]:
 def step_counts(place: Place) -> list[tuple[Any, int]]:
     groups = list(CommunityGroup.objects.filter(place=place).values_list("current_step", flat=True))
     return [(step, groups.count(step.number)) for step in STEPS]
+
+
+# Coverage shades (GOV.UK colour palette): no group yet, one group, two or more.
+COVERAGE_CLASSES = (
+    {"lower": 0, "upper": 0, "colour": "#f3f2f1", "label": "No group yet"},
+    {"lower": 1, "upper": 1, "colour": "#85994b", "label": "One group"},
+    {"lower": 2, "upper": 10**6, "colour": "#005a30", "label": "Two or more groups"},
+)
+BOUNDARY_ATTRIBUTION = (
+    "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+    "Contains OS data © Crown copyright and database right 2021."
+)
+# Groups of one district sit on a small ring around its centre so each has its own point.
+RING_DEGREES = 0.02
+
+
+def group_map(place: Place) -> dict[str, Any] | None:
+    """What the directory's map draws (with `web/js/area-map.js`, no tiles, no network):
+    each district shaded by how many groups it has, and each group as a point at its
+    district's centre, the only location a group gives. None when no district has a
+    boundary. The page's table of groups by district is the text alternative."""
+    rows = coverage(place)
+    features, points = [], []
+    for row in rows:
+        district, here = row["district"], row["groups"]
+        if not district.geometry:
+            continue
+        names = ", ".join(f"{g.name} (step {g.current_step})" for g in here)
+        label = (
+            f"{district.name}: {len(here)} group{'s' if len(here) != 1 else ''}: {names}"
+            if here
+            else f"{district.name}: no group yet"
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": district.geometry,
+                "properties": {
+                    "code": district.code,
+                    "name": district.name,
+                    "role": "member",
+                    "figure": len(here),
+                    "label": label,
+                },
+            }
+        )
+        outline = shape(district.geometry)
+        centre = outline.centroid
+        if not outline.contains(centre):
+            centre = outline.representative_point()
+        for i, group in enumerate(here):
+            angle = 2 * math.pi * i / len(here)
+            offset = RING_DEGREES if len(here) > 1 else 0.0
+            points.append(
+                {
+                    "lat": round(centre.y + offset * math.sin(angle), 5),
+                    "lon": round(centre.x + offset * math.cos(angle), 5),
+                    "label": f"{group.name}, {district.name}: step {group.current_step}, "
+                    f"{group.step.title}",
+                    "id": group.pk,
+                }
+            )
+    if not features:
+        return None
+    return {
+        "geojson": {"type": "FeatureCollection", "features": features},
+        "classes": list(COVERAGE_CLASSES),
+        "neighbour_colour": "#b1b4b6",
+        "place_name": place.name,
+        "unit": "groups",
+        "year": None,
+        "attribution": BOUNDARY_ATTRIBUTION,
+        "points": points,
+    }

@@ -284,3 +284,25 @@ def test_a_heat_network_business_case_sells_heat_at_the_gas_boilers_cost(world) 
     assert record.opex_gbp_per_year == pytest.approx(expected_opex, abs=0.01)
     assert case.years[0].income_gbp == pytest.approx(record.annual_output_mwh * heat_price, 0.01)
     assert any("pipework" in text for _, text in projects.sources(project))
+
+
+def test_the_directory_map_shades_districts_and_places_groups_at_their_centre(world) -> None:
+    from django.test import Client
+    from django.urls import reverse
+    from shapely.geometry import Point, shape
+
+    from placezero.community.services import network
+
+    drawn = network.group_map(world.place)
+    features = {f["properties"]["code"]: f for f in drawn["geojson"]["features"]}
+    home = charnwood(world.place)
+    assert features[home.code]["properties"]["figure"] == 2  # two groups registered there
+    assert "Test Community Energy (step 1)" in features[home.code]["properties"]["label"]
+    others = [f for code, f in features.items() if code != home.code]
+    assert others and all(f["properties"]["label"].endswith("no group yet") for f in others)
+    assert len(drawn["points"]) == 2
+    outline = shape(home.geometry)
+    assert all(outline.contains(Point(p["lon"], p["lat"])) for p in drawn["points"])
+    page = Client().get(reverse("community:directory", args=[world.place.slug])).content.decode()
+    assert 'id="group-map-data"' in page and "data-groups-by-district" in page
+    assert "vendor/leaflet/leaflet.js" in page and "web/js/area-map.js" in page
