@@ -22,6 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from placezero.accounts import services as accounts
@@ -46,9 +47,8 @@ def is_closed(award: Award) -> bool:
 
 
 def _url(award: Award) -> str:
-    from .fund import application_url
-
-    return application_url(award.application)
+    application = award.application
+    return reverse("community:application", args=[application.place.slug, application.pk])
 
 
 def _tell_group(award: Award, user: Any, kind: str, title: str, body: str) -> None:

@@ -103,6 +103,8 @@
         });
       },
     }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+    // Markers are projected when added, so after the map has its view.
     (figures.points || []).forEach(function (point) {
       var marker = window.L.circleMarker([point.lat, point.lon], {
         radius: 7,
@@ -120,7 +122,6 @@
       });
       marker.addTo(map);
     });
-    map.fitBounds(layer.getBounds(), { padding: [10, 10] });
     container.setAttribute("data-map-ready", "true");
   }
 
