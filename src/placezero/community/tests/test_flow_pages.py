@@ -194,6 +194,24 @@ def test_review_decision_claims_and_payment_through_the_pages(applied) -> None:
         {"title": "Study commissioned", "amount_gbp": "10000", "due_on": "2027-01-31"},
     )
     milestone = w.application.award.milestones.get()
+    agreement_url = reverse("community:agreement", args=[slug, pk])
+    accept_url = reverse("community:accept_agreement", args=[slug, pk])
+    short = officer.post(agreement_url, {"terms": "Report within a year."})
+    assert short.status_code == 400 and "add up to £10,000 of the £30,000 award" in text(short)
+    officer.post(
+        reverse("community:milestone", args=[slug, pk]),
+        {"title": "Study delivered", "amount_gbp": "20000", "due_on": "2027-06-30"},
+    )
+    assert officer.post(agreement_url, {"terms": "Report within a year."}).status_code == 302
+    early = founder.post(
+        reverse("community:claim", args=[slug, pk]),
+        {"milestone": milestone.pk, "amount_gbp": "100", "evidence": "x"},
+    )
+    assert early.status_code == 400 and "accepts the grant agreement" in text(early)
+    unticked = founder.post(accept_url, {"signatory_role": "Chair"})
+    assert unticked.status_code == 400 and "Tick to confirm" in text(unticked)
+    assert founder.post(accept_url, {"signatory_role": "Chair", "confirmed": "yes"}).url
+    assert "Accepted on" in text(founder.get(app_url))
     over = founder.post(
         reverse("community:claim", args=[slug, pk]),
         {"milestone": milestone.pk, "amount_gbp": "30001", "evidence": "x"},
@@ -216,6 +234,31 @@ def test_review_decision_claims_and_payment_through_the_pages(applied) -> None:
     claim.refresh_from_db()
     assert claim.status == "paid"
     assert "£30,000 awarded, £10,000 paid" in text(Client().get(network_url))
+
+    # The end-of-grant report through the pages: sent by the group, returned, sent again,
+    # signed off by the officer; the network then counts the group's reported members.
+    report_url = reverse("community:report", args=[slug, pk])
+    decide_url = reverse("community:decide_report", args=[slug, pk])
+    report = {
+        "outputs": "The study.",
+        "spend_gbp": "10000",
+        "lessons": "Start early.",
+        "installed_mw": "0",
+        "generation_mwh_per_year": "0",
+        "members": "64",
+        "volunteers": "9",
+        "staff": "0",
+    }
+    over_spend = founder.post(report_url, {**report, "spend_gbp": "40000"})
+    assert over_spend.status_code == 400 and "Spend is between £0 and the award" in text(over_spend)
+    assert founder.post(report_url, report).status_code == 302
+    no_note = officer.post(decide_url, {"decision": "return"})
+    assert no_note.status_code == 400 and "Say what the group should change" in text(no_note)
+    officer.post(decide_url, {"decision": "return", "note": "Say what the study found."})
+    assert founder.post(report_url, {**report, "outputs": "The study: the roof is fit."}).url
+    assert officer.post(decide_url, {"decision": "sign_off"}).status_code == 302
+    assert "Signed off" in text(founder.get(app_url))
+    assert "64, 9, 0" in text(Client().get(network_url))
 
 
 def test_a_person_downloads_and_erases_their_own_data(applied) -> None:
