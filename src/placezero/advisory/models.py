@@ -104,9 +104,9 @@ class Resource(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Audiences and topics are not in the history yet: the shared history page
-    # (activity.history) reads plain fields, not simple-history's many-to-many records.
-    history = HistoricalRecords()
+    # Audiences and topics are tracked too: each change of them is a revision, which the
+    # shared history shows as "Audiences: added …; removed …".
+    history = HistoricalRecords(m2m_fields=[audiences, topics])
     objects = ResourceQuerySet.as_manager()
 
     class Meta:

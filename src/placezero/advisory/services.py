@@ -282,9 +282,28 @@ def save_resource(
     # The history records who, also when a service is called outside a request.
     resource._history_user = user if getattr(user, "is_authenticated", False) else None
     resource.save()
-    resource.audiences.set(_taxa(Audience, audiences))
-    resource.topics.set(_taxa(Topic, topics))
+    _set_tracked(resource, resource.audiences, _taxa(Audience, audiences))
+    _set_tracked(resource, resource.topics, _taxa(Topic, topics))
     return resource
+
+
+def _set_tracked(resource: Resource, manager: Any, wanted: list[Any]) -> None:
+    """Set a tracked many-to-many so that one change makes one revision: `set()` would
+    record its removals and its additions as two (each signal saves a history row)."""
+    current = {item.pk: item for item in manager.all()}
+    wanted_by_pk = {item.pk: item for item in wanted}
+    removed = [current[pk] for pk in current.keys() - wanted_by_pk.keys()]
+    added = [wanted_by_pk[pk] for pk in wanted_by_pk.keys() - current.keys()]
+    if removed and added:
+        resource.skip_history_when_saving = True  # the addition below records both
+        try:
+            manager.remove(*removed)
+        finally:
+            del resource.skip_history_when_saving
+    elif removed:
+        manager.remove(*removed)
+    if added:
+        manager.add(*added)
 
 
 def _taxa(model: type[Audience] | type[Topic], values: Iterable[Any]) -> list[Any]:
