@@ -222,3 +222,53 @@ class AlertSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.resource} to {self.follow.user}"
+
+
+class SavedSearch(models.Model):
+    """A search (its words and filters, as in the URL) a person saved and follows: new
+    resources it finds reach them through the shared notifications and its own Atom feed,
+    at a secret address. Only its owner sees it; deleting it stops both."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_saved_searches"
+    )
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, blank=True, choices=ResourceKind.choices)
+    topic = models.SlugField(max_length=40, blank=True)
+    audience = models.SlugField(max_length=40, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "place", "query", "kind", "topic", "audience"],
+                name="advisory_saved_search_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.query or '(no words)'} in {self.place}"
+
+    def filters(self) -> dict[str, str]:
+        return {"kind": self.kind, "topic": self.topic, "audience": self.audience}
+
+
+class SavedSearchAlert(models.Model):
+    """That a saved search's owner has been told of a resource it found: once each."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerts")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_search", "resource"], name="advisory_saved_search_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} to {self.saved_search.user}"

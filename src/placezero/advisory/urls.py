@@ -10,6 +10,11 @@ PER_PLACE = "places/<slug:place_slug>/advice/"
 urlpatterns = [
     path("advice/", search.index, name="index"),
     path("advice/feeds/<str:token>/", follow.FollowerFeed(), name="follower_feed"),
+    path(
+        "advice/feeds/searches/<str:token>/",
+        follow.SavedSearchFeed(),
+        name="saved_search_feed",
+    ),
     path(PER_PLACE, search.home, name="home"),
     path(PER_PLACE + "services.json", search.support_directory, name="support_directory"),
     path(PER_PLACE + "resources/new/", resources.resource_new, name="resource_new"),
@@ -25,5 +30,11 @@ urlpatterns = [
     path(PER_PLACE + "check/results/", wizard.results, name="wizard_results"),
     path(PER_PLACE + "check/<slug:question>/", wizard.question, name="wizard_question"),
     path(PER_PLACE + "follow/", follow.follow_page, name="follow"),
+    path(PER_PLACE + "saved-searches/", follow.save_search, name="save_search"),
+    path(
+        PER_PLACE + "saved-searches/<int:saved_search_id>/delete/",
+        follow.saved_search_delete,
+        name="saved_search_delete",
+    ),
     path(PER_PLACE + "topics/<slug:topic>/feed/", follow.TopicFeed(), name="topic_feed"),
 ]

@@ -35,23 +35,39 @@ from .reading import (
     support_directory,
     topics,
 )
+from .saved_searches import (
+    MAX_SAVED_SEARCHES,
+    SavedSearchView,
+    delete_saved_search,
+    found_by,
+    save_search,
+    saved_search_feed,
+    saved_searches_of,
+    search_url,
+)
+from .saved_searches import describe as describe_saved_search
 from .searching import Facet, FacetValue, SearchResults, search
 from .signposting import signpost, wizard_questions
 
 __all__ = [
     "FEED_LENGTH",
+    "MAX_SAVED_SEARCHES",
     "RESOURCE_FIELDS",
     "Facet",
     "FacetValue",
     "FeedEntry",
     "PublishedOutput",
+    "SavedSearchView",
     "SearchResults",
     "attach_document",
     "audiences",
     "can_curate",
+    "delete_saved_search",
+    "describe_saved_search",
     "feed_for_token",
     "find_resource",
     "follow_of",
+    "found_by",
     "get_document",
     "get_resource",
     "live_resources",
@@ -59,7 +75,11 @@ __all__ = [
     "render_markdown",
     "reset_feed_token",
     "save_resource",
+    "save_search",
+    "saved_search_feed",
+    "saved_searches_of",
     "search",
+    "search_url",
     "set_follow",
     "signpost",
     "support_directory",
