@@ -272,3 +272,88 @@ class SavedSearchAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} to {self.saved_search.user}"
+
+
+# --- the signposting wizard's rules, as each place's editors keep them ----------------------
+# Until a place's editors first change them, a place has no rows here and the wizard reads
+# `data/wizard.yaml`; their first change copies that into these rows (`wizard_rules.seed`).
+
+
+class WizardQuestion(models.Model):
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    key = models.SlugField(max_length=30, help_text="its name in the wizard's addresses")
+    title = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    error = models.CharField(max_length=200, help_text="what the page says when it is not answered")
+    multiple = models.BooleanField(default=False, help_text="several answers may be chosen")
+    districts = models.BooleanField(
+        default=False, help_text="its answers are the place's districts"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "key"], name="advisory_wizard_question_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WizardOption(models.Model):
+    question = models.ForeignKey(WizardQuestion, on_delete=models.CASCADE, related_name="options")
+    value = models.SlugField(max_length=40, help_text="its value in the wizard's addresses")
+    label = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    audience = models.ForeignKey(
+        Audience,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="the audience this answer means: what is offered must be for it",
+    )
+    funding_first = models.BooleanField(default=False, help_text="funding ranks higher")
+    exclusive = models.BooleanField(
+        default=False, help_text="like “None of these”: cannot be chosen with another answer"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "value"], name="advisory_wizard_option_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class WizardRule(models.Model):
+    """When `question` is answered `answer`, resources about `topic` score `weight`. The
+    question and answer are named by key and value (as the wizard's addresses are) and
+    checked against the place's questions when saved (`wizard_rules.save_rule`)."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    question = models.SlugField(max_length=30)
+    answer = models.SlugField(max_length=40)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="+")
+    weight = models.PositiveSmallIntegerField(default=1)
+    reason = models.CharField(
+        max_length=200, blank=True, help_text="what the results page says; empty: “About …”"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["question", "answer", "-weight", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question}={self.answer} → {self.topic} +{self.weight}"

@@ -48,6 +48,7 @@ from .saved_searches import (
 from .saved_searches import describe as describe_saved_search
 from .searching import Facet, FacetValue, SearchResults, search
 from .signposting import signpost, wizard_questions
+from .wizard_rules import load_wizard
 
 __all__ = [
     "FEED_LENGTH",
@@ -71,6 +72,7 @@ __all__ = [
     "get_document",
     "get_resource",
     "live_resources",
+    "load_wizard",
     "published_outputs",
     "render_markdown",
     "reset_feed_token",

@@ -1,5 +1,5 @@
 """The signposting wizard's door: its questions for a place and what applies to the
-person who answered them."""
+person who answered them (the rules are the place's: `wizard_rules`)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from placezero.places import services as places
 
 from .. import wizard
 from .reading import live_resources
+from .wizard_rules import load_wizard
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
 
 
 def wizard_questions(place: Place) -> tuple[wizard.Question, ...]:
-    """The wizard's questions for the place (where: its member districts)."""
-    return wizard.questions(place, places.member_areas(place))
+    """The wizard's questions for the place (a districts question: its member areas)."""
+    return load_wizard(place).questions
 
 
 def signpost(place: Place, user: Any, answers: wizard.Answers) -> wizard.Recommendations:
@@ -25,4 +26,4 @@ def signpost(place: Place, user: Any, answers: wizard.Answers) -> wizard.Recomme
     require(user, "advisory.view", place)
     names = {a.code: a.name for a in places.member_areas(place)}
     resources = live_resources(place).prefetch_related("audiences", "topics")
-    return wizard.recommend(list(resources), answers, names)
+    return wizard.recommend(load_wizard(place), list(resources), answers, names)
