@@ -186,3 +186,20 @@ class WizardRuleForm(forms.Form):
         data = self.cleaned_data
         question, _, answer = data["answer"].partition("=")
         return {**data, "question": question, "answer": answer}
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "synonyms"]
+        help_texts = {
+            "slug": "Its name in addresses: lower-case letters, numbers and hyphens",
+            "synonyms": "Other words people search with, separated by commas, e.g. PV, solar roof",
+        }
+
+
+class AudienceForm(forms.ModelForm):
+    class Meta:
+        model = Audience
+        fields = ["slug", "name", "description"]
+        help_texts = {"slug": "Its name in addresses: lower-case letters, numbers and hyphens"}

@@ -27,6 +27,8 @@ class Audience(models.Model):
     description = models.CharField(max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=100)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -43,6 +45,8 @@ class Topic(models.Model):
     synonyms = models.CharField(
         max_length=300, blank=True, help_text="other words for this topic, separated by commas"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -67,3 +67,8 @@ register(
     _curate_in_place,
     "Change the signposting wizard's questions, answers and rules of a place",
 )
+register(
+    "advisory.edit_taxonomy",
+    _curate_in_place,
+    "Add and rename the repository's topics and audiences (shared by every place)",
+)

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import follow, resources, search, wizard, wizard_rules
+from .views import follow, resources, search, taxonomy, wizard, wizard_rules
 
 app_name = "advisory"
 PER_PLACE = "places/<slug:place_slug>/advice/"
@@ -53,6 +53,9 @@ urlpatterns = [
         name="wizard_option_edit",
     ),
     path(PER_PLACE + "check/<slug:question>/", wizard.question, name="wizard_question"),
+    path(PER_PLACE + "taxonomy/", taxonomy.taxonomy, name="taxonomy"),
+    path(PER_PLACE + "taxonomy/<slug:kind>/new/", taxonomy.taxon_edit, name="taxon_new"),
+    path(PER_PLACE + "taxonomy/<slug:kind>/<slug:slug>/", taxonomy.taxon_edit, name="taxon_edit"),
     path(PER_PLACE + "follow/", follow.follow_page, name="follow"),
     path(PER_PLACE + "saved-searches/", follow.save_search, name="save_search"),
     path(

@@ -48,6 +48,7 @@ from .saved_searches import (
 from .saved_searches import describe as describe_saved_search
 from .searching import Facet, FacetValue, SearchResults, search
 from .signposting import signpost, wizard_questions
+from .taxonomy import save_taxon, taxon_of
 from .wizard_rules import load_wizard
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "reset_feed_token",
     "save_resource",
     "save_search",
+    "save_taxon",
     "saved_search_feed",
     "saved_searches_of",
     "search",
@@ -85,6 +87,7 @@ __all__ = [
     "set_follow",
     "signpost",
     "support_directory",
+    "taxon_of",
     "topic_feed",
     "topics",
     "wizard_questions",

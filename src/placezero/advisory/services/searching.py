@@ -136,12 +136,24 @@ def search(
 
 
 def _best_bets(query: str, queryset: QuerySet[Resource]) -> list[Resource]:
-    """The resources editors chose for this query, if they are among the results allowed."""
-    wanted = fulltext.normalise(query)
+    """The resources editors chose for this query, if they are among the results allowed.
+    A bet matches after normalisation (case, order, repeats, punctuation), and after the
+    query's synonyms are read as their topic's name: "ASHP grant" finds the bet "heat pump
+    grant". Only the query's synonyms are read so: the bet "BUS" (the Boiler Upgrade
+    Scheme) is not a bet for "transport", whose synonyms include "bus"."""
+    topics = list(Topic.objects.all())
+    with_synonyms = fulltext.synonym_phrases(topics)
+    names_only = fulltext.synonym_phrases(topics, synonyms=False)
+    wanted = fulltext.variants(query, with_synonyms)
     chosen = [
         bet.resource_id
         for bet in BestBet.objects.filter(resource__in=queryset)
-        if wanted in {fulltext.normalise(line) for line in bet.queries.splitlines()}
+        if wanted
+        & {
+            form
+            for line in bet.queries.splitlines()
+            for form in (fulltext.normalise(line), fulltext.canonical(line, names_only))
+        }
     ]
     by_id = {r.pk: r for r in queryset.filter(pk__in=chosen)}
     return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id]

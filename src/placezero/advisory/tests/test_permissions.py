@@ -72,7 +72,8 @@ ROUTES: dict[str, list[tuple[str, str, dict[str, int]]]] = {
         ("post", "saved-searches/", {r: 302 if r == "anonymous" else 400 for r in ROLES})
     ],
     "saved_search_feed": [("get", "/advice/feeds/searches/{search_token}/", PUBLIC)],
-    # The resident's own saved search: theirs to delete (after its feed is read); anyone else's is not found.
+    # The resident's own saved search: theirs to delete (after its feed is read); anyone
+    # else's is not found.
     "saved_search_delete": [
         (
             "post",
@@ -81,6 +82,9 @@ ROUTES: dict[str, list[tuple[str, str, dict[str, int]]]] = {
         )
     ],
     "wizard_flow": [("get", "check/flow/", PUBLIC)],
+    "taxonomy": [("get", "taxonomy/", _curators())],
+    "taxon_new": [("get", "taxonomy/topics/new/", _curators())],
+    "taxon_edit": [("get", "taxonomy/audiences/parishes/", _curators())],
     "wizard_rules": [("get", "check/rules/", _curators())],
     "wizard_rule_new": [("get", "check/rules/new/", _curators())],
     "wizard_rule_edit": [("get", "check/rules/{rule}/", _curators())],
@@ -173,6 +177,9 @@ def test_services_refuse_whoever_the_rules_refuse(
         "save_search": lambda: services.save_search(user, demo, "heat pump"),
         "saved_searches_of": lambda: services.saved_searches_of(user, demo),
         "wizard_rules.seed": lambda: wizard_rules.seed(user, demo),
+        "save_taxon": lambda: services.save_taxon(
+            user, demo, "topics", {"slug": f"t-{role}", "name": f"Topic {role}"}
+        ),
         "wizard_rules.save_rule": lambda: wizard_rules.save_rule(
             user, demo, {"question": "who", "answer": "parish", "topic": "solar", "weight": 2}
         ),
@@ -194,6 +201,7 @@ def test_services_refuse_whoever_the_rules_refuse(
         "save_search": role != "anonymous",
         "saved_searches_of": role != "anonymous",
         "wizard_rules.seed": role in CURATORS,
+        "save_taxon": role in CURATORS,
         "wizard_rules.save_rule": role in CURATORS,
         "wizard_rules.save_question": role in CURATORS,
         "wizard_rules.save_option": role in CURATORS,
