@@ -165,7 +165,8 @@ def _field_changes(
 
 
 def _m2m_detail(field: Any, old: Any, new: Any, names: dict) -> str:
-    """"added X, Y; removed Z" between two lists of a many-to-many's through rows."""
+    """What was added and removed ("added X, Y; removed Z") between two lists of a
+    many-to-many's through rows."""
     target = field.m2m_reverse_field_name()
     before = {row.get(target) for row in old or []}
     after = {row.get(target) for row in new or []}
