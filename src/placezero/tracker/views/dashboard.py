@@ -9,7 +9,7 @@ from placezero.accounts.permissions import requires
 from placezero.places import services as places
 from placezero.tables.charts import chart_from_table
 
-from .. import dashboard, graph
+from .. import dashboard, diagram, graph
 from ..options import Status, Theme
 from ..services import actions_of
 from .common import place_of_request
@@ -46,6 +46,7 @@ def dashboard_page(request: HttpRequest, place_slug: str) -> HttpResponse:
             "charts": charts,
             "holds": graph.holds(place),
             "critical_path": graph.critical_path(place),
+            "diagram": diagram.diagram(place),
         },
     )
 
