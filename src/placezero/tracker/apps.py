@@ -32,5 +32,12 @@ class TrackerConfig(AppConfig):
             order=35,
             permission="tracker.view",
             place_url_name="tracker:dashboard",
-            also_current_for=("tracker:actions", "tracker:action", "tracker:action_new"),
+            also_current_for=(
+                "tracker:actions",
+                "tracker:action",
+                "tracker:action_new",
+                "tracker:reports",
+                "tracker:report",
+                "tracker:priority",
+            ),
         )

@@ -122,8 +122,11 @@ def create_actions(decision: Any) -> list[CreatedLink]:
 def register() -> None:
     """Take over from governance's own handler (called from the tracker's ready(); governance
     is installed before the tracker, so its handler is registered by then)."""
-    from placezero.governance import register_outcome_handler, registered_outcome_handlers
-    from placezero.governance import unregister_outcome_handler
+    from placezero.governance import (
+        register_outcome_handler,
+        registered_outcome_handlers,
+        unregister_outcome_handler,
+    )
 
     keys = {handler.key for handler in registered_outcome_handlers()}
     if RECORD_OUTCOME in keys:

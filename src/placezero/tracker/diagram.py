@@ -11,6 +11,7 @@ action waits for, the conflicts — which is the accessible version.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -99,16 +100,16 @@ def diagram(place: Place) -> Diagram | None:
     """The diagram of every action that has a dependency, or None when none has."""
     graph = order.order_graph(place)
     conflict_rows = list(
-        Dependency.objects.filter(
-            action__place=place, kind=DependencyKind.CONFLICTS
-        ).values_list("action_id", "other_id")
+        Dependency.objects.filter(action__place=place, kind=DependencyKind.CONFLICTS).values_list(
+            "action_id", "other_id"
+        )
     )
     graph.add_nodes_from(i for pair in conflict_rows for i in pair)
     if not graph.number_of_nodes():
         return None
     actions = {a.pk: a for a in Action.objects.filter(pk__in=graph.nodes)}
     critical = [a.pk for a in order.critical_path(place)]
-    on_path = set(zip(critical, critical[1:], strict=False))
+    on_path = set(itertools.pairwise(critical))
     generations = [
         sorted(ids, key=lambda i: actions[i].reference) for ids in nx.topological_generations(graph)
     ]

@@ -236,7 +236,7 @@ class DeliveredOutput(models.Model):
 
 
 class Risk(models.Model):
-    """A risk to an action's delivery, scored on the 5 × 5 matrix, and what is done about it."""
+    """A risk to an action's delivery, scored on the 5 by 5 matrix, and what is done about it."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="risks")
     description = models.CharField(max_length=500)

@@ -62,21 +62,21 @@ class CoBenefit(models.TextChoices):
 
 
 class Level(models.IntegerChoices):
-    """A five-point scale for a risk's likelihood and impact (the usual 5 × 5 risk matrix)."""
+    """A five-point scale for a risk's likelihood and impact (the usual 5 by 5 risk matrix)."""
 
-    VERY_LOW = 1, "1 – very low"
-    LOW = 2, "2 – low"
-    MEDIUM = 3, "3 – medium"
-    HIGH = 4, "4 – high"
-    VERY_HIGH = 5, "5 – very high"
+    VERY_LOW = 1, "1 - very low"
+    LOW = 2, "2 - low"
+    MEDIUM = 3, "3 - medium"
+    HIGH = 4, "4 - high"
+    VERY_HIGH = 5, "5 - very high"
 
 
 class Deliverability(models.IntegerChoices):
     """How sure the owner is the action can be delivered as planned (funding, powers,
     capacity, supply chain), as judged by its owner or the place's officers."""
 
-    VERY_HARD = 1, "1 – very hard to deliver"
-    HARD = 2, "2 – hard"
-    UNCERTAIN = 3, "3 – uncertain"
-    LIKELY = 4, "4 – likely"
-    ASSURED = 5, "5 – assured (funded, powers in hand)"
+    VERY_HARD = 1, "1 - very hard to deliver"
+    HARD = 2, "2 - hard"
+    UNCERTAIN = 3, "3 - uncertain"
+    LIKELY = 4, "4 - likely"
+    ASSURED = 5, "5 - assured (funded, powers in hand)"

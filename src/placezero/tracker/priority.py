@@ -1,4 +1,4 @@
-"""An action's priority: impact × deliverability × cost per tonne, weighted by the place.
+"""An action's priority: impact times deliverability times cost per tonne, weighted by the place.
 
 Method (docs/method/tracker-priority.md). Each factor is scored from 0 to 1 against the
 place's other actions:
@@ -10,7 +10,7 @@ place's other actions:
   tonne is the budget over the tonnes its expected savings avoid from 2020 to 2050 (the
   snapshot's years).
 
-The priority is 100 × the weighted geometric mean of the factors, Π fᵢ^(wᵢ / Σw), so a
+The priority is 100 times the weighted geometric mean of the factors, Π fᵢ^(wᵢ / Σw), so a
 factor counts in proportion to its weight, a weight of 0 leaves it out, and an action weak
 on one factor cannot be carried by another. An action missing a factor with a weight above
 0 (no lever linked, deliverability not assessed, no budget) has no priority, and the page

@@ -45,6 +45,15 @@ def _action_row(action: Action) -> dict[str, Any]:
     }
 
 
+def _frozen(table: Any) -> dict[str, Any]:
+    """A table as JSON with each row a list in column order (PostgreSQL's jsonb does not keep
+    the order of an object's keys)."""
+    data = to_json(table)
+    keys = [c["key"] for c in data["columns"]]
+    data["rows"] = [[row.get(k) for k in keys] for row in data["rows"]]
+    return data
+
+
 def snapshot(place: Place, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Everything the report shows, as plain JSON."""
     from . import dashboard, graph
@@ -71,7 +80,7 @@ def snapshot(place: Place, start: dt.date, end: dt.date) -> dict[str, Any]:
             "gap_year": dashboard.GAP_YEAR,
             "gap_tco2e": summary.gap(),
         },
-        "tables": [to_json(tables[slug]) for slug in dashboard.REPORT_TABLES],
+        "tables": [_frozen(tables[slug]) for slug in dashboard.REPORT_TABLES],
         "updates": [
             {
                 "action": _action_row(u.action),

@@ -44,20 +44,20 @@ __all__ = [
     "add_dependency",
     "add_milestone",
     "add_risk",
-    "issue_report",
-    "power_choices",
-    "priorities",
-    "priority_weights",
-    "remove_risk",
-    "reports_of",
-    "set_priority_weights",
     "complete_milestone",
     "create_action",
     "create_plan",
+    "issue_report",
     "link_lever",
     "plans_of",
     "post_update",
+    "power_choices",
+    "priorities",
+    "priority_weights",
     "remove_dependency",
+    "remove_risk",
+    "reports_of",
+    "set_priority_weights",
     "update_action",
 ]
 
@@ -376,8 +376,10 @@ def add_risk(
         errors["description"] = "Describe the risk: what could go wrong."
     elif len(description.strip()) > 500:
         errors["description"] = "Describe the risk in 500 characters or fewer."
-    levels = {name: _level(value, name, errors) for name, value in
-              (("likelihood", likelihood), ("impact", impact))}  # fmt: skip
+    levels = {
+        "likelihood": _level(likelihood, "likelihood", errors),
+        "impact": _level(impact, "impact", errors),
+    }
     if errors:
         raise ValidationError(errors)
     risk = Risk(
