@@ -28,6 +28,8 @@ ENDPOINTS = [
     "/api/places/{slug}/pathway/views",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}.geojson",
+    "/api/places/{slug}/actions",
+    "/api/places/{slug}/actions/{reference}",
 ]
 URL_IN_PAGE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
