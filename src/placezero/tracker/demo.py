@@ -26,7 +26,17 @@ import yaml
 from django.db import transaction
 
 from . import impact
-from .models import Action, DeliveredOutput, Dependency, LeverLink, Milestone, Plan, ProgressUpdate
+from .models import (
+    Action,
+    DeliveredOutput,
+    Dependency,
+    LeverLink,
+    Milestone,
+    Plan,
+    ProgressUpdate,
+    Risk,
+)
+from .powers import power_names
 
 DATA = Path(__file__).with_name("demo_plan.yaml")
 PLANS = {
@@ -97,10 +107,24 @@ def load(place: Any) -> dict[str, int]:
         link = action.lever_links.first()
         if link is not None and row["delivered"]:
             DeliveredOutput.objects.create(update=update, link=link, amount=row["delivered"])
+    registered = power_names(place)
+    for row in data.get("assessments", []):
+        action = actions[row["action"]]
+        action.co_benefits = list(row.get("co_benefits", []))
+        action.deliverability = row.get("deliverability")
+        action.powers_used = [key for key in row.get("powers", []) if key in registered]
+        action.save(update_fields=["co_benefits", "deliverability", "powers_used"])
+        for risk in row.get("risks", []):
+            Risk.objects.create(action=action, **risk)
     for link in LeverLink.objects.filter(action__place=place, action__is_demo=True):
         impact.refresh_actual(link)
         link.save(update_fields=["delivered", "actual_by_year"])
-    return {"plans": len(plans), "actions": len(actions), "updates": len(data["updates"])}
+    return {
+        "plans": len(plans),
+        "actions": len(actions),
+        "updates": len(data["updates"]),
+        "risks": Risk.objects.filter(action__place=place, action__is_demo=True).count(),
+    }
 
 
 def _action(
