@@ -11,7 +11,8 @@ real actions. Each line of the decision's `creates` becomes one action:
   sitting member of the deciding body;
 - theme cross-cutting, not started, planned from the decision date to the end of the plan
   (or a year, whichever is later), using the local powers the decision uses;
-- reference `D<number>.<line>` (e.g. D001.1), so the action names its decision.
+- reference `D<number>.<line>` (e.g. D001.1), so the action names its decision (`-2`, `-3`
+  added if an action already has it; a demo decision replaces the previous demo load's).
 
 A handler that raises rolls the whole approval back, so a decision with no organisation to
 own its actions is refused in words rather than approved with nothing made.
@@ -46,7 +47,7 @@ def _titles(creates: str) -> list[str]:
     return [t for t in (line.strip().lstrip("-* ").strip() for line in creates.splitlines()) if t]
 
 
-def plan_for(place: Place, on: dt.date) -> Plan:
+def plan_for(place: Place, on: dt.date, is_demo: bool = False) -> Plan:
     plans = Plan.objects.filter(place=place)
     current = plans.filter(starts__lte=on.year, ends__gte=on.year).order_by("-starts", "pk")
     plan = current.first() or plans.order_by("-ends", "-starts", "pk").first()
@@ -54,7 +55,7 @@ def plan_for(place: Place, on: dt.date) -> Plan:
         plan, _ = Plan.objects.get_or_create(
             place=place,
             title=f"Decisions of the {place.name} partnership, {on.year}",
-            defaults={"starts": on.year, "ends": on.year},
+            defaults={"starts": on.year, "ends": on.year, "is_demo": is_demo},
         )
     return plan
 
@@ -79,6 +80,22 @@ def owner_for(decision: Any) -> Any:
     )
 
 
+def _free_reference(place: Place, wanted: str, is_demo: bool) -> str:
+    """`wanted`, unless an action of the place has it: a demo decision replaces the demo
+    action of a previous demo load (the demo is reloaded whole); otherwise the next free
+    `wanted-2`, `wanted-3`, …"""
+    taken = Action.objects.filter(place=place, reference=wanted).first()
+    if taken is None:
+        return wanted
+    if is_demo and taken.is_demo:
+        taken.delete()
+        return wanted
+    number = 2
+    while Action.objects.filter(place=place, reference=f"{wanted}-{number}").exists():
+        number += 1
+    return f"{wanted}-{number}"
+
+
 def create_actions(decision: Any) -> list[CreatedLink]:
     """The outcome handler: one tracker action per line of `decision.creates`."""
     titles = _titles(decision.creates)
@@ -86,7 +103,7 @@ def create_actions(decision: Any) -> list[CreatedLink]:
         return []
     place = decision.place
     decided = (decision.decided_at or decision.proposed_at).date()
-    plan = plan_for(place, decided)
+    plan = plan_for(place, decided, decision.is_demo)
     owner = owner_for(decision)
     powers = sorted(decision.powers.values_list("key", flat=True))
     end_of_plan = dt.date(plan.ends, 12, 31)
@@ -96,7 +113,7 @@ def create_actions(decision: Any) -> list[CreatedLink]:
         action = Action(
             place=place,
             plan=plan,
-            reference=f"{decision.reference}.{number}",
+            reference=_free_reference(place, f"{decision.reference}.{number}", decision.is_demo),
             title=title[:200],
             description=f"Created by decision {decision.reference} ({decision.title}): "
             f"{decision.asked_for}",

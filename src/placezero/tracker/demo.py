@@ -69,12 +69,16 @@ def load(place: Any) -> dict[str, int]:
         )
     users = {u.username: u for u in _related("lead_officer").objects.filter(is_demo=True)}
     areas = {a.code: a for a in place.areas.all()}
-    Action.objects.filter(place=place, is_demo=True).delete()
-    Plan.objects.filter(place=place, is_demo=True).delete()
+    # Only the demo's own actions are replaced: actions that demo governance decisions
+    # created (D001.1, …) stay, and so do the plans they may belong to.
+    own = [row["reference"] for row in data["actions"]]
+    Action.objects.filter(place=place, is_demo=True, reference__in=own).delete()
     plans = {
-        key: Plan.objects.create(
-            place=place, title=title, starts=starts, ends=ends, source_url=SOURCE, is_demo=True
-        )
+        key: Plan.objects.update_or_create(
+            place=place,
+            title=title,
+            defaults={"starts": starts, "ends": ends, "source_url": SOURCE, "is_demo": True},
+        )[0]
         for key, (title, starts, ends) in PLANS.items()
     }
     actions = {

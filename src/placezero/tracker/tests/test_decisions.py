@@ -94,3 +94,12 @@ def test_a_decision_that_creates_nothing_makes_no_action(board: Body, people: An
     decision = _decide(board, people.officer, "  \n")
     assert decision.status == DecisionStatus.APPROVED
     assert not services.actions_of(people.place).exists()
+
+
+def test_a_taken_reference_gets_the_next_free_one(board: Body, people: Any, plan: Plan) -> None:
+    from .conftest import make_action
+
+    make_action(plan, people.county, "D001.1", title="Made by hand")
+    _decide(board, people.officer, "Install canopies")
+    references = sorted(services.actions_of(people.place).values_list("reference", "title"))
+    assert references == [("D001.1", "Made by hand"), ("D001.1-2", "Install canopies")]

@@ -57,3 +57,22 @@ def test_the_demo_assesses_actions_with_powers_from_the_governance_register(leic
     ]  # fmt: skip
     scored = [p for p in services.priorities(leicestershire).values() if p.score is not None]
     assert len(scored) >= 5 and max(p.score for p in scored) <= 100
+
+
+def test_governance_and_tracker_demos_reload_in_either_order_with_links_intact(leicestershire):
+    from io import StringIO
+
+    from django.test import Client
+
+    from placezero.governance.models import DecisionLink
+
+    create_demo_accounts(leicestershire)
+    for command in ("load_governance_demo", "load_tracker_demo") * 2:
+        call_command(command, stdout=StringIO())
+    call_command("load_governance_demo", stdout=StringIO())
+    links = list(DecisionLink.objects.filter(decision__place=leicestershire))
+    assert links and all(link.handler == "tracker.create_actions" for link in links)
+    for link in links:
+        assert Client().get(link.url).status_code == 200, link.url
+    own = Action.objects.filter(place=leicestershire).exclude(reference__startswith="D")
+    assert own.count() == 28
