@@ -162,10 +162,10 @@ def test_an_officer_weighs_risks_priorities_and_issues_a_frozen_report(
     demo.load(place)
     officer = UserFactory(role=Role.OFFICER, place=place)
     _sign_in(page, officer.username)
-    heat_pumps = Action.objects.get(place=place, reference="B2")
+    study = Action.objects.get(place=place, reference="B6")  # not assessed in the demo
 
     # Co-benefits and deliverability on the action's form (GOV.UK checkboxes).
-    page.goto(f"/places/{place.slug}/actions/{heat_pumps.pk}/edit/")
+    page.goto(f"/places/{place.slug}/actions/{study.pk}/edit/")
     page.get_by_label("Fuel poverty").check()
     page.get_by_label("Health and wellbeing").check()
     page.get_by_label("Deliverability").select_option(label="4 - likely")
@@ -186,6 +186,7 @@ def test_an_officer_weighs_risks_priorities_and_issues_a_frozen_report(
     expect(page.locator("[data-risk]")).to_contain_text("12")
     expect(page.locator("[data-priority]")).to_be_visible()
     axe_check(page)
+    _fits_a_phone(page, axe_check)
 
     # Weights: only impact counts; the list sorted by priority puts the largest saving first.
     page.goto(f"/places/{place.slug}/actions/priority/")
@@ -221,3 +222,12 @@ def test_an_officer_weighs_risks_priorities_and_issues_a_frozen_report(
     expect(page.locator("[data-report-issued]")).to_contain_text("frozen")
     expect(page.get_by_role("link", name="Download this report (PDF)")).to_be_visible()
     axe_check(page)
+    _fits_a_phone(page, axe_check)
+
+
+def _fits_a_phone(page: Page, axe_check: Callable[[Page], None]) -> None:
+    page.set_viewport_size(PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+    axe_check(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
