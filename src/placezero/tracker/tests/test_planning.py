@@ -213,3 +213,12 @@ def test_the_weights_page_and_the_sortable_priority_column(plan: Any, people: An
     page = client.get(f"/places/{slug}/actions/priority/").content.decode()
     assert "Changes to the weights" in page
     assert priority.LABELS["impact"] in page
+
+
+def test_the_governance_power_page_lists_the_actions_using_it(
+    action: Any, people: Any, register: None
+) -> None:
+    services.update_action(action, user=people.officer, powers_used=["estates"])
+    page = Client().get(f"/places/{people.place.slug}/governance/powers/estates/")
+    assert page.status_code == 200
+    assert "B1" in page.content.decode()
