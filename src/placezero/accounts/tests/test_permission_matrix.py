@@ -98,6 +98,8 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "tracker.edit_action":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.post_update":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.import":            ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.set_priority_weights": ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.issue_report":      ("NNNNNY", "NNNNYY", "NNNNNY"),
     # The advisory repository is public; a record that is not live (no `is_live`, like a
     # draft) is for the place's curators; national resources are tested in the app.
     "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
