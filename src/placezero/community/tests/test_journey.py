@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import timedelta
 from decimal import Decimal
 
@@ -227,8 +228,27 @@ def test_residents_acceptance_from_the_landscape_survey_is_a_part_of_the_score(w
     show no responses yet."""
     from placezero.accounts.options import Role
     from placezero.accounts.tests.factories import UserFactory
+    from placezero.landscape import consultations
     from placezero.landscape import services as landscape
+    from placezero.landscape.options import Technology
 
+    today = dt.date.today()
+    consultation = consultations.create(
+        world.place,
+        {
+            "title": "Where would you welcome solar?",
+            "summary": "Test consultation.",
+            "decisions_informed": "The pathway's acceptance limits.",
+            "privacy_notice": "We keep what you send for two years.",
+            "consent_text": "I agree.",
+            "technologies": list(Technology.values),
+            "questions_text": "",
+            "retention_days": 365,
+            "opens_on": today - dt.timedelta(days=1),
+            "closes_on": today + dt.timedelta(days=30),
+        },
+        user=UserFactory(role=Role.OFFICER, place=world.place),
+    )
     before = [o for o in projects.opportunities(world.place) if o.technology == "solar_ground"]
     first, second = before[0], before[1]
     assert first.acceptance_part is None and first.acceptance_responses == 0
@@ -236,7 +256,8 @@ def test_residents_acceptance_from_the_landscape_survey_is_a_part_of_the_score(w
     stances += [(second.zone_code, "welcome")] * 2
     for n, (zone, stance) in enumerate(stances):
         made = landscape.submit(
-            world.place,
+            consultation,
+            consent=True,
             technology="ground_solar",
             stance=stance,
             user=UserFactory(role=Role.RESIDENT),
