@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff sessions end after PLACEZERO_STAFF_SESSION's idle and absolute times.
+    "placezero.accounts.session_expiry.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made a change: the signed-in person of the request, kept in each history row.
@@ -124,6 +126,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Ten wrong passwords in a row pause signing in with that username (accounts.lockout).
 PLACEZERO_SIGN_IN_LOCKOUT = {"failures": 10, "minutes": 15}
+# Partner editors, officers and administrators are signed out after this long without a
+# request, and after the absolute time however busy (accounts.session_expiry); residents
+# and members keep Django's default session age.
+PLACEZERO_STAFF_SESSION = {
+    "idle_minutes": int(os.environ.get("PLACEZERO_STAFF_IDLE_MINUTES", "30")),
+    "absolute_hours": int(os.environ.get("PLACEZERO_STAFF_ABSOLUTE_HOURS", "8")),
+}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
