@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "placezero.advisory",
     "placezero.landscape",
     "placezero.method",
+    "placezero.feedback",
 ]
 
 MIDDLEWARE = [

@@ -112,6 +112,9 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "landscape.moderate":        ("NNNNNY", "NNNNYY", "NNNNNY"),
     "landscape.view_own":        ("NYYYYY", "NYYYYY", "NYYYYY"),
     "landscape.manage_own":      ("NNNNNN", "NNNNNN", "NNNNNN"),
+    # Feedback is about the whole site: officers of any place review it.
+    "feedback.give":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "feedback.review":           ("NNNNYY", "NNNNYY", "NNNNYY"),
 }  # fmt: skip
 
 CASES = [
