@@ -510,3 +510,18 @@ def residents_acceptance_by_lever(place: Place) -> dict[str, float]:
     inputs = place_inputs(place)
     levers = [lever for *_, lever in TECHNOLOGIES]
     return acceptance_by_lever(residents_acceptance(place), inputs.households, levers)
+
+
+def residents_acceptance_by_zone(place: Place) -> tuple[dict[str, float], dict[str, Any]]:
+    """Residents' acceptance as the every-sector optimiser takes it when it plans some
+    levers zone by zone: ({place-wide lever: share}, {zone lever: [Z] shares}). A zone
+    lever's acceptance is its zones' own (not also the place's mean, which would count it
+    twice)."""
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+    from placezero.engine.optimise_levers import ZONE_LEVERS
+
+    by_lever = residents_acceptance_by_lever(place)
+    shares = residents_acceptance(place)
+    levers = [lever for *_, lever in TECHNOLOGIES]
+    zones = {lever: shares[:, levers.index(lever)] for lever in ZONE_LEVERS if lever in levers}
+    return {k: v for k, v in by_lever.items() if k not in zones}, zones

@@ -25,6 +25,7 @@ PAGES = (
     "worked-example",
     "checks",
     "data",
+    "network",
 )
 
 
