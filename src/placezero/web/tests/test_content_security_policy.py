@@ -13,8 +13,12 @@ from django.conf import settings
 import placezero
 
 SOURCE = Path(placezero.__file__).parent
-# Templates a browser receives; the PDF's print template goes to WeasyPrint only.
-PRINT_ONLY = {"pathways/templates/pathways/plan/print.html"}
+# Templates a browser receives; the PDFs' print templates go to WeasyPrint only
+# (web.pdf.pdf_response), never to a browser.
+PRINT_ONLY = {
+    "pathways/templates/pathways/plan/print.html",
+    "governance/templates/governance/round_print.html",
+}
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
 HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
