@@ -18,6 +18,7 @@ SOURCE = Path(placezero.__file__).parent
 PRINT_ONLY = {
     "pathways/templates/pathways/plan/print.html",
     "governance/templates/governance/round_print.html",
+    "tracker/templates/tracker/report_print.html",
 }
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
 HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
