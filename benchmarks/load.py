@@ -174,12 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cookie",
         action="store_true",
-        help="send a cookie, as a returning visitor does: no page comes from the cache",
+        help="send a session cookie, as a returning visitor with a session does: no page "
+        "comes from the shared cache (other cookies no longer keep a visitor from it)",
     )
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     if args.cookie:
-        HEADERS["Cookie"] = "placezero_bench=1"
+        # A session cookie whose session does not exist: the visitor is anonymous, but the
+        # page cache must treat it as personal (web.cache), so every page is rendered.
+        HEADERS["Cookie"] = "sessionid=placezero-bench-no-such-session"
     result = run(args.url, args.clients, args.seconds, args.warmup)
     result["cookie"] = args.cookie
     text = report(result)

@@ -48,7 +48,7 @@ FOUNDATION: dict[str, set[str]] = {
     "places": {"accounts"},
 }
 # Kernel services: they may use the foundation and each other, never a module.
-KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables", "method"}
+KERNEL = {"web", "api", "jobs", "activity", "publishing", "tables", "method", "feedback"}
 # Modules (one per domain): they may use the foundation, the kernel and, through their
 # doors, each other.
 MODULES = {"pathways", "governance", "tracker", "landscape", "community", "advisory"}
@@ -66,8 +66,9 @@ EXTRA_DOORS: dict[str, set[str]] = {
     # @requires and enforce() for views (also re-exported by accounts.permissions).
     "accounts": {"decorators"},
     # The shared page furniture: the menu registry, place_or_404, the GOV.UK error summary,
-    # and pdf_response for every module's printed reports.
-    "web": {"navigation", "shortcuts", "forms", "pdf"},
+    # PDFs from print templates (pdf_response) for every module's printed reports, and public
+    # forms' abuse checks (submissions).
+    "web": {"navigation", "shortcuts", "forms", "pdf", "submissions"},
     # What an app's API router is built with: the API's errors, GeoJSON responses, its
     # place lookup (404 in the API's format) and shared schemas.
     "api": {"errors", "geojson", "queries", "schemas"},

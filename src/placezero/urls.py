@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("placezero.tracker.urls")),
     path("", include("placezero.advisory.urls")),
     path("", include("placezero.landscape.urls")),
+    path("", include("placezero.feedback.urls")),
     path("accounts/", include("placezero.accounts.urls")),
     path("method/", include("placezero.method.urls")),
     path("api/", api.urls),

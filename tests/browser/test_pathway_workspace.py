@@ -108,8 +108,9 @@ def test_compare_two_scenarios(
 ) -> None:
     page.goto(f"/places/{leicestershire_committed.slug}/pathway/scenarios/")
     axe_check(page)
-    page.get_by_label("balanced").check()
-    page.get_by_label("baseline-no-new-action").check()
+    # Scenarios are chosen by their titles, never their file names.
+    page.get_by_label("A balanced middle path").check()
+    page.get_by_label("No new action (baseline)").check()
     page.get_by_role("button", name="Compare").click()
     expect(page.locator("h1")).to_have_text("Compare scenarios")
     emissions = page.locator("#table-compare-emissions")

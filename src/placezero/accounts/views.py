@@ -12,12 +12,25 @@ from django.views.generic import TemplateView
 from .decorators import requires
 from .forms import NewPasswordForm, ResetRequestForm, SignInForm
 from .permissions import has, places_of, registered
+from .session_expiry import limits
 
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # Sent here by session_expiry: say why, with the limit that applied.
+        idle, absolute = limits()
+        context["expired"] = {
+            "idle": f"You were signed out after {idle // 60} minutes without activity.",
+            "absolute": (
+                f"You were signed out because you had been signed in for {absolute // 3600} hours."
+            ),
+        }.get(self.request.GET.get("expired", ""))
+        return context
 
 
 class SignOutView(auth_views.LogoutView):

@@ -29,7 +29,7 @@ from placezero.places import services as places
 from placezero.tables import geojson as table_geojson_writer
 from placezero.tables.json import to_json
 
-from . import exports, services, tables
+from . import exports, scenario_titles, services, tables
 from .views.common import PERSONAL, Selection, selected, table_context
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ class ScenarioOut(Schema):
     key: str = Field(
         description="what ?scenario= takes: a saved scenario's id, or a shipped file's stem"
     )
-    name: str
+    name: str = Field(description="a saved scenario's name, or a shipped file's own name")
+    title: str = Field(description="what a person reads: the scenario's title")
+    line: str = Field(description="its one-line description")
     description: str
     kind: Literal["saved", "shipped"] = Field(
         description="saved by the place's partners, or shipped with the engine for reference"
@@ -95,7 +97,8 @@ class AboutOut(Schema):
 
 class TableScenarioOut(Schema):
     key: str
-    name: str
+    name: str = Field(description="the scenario's title, as the page shows it")
+    line: str = Field(description="its one-line description")
 
 
 class TableOut(Schema):
@@ -171,9 +174,12 @@ def _table(request: HttpRequest, slug: str, view: str, table: str, params: Table
 
 
 def _saved_out(scenario: Any) -> dict[str, Any]:
+    title = scenario_titles.of_saved(scenario)
     return {
         "key": str(scenario.pk),
         "name": scenario.name,
+        "title": title.title,
+        "line": title.line,
         "description": scenario.description,
         "kind": "saved",
         "version": scenario.version,
@@ -183,9 +189,12 @@ def _saved_out(scenario: Any) -> dict[str, Any]:
 
 
 def _shipped_out(stem: str, data: dict[str, Any]) -> dict[str, Any]:
+    title = scenario_titles.of_shipped(stem, data)
     return {
         "key": stem,
         "name": str(data.get("name", stem)),
+        "title": title.title,
+        "line": title.line,
         "description": str(data.get("description", "")).strip(),
         "kind": "shipped",
         "version": None,
@@ -323,7 +332,7 @@ def get_table(
         "view": view,
         "place": place.slug,
         "area": area,
-        "scenario": {"key": selection.key, "name": selection.name},
+        "scenario": {"key": selection.key, "name": selection.name, "line": selection.line},
         "source": result.about.source,
         "licence": result.about.licence,
     }

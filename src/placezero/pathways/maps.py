@@ -1,6 +1,11 @@
 """Zone maps: any per-zone output of the engine, classed and coloured, with the zones'
 boundaries, for static/pathways/js/zone-map.js (Leaflet, no tile layer: no network needed).
 
+The page carries only each zone's figures; the boundaries, the same for every visitor and
+scenario, are one JSON file per place, pack and area (`boundaries_json`, served by
+views/boundaries.py with an ETag and a year's caching, its address carrying the pack
+digest). Writing ~150 kB of polygons into every page cost more than the rest of the page.
+
 The legend and a table of the same values sit beside every map; each zone is a keyboard
 stop that announces its name and value, and a zone picker (a plain select) is the text way
 to choose a zone.
@@ -8,11 +13,15 @@ to choose a zone.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from django.urls import reverse
 
 from placezero.places import services as places
 
@@ -41,6 +50,7 @@ class ZoneMap:
     classes: tuple[MapClass, ...]
     geojson: dict[str, Any]
     link_template: str = ""  # e.g. "?zone={code}": where choosing a zone goes
+    boundaries_url: str = ""  # the zones' polygons (boundaries_json); the page has none
 
     @property
     def data_id(self) -> str:
@@ -54,7 +64,9 @@ class ZoneMap:
         return {
             "title": self.title,
             "unit": self.unit,
-            "geojson": self.geojson,
+            # Each zone's figures by code; the polygons come from boundaries_url.
+            "zones": [feature["properties"] for feature in self.geojson["features"]],
+            "boundaries_url": self.boundaries_url,
             "link_template": self.link_template,
             "attribution": "Boundaries: ONS, OGL v3; contains OS data © Crown copyright 2021.",
         }
@@ -111,6 +123,26 @@ def _zone_features(slug: str, digest: str, area_code: str | None) -> tuple[dict[
     return tuple(places.zones_geojson(place, area_code=area_code)["features"])
 
 
+@lru_cache(maxsize=32)
+def boundaries_json(slug: str, digest: str, area_code: str | None) -> tuple[bytes, str]:
+    """(body, ETag) of the zones' polygons alone: a FeatureCollection whose features carry
+    only their code, written once per place, pack digest and area."""
+    features = [
+        {"type": "Feature", "id": f["id"], "geometry": f["geometry"],
+         "properties": {"code": f["properties"]["code"]}}
+        for f in _zone_features(slug, digest, area_code)
+    ]  # fmt: skip
+    body = json.dumps(
+        {"type": "FeatureCollection", "features": features}, separators=(",", ":")
+    ).encode()
+    return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def boundaries_url(place: Place, area_code: str | None) -> str:
+    query = f"?v={place.pack_digest[:16]}" + (f"&area={area_code}" if area_code else "")
+    return reverse("pathways:zone_boundaries", kwargs={"place_slug": place.slug}) + query
+
+
 def zones_geojson(place: Place, area_code: str | None = None) -> dict[str, Any]:
     """A fresh FeatureCollection of the zones: new feature and property dicts (callers add
     values to them) sharing the cached, never-modified geometries."""
@@ -161,4 +193,7 @@ def zone_map(
         feature["properties"]["colour"] = match.colour if match else NO_VALUE
     if any(f["properties"]["colour"] == NO_VALUE for f in geojson["features"]):
         chosen = [*chosen, MapClass(NO_VALUE_LABEL, NO_VALUE)]
-    return ZoneMap(dom_id, title, unit, tuple(chosen), geojson, link_template)
+    return ZoneMap(
+        dom_id, title, unit, tuple(chosen), geojson, link_template,
+        boundaries_url(place, area_code or None),
+    )  # fmt: skip

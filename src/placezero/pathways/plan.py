@@ -23,7 +23,7 @@ from placezero.engine.levers import LEVERS
 from placezero.engine.results import Results
 
 from . import audience_figures as figures
-from . import services
+from . import scenario_titles, services
 from .labels import CAPEX_LABELS, SECTOR_LABELS, TECHNOLOGY_COUNTED, TECHNOLOGY_LABELS
 from .tables import TableContext, UnknownArea
 
@@ -129,7 +129,7 @@ def scenario_comparison(context: TableContext) -> list[dict[str, Any]]:
             )
         )
     for stem, data in services.shipped_for(context.place).items():
-        name = str(data.get("name", stem))
+        name = scenario_titles.of_shipped(stem, data).title
         if name == context.scenario_name:
             continue
         runs.append((name, services.run(context.place, data)))

@@ -33,7 +33,7 @@ from placezero.engine.simulate import simulate
 from placezero.places import services as places_services
 
 from . import opportunities as _opportunities
-from . import outputs
+from . import outputs, scenario_titles
 from .models import PathwayScenario, ScenarioChange
 from .options import ChangeAction
 
@@ -239,7 +239,8 @@ def default_definition(place: Place) -> tuple[str, dict[str, Any]]:
     if preferred is not None:
         return preferred.name, clean_definition(preferred.definition)
     shipped = shipped_definitions()[DEFAULT_SHIPPED]
-    return str(shipped.get("name", DEFAULT_SHIPPED)), clean_definition(shipped)
+    # The title a person reads, not the file's identifier (scenario_titles).
+    return scenario_titles.of_shipped(DEFAULT_SHIPPED, shipped).title, clean_definition(shipped)
 
 
 def _record(scenario, action, summary, user, before=None, after=None) -> ScenarioChange:

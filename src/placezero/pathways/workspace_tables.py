@@ -149,6 +149,7 @@ class Compared:
     name: str
     definition: dict[str, Any]
     results: Results
+    line: str = ""  # its one-line description (scenario_titles)
 
 
 def _column_key(index: int) -> str:

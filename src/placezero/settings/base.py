@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The checkout root in development; var/ holds the SQLite database and other local state.
@@ -45,14 +46,19 @@ INSTALLED_APPS = [
     "placezero.advisory",
     "placezero.landscape",
     "placezero.method",
+    "placezero.feedback",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The content security policy below, enforced in every environment (SECURE_CSP).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff sessions end after PLACEZERO_STAFF_SESSION's idle and absolute times.
+    "placezero.accounts.session_expiry.StaffSessionExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made a change: the signed-in person of the request, kept in each history row.
@@ -60,6 +66,27 @@ MIDDLEWARE = [
     # JOBS_WORKER = "thread": the first request starts this process's worker thread.
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
+
+# Content security policy (Django's own, decision 0020): scripts, styles, fonts and data from
+# this site only, nothing inline. No template has an inline <script>, an on…= handler, a
+# javascript: link or a style="" attribute (a colour or a width is an SVG attribute, which
+# style-src does not govern), so there is no nonce to hand out and the policy is the same on
+# every page, cacheable with it. json_script blocks (type application/json) are data, not
+# scripts: the browser never runs them, so script-src does not apply. Map tiles are not
+# fetched (Leaflet draws boundaries only); data: images are GOV.UK Frontend's and Swagger
+# UI's CSS icons.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 ROOT_URLCONF = "placezero.urls"
 WSGI_APPLICATION = "placezero.wsgi.application"
@@ -100,6 +127,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Ten wrong passwords in a row pause signing in with that username (accounts.lockout).
 PLACEZERO_SIGN_IN_LOCKOUT = {"failures": 10, "minutes": 15}
+# Partner editors, officers and administrators are signed out after this long without a
+# request, and after the absolute time however busy (accounts.session_expiry); residents
+# and members keep Django's default session age.
+PLACEZERO_STAFF_SESSION = {
+    "idle_minutes": int(os.environ.get("PLACEZERO_STAFF_IDLE_MINUTES", "30")),
+    "absolute_hours": int(os.environ.get("PLACEZERO_STAFF_ABSOLUTE_HOURS", "8")),
+}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"

@@ -3,9 +3,10 @@
 A request with no cookie and no credentials (a first-time or public visitor, a crawler, an
 API client) gets the page every such visitor gets: the middleware keeps the first answer
 and serves it again until the data changes, skipping sessions, permission checks, engine
-runs and templates. Anything personal is never kept: a request that sends a cookie (a
-signed-in person, a resident's personal copy), a response that sets one (a form's CSRF
-token), one marked private or no-store, and anything but a 200 to a GET or HEAD.
+runs and templates. Anything personal is never kept or served: a request that sends a
+cookie a page depends on (the session: a signed-in person, a resident's personal copy; the
+messages; the language), a response that sets one (a form's CSRF token), one marked private
+or no-store, and anything but a 200 to a GET or HEAD. Other cookies do not count.
 
 Invalidation: every save or delete of a model whose rows pages show (a scenario, a place
 load, a target; not sessions, job heartbeats or sign-in counts) moves the cache's version,
@@ -21,6 +22,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -55,10 +57,19 @@ def connect() -> None:
     post_delete.connect(data_changed, dispatch_uid="web.cache")
 
 
+def _personal_cookies() -> frozenset[str]:
+    """The cookies a page can depend on: the session (who is signed in, a personal copy of
+    a scenario), the messages shown once, the language. Any other cookie (a consent flag,
+    a CSRF token, a benchmark's marker) changes nothing on a page, so it does not stop a
+    visitor from getting the page every visitor gets. A CSRF token is safe to ignore: a page
+    that renders one sets the cookie again, so it is never kept (`_keepable`)."""
+    return frozenset({settings.SESSION_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, "messages"})
+
+
 def _shared(request: HttpRequest) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and not request.COOKIES
+        and not (_personal_cookies() & set(request.COOKIES))
         and "HTTP_AUTHORIZATION" not in request.META
     )
 

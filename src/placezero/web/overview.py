@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
@@ -135,11 +136,21 @@ def headline(summaries: Sequence[EmissionsSummary]) -> Headline | None:
 
 
 def map_figures(place: Place) -> dict[str, Any] | None:
+    """`_map_figures` once per place load: the polygons and their figures come from the pack
+    alone, and decoding the polygons cost most of the home page's time."""
+    if not place.pack_digest:  # made by hand, not from a pack: nothing to key a copy on
+        return _map_figures.__wrapped__(place.slug, "", None)
+    return _map_figures(place.slug, place.pack_digest, place.loaded_at)
+
+
+@lru_cache(maxsize=16)
+def _map_figures(slug: str, digest: str, loaded_at: object) -> dict[str, Any] | None:
     """The place's district polygons, each with its latest emissions per person, the legend's
     classes and the boundaries' attribution: everything the map draws, with no network.
 
     Neighbours (e.g. Leicester, inside Leicestershire but not part of it) are drawn in grey
     for context, so the hole they would leave is explained; they do not set the classes."""
+    place = services.get_place(slug)
     geojson = services.areas_geojson(place)
     features = [
         {**feature, "properties": {**feature["properties"], "figure": _figure(feature)}}

@@ -21,4 +21,5 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("licence/", views.licence, name="licence"),
+    path("glossary/", views.glossary_page, name="glossary"),
 ]

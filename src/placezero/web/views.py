@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from placezero.places import services
 from placezero.tables import csv
 
-from . import overview
+from . import glossary, overview
 from .figures import Measure, UnknownMeasure
 from .shortcuts import place_or_404
 
@@ -131,3 +131,10 @@ def _site_page(template: str) -> Any:
 accessibility = _site_page("web/accessibility.html")
 privacy = _site_page("web/privacy.html")
 licence = _site_page("web/licence.html")
+
+
+@require_GET
+def glossary_page(request: HttpRequest) -> HttpResponse:
+    """The terms of art the site uses, each under its own anchor (web.glossary)."""
+    terms = sorted(glossary.TERMS, key=lambda term: term.name.casefold())
+    return render(request, "web/glossary.html", {"place": _default_place_or_none(), "terms": terms})

@@ -124,6 +124,9 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     # published contribution: anyone.
     "landscape.set_up":          ("NNNNNY", "NNNNYY", "NNNNNY"),
     "landscape.report":          ("YYYYYY", "YYYYYY", "YYYYYY"),
+    # Feedback is about the whole site: officers of any place review it.
+    "feedback.give":             ("YYYYYY", "YYYYYY", "YYYYYY"),
+    "feedback.review":           ("NNNNYY", "NNNNYY", "NNNNYY"),
 }  # fmt: skip
 
 CASES = [

@@ -12,11 +12,18 @@ from django.urls import NoReverseMatch, reverse
 from placezero.accounts.permissions import has
 from placezero.engine.territorial import BASIS_LABEL
 
+from ..scenario_titles import first_sentence
 from ..sections import SECTIONS
 
 register = template.Library()
 
 EXPORT_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("geojson", "GeoJSON"))
+
+
+@register.filter
+def scenario_line(description: str) -> str:
+    """A scenario description's first sentence: the one line shown beside its title."""
+    return first_sentence(description)
 
 
 @register.simple_tag

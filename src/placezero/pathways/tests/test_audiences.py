@@ -208,8 +208,12 @@ def test_maps_draw_the_modelled_zones_only(client, leicestershire, name, map_id)
     html = client.get(url(name)).content.decode()
     start = html.index(f'id="{map_id}-data"')
     data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
-    codes = {f["properties"]["code"] for f in data["geojson"]["features"]}
+    codes = {zone["code"] for zone in data["zones"]}
     assert codes == set(inputs.zones)
+    # The polygons are not in the page: they come from the cached boundaries file.
+    assert "coordinates" not in html and data["boundaries_url"].startswith(
+        f"/places/{leicestershire.slug}/pathway/zones.geojson?v="
+    )
     assert "No figure" not in html[html.index(f'data-map-legend="{map_id}"') :][:2000]
 
 

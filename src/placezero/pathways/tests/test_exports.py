@@ -245,7 +245,7 @@ def test_whole_view_downloads_as_one_workbook(leicestershire, export_tables):
     assert workbook.sheetnames == ["About", "emissions-by-sector", "emissions-by-zone"]
     about = {row[0]: row[1] for row in workbook["About"].iter_rows(values_only=True) if row[0]}
     assert about["Place"] == "Leicestershire" and about["View"] == VIEW
-    assert about["Area"] == "The whole place" and about["Scenario"] == "balanced"
+    assert about["Area"] == "The whole place" and about["Scenario"] == "A balanced middle path"
     assert about["Licence"] == "Open Government Licence v3.0"
     assert about["emissions-by-zone"] == "Emissions by zone in 2030"
 

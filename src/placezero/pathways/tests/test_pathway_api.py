@@ -167,7 +167,9 @@ def test_table_json_has_columns_with_units_rows_and_source(leicestershire, api_t
     assert {c["key"]: c["unit"] for c in body["columns"]}["emissions"] == "tCO2e"
     inputs = services.place_inputs(leicestershire)
     assert [r["zone"] for r in body["rows"]] == list(inputs.zones)
-    assert body["scenario"] == {"key": "balanced", "name": "balanced"}
+    assert body["scenario"]["key"] == "balanced"
+    assert body["scenario"]["name"] == "A balanced middle path"
+    assert body["scenario"]["line"].startswith("Strong action on heat")
     assert body["source"] and "Open Government Licence" in body["licence"]
     about = body["about"]
     assert about["source"] == body["source"] and about["licence"] == body["licence"]

@@ -197,7 +197,7 @@ def test_preferred_scenario_is_the_plans_default(client, leicestershire):
     # Showing another scenario, the preferred pathway is among those compared.
     html = client.get(url(scenario="balanced")).content.decode()
     names = column(html, "scenarios-compared", "scenario")
-    assert names[:2] == ["balanced (shown)", "Agreed pathway (preferred pathway)"]
+    assert names[:2] == ["A balanced middle path (shown)", "Agreed pathway (preferred pathway)"]
     preferred = number(column(html, "scenarios-compared", "y2050_tco2e")[1])
     assert preferred == pytest.approx(results.total_emissions_tco2e[:, y2050].sum(), abs=0.5)
 

@@ -370,7 +370,8 @@ def test_shipped_scenario_exports_and_json_imports(leicestershire):
     client = client_as(Role.PARTNER_EDITOR)
     exported = client.get(url("scenario_export", leicestershire) + "?scenario=balanced")
     data = yaml.safe_load(exported.content)
-    assert data["name"] == "balanced"
+    # The file carries the title a person reads, not the shipped file's identifier.
+    assert data["name"] == "A balanced middle path"
     response = client.post(
         url("scenario_import", leicestershire),
         {"file": upload("b.json", json.dumps({**data, "name": "Balanced JSON"}))},
@@ -471,7 +472,7 @@ def test_trying_a_reference_scenario_shows_it_without_storing_it(leicestershire)
     client = Client()
     page = client.get(url("play", leicestershire) + "?start=baseline-no-new-action")
     html = page.content.decode()
-    assert "These are the levers of “baseline-no-new-action”" in html
+    assert "These are the levers of “No new action (baseline)”" in html
     assert f'name="{"lever_" + LEVER}" value="1"' in html
     assert client.session.get(f"pathways:{leicestershire.slug}:personal") is None
 

@@ -24,7 +24,7 @@ from placezero.web.shortcuts import place_or_404
 
 from .. import audience_figures as figures
 from .. import audience_tables as at
-from .. import services
+from .. import scenario_titles, services
 from ..labels import SECTOR_LABELS, TECHNOLOGY_LABELS
 from ..maps import NO_VALUE, ZoneMap, categorical_classes
 from ..maps import zone_map as place_zone_map
@@ -267,6 +267,7 @@ def public(request: HttpRequest, place_slug: str) -> HttpResponse:
         story=zone_story(page, zone_code) if zone_code else None,
         target=at.net_zero_target(page.ctx),
         net_zero_year=_net_zero_year(page),
+        net_zero_title=scenario_titles.of_shipped("net-zero").title,
     )
     return render(request, "pathways/audiences/public.html", page.context)
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from placezero.web.shortcuts import place_or_404
 
-from .. import services
+from .. import scenario_titles, services
 from ..models import PathwayScenario
 from ..tables import TableContext
 
@@ -66,12 +66,34 @@ def save_personal_definition(request: HttpRequest, place: Place, definition: dic
 
 @dataclass(frozen=True)
 class Selection:
-    """The scenario a page shows: its key for URLs, name, definition and model (if saved)."""
+    """The scenario a page shows: its key for URLs, title (`name`), one-line description,
+    definition and model (if saved)."""
 
     key: str
     name: str
     definition: dict[str, Any]
     scenario: PathwayScenario | None = None
+    line: str = ""
+
+    @property
+    def preferred(self) -> bool:
+        return bool(self.scenario is not None and self.scenario.is_preferred)
+
+
+PERSONAL_TITLE = scenario_titles.ScenarioTitle(
+    "Your personal copy", "Your own changes to the levers, kept in this browser only."
+)
+
+
+def _saved(scenario: PathwayScenario) -> Selection:
+    title = scenario_titles.of_saved(scenario)
+    definition = services.clean_definition(scenario.definition)
+    return Selection(str(scenario.pk), title.title, definition, scenario, title.line)
+
+
+def _shipped(stem: str, data: dict[str, Any]) -> Selection:
+    title = scenario_titles.of_shipped(stem, data)
+    return Selection(stem, title.title, services.clean_definition(data), None, title.line)
 
 
 def selected(request: HttpRequest, place: Place, key: str | None = None) -> Selection:
@@ -79,27 +101,25 @@ def selected(request: HttpRequest, place: Place, key: str | None = None) -> Sele
     if key == PERSONAL:
         definition = personal_definition(request, place)
         if definition is None:
-            name, definition = services.default_definition(place)
-        return Selection(PERSONAL, "Your personal copy", definition)
+            _name, definition = services.default_definition(place)
+        return Selection(PERSONAL, PERSONAL_TITLE.title, definition, None, PERSONAL_TITLE.line)
     if key.isdigit():
         try:
             scenario = PathwayScenario.objects.get(place=place, pk=int(key))
         except PathwayScenario.DoesNotExist:
             raise Http404(f"No scenario {key} in {place.name}.") from None
-        definition = services.clean_definition(scenario.definition)
-        return Selection(key, scenario.name, definition, scenario)
+        return _saved(scenario)
     shipped = services.shipped_for(place)
     if key in shipped:
-        data = shipped[key]
-        return Selection(key, str(data.get("name", key)), services.clean_definition(data))
+        return _shipped(key, shipped[key])
     if key:
         raise Http404(f"No scenario '{key}'.")
     preferred = services.preferred_scenario(place)
     if preferred is not None:
-        definition = services.clean_definition(preferred.definition)
-        return Selection(str(preferred.pk), preferred.name, definition, preferred)
-    name, definition = services.default_definition(place)
-    return Selection(services.DEFAULT_SHIPPED, name, definition)
+        return _saved(preferred)
+    return _shipped(
+        services.DEFAULT_SHIPPED, services.shipped_definitions()[services.DEFAULT_SHIPPED]
+    )
 
 
 def table_context(place: Place, selection: Selection, area_code: str | None = None) -> TableContext:
@@ -112,20 +132,25 @@ def table_context(place: Place, selection: Selection, area_code: str | None = No
     )
 
 
-def scenario_choices(request: HttpRequest, place: Place) -> list[dict[str, str]]:
-    """What the scenario picker offers: the plan's saved scenarios (preferred first), the
-    shipped ones, and the visitor's personal copy (`_scenario_picker.html`)."""
-    choices = [
-        {
-            "key": str(s.pk),
-            "label": f"{s.name}{' (preferred pathway)' if s.is_preferred else ''}",
-            "group": "Scenarios of the plan",
-        }
-        for s in services.scenarios_for(place)
-    ]
-    choices += [
-        {"key": stem, "label": str(data.get("name", stem)), "group": "Reference scenarios"}
+def scenario_choices(request: HttpRequest, place: Place) -> list[dict[str, Any]]:
+    """What every scenario picker offers, by title and one-line description (never a key):
+    the plan's saved scenarios with the preferred pathway first and marked, the shipped
+    ones, and the visitor's personal copy (`_scenario_picker.html`)."""
+    saved = sorted(services.scenarios_for(place), key=lambda s: not s.is_preferred)
+    titled = [(str(s.pk), scenario_titles.of_saved(s), "Scenarios of the plan") for s in saved]
+    titled += [
+        (stem, scenario_titles.of_shipped(stem, data), "Reference scenarios")
         for stem, data in services.shipped_for(place).items()
     ]
-    choices.append({"key": PERSONAL, "label": "Your personal copy", "group": "Yours"})
-    return choices
+    titled.append((PERSONAL, PERSONAL_TITLE, "Yours"))
+    return [
+        {
+            "key": key,
+            "label": title.label,
+            "title": title.title,
+            "line": title.line,
+            "preferred": title.preferred,
+            "group": group,
+        }
+        for key, title, group in titled
+    ]

@@ -57,7 +57,9 @@ def compare(request: HttpRequest, place_slug: str) -> HttpResponse:
         for key in keys:
             chosen = selected(request, place, key)
             results = services.run(place, chosen.definition)
-            compared.append(Compared(chosen.key, chosen.name, chosen.definition, results))
+            compared.append(
+                Compared(chosen.key, chosen.name, chosen.definition, results, chosen.line)
+            )
         about = engine_about(place)
         emissions = compare_emissions(compared, about)
         context.update(

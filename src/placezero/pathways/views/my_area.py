@@ -9,6 +9,7 @@ From the home page: "What it means for my area" (1), a district (2), a neighbour
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import BadRequest
@@ -41,6 +42,16 @@ class Neighbourhood:
 
 def neighbourhoods(place: Place) -> list[Neighbourhood]:
     """The pathway's zones with their local and ONS names and their district, A to Z."""
+    if not place.pack_digest:  # made by hand, not from a pack: nothing to key a copy on
+        return list(_neighbourhoods.__wrapped__(place.slug, "", None))
+    return list(_neighbourhoods(place.slug, place.pack_digest, place.loaded_at))
+
+
+@lru_cache(maxsize=16)
+def _neighbourhoods(slug: str, digest: str, loaded_at: object) -> tuple[Neighbourhood, ...]:
+    """Once per place load: reading the zones decodes every polygon (~200 ms), and the
+    names come only from the pack, so they are the same until the place is loaded again."""
+    place = places.get_place(slug)
     inputs = services.place_inputs(place)
     district_names = dict(zip(inputs.districts, inputs.district_names, strict=True))
     ons = {zone.code: zone for zone in places.zones(place)}
@@ -59,7 +70,7 @@ def neighbourhoods(place: Place) -> list[Neighbourhood]:
                 url=f"{public}?area={district}&zone={code}#zone-story",
             )
         )
-    return sorted(found, key=lambda n: (n.name.casefold(), n.code))
+    return tuple(sorted(found, key=lambda n: (n.name.casefold(), n.code)))
 
 
 def _search(everything: list[Neighbourhood], query: str) -> list[Neighbourhood]:

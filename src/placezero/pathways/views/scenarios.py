@@ -18,7 +18,7 @@ from placezero.accounts.permissions import has, requires
 from placezero.web.forms import error_summary_items
 from placezero.web.shortcuts import place_or_404
 
-from .. import services
+from .. import scenario_titles, services
 from ..forms import DetailsForm
 from ..models import PathwayScenario
 from ..options import ChangeAction
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 def workspace(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = place_or_404(place_slug, request)
     shipped = [
-        {"key": stem, "name": str(data.get("name", stem)), "description": data.get("description")}
+        {"key": stem, "name": title.title, "line": title.line}
         for stem, data in services.shipped_for(place).items()
+        for title in [scenario_titles.of_shipped(stem, data)]
     ]
     can_edit = has(request.user, "pathways.edit_scenarios", place)
     editable = PathwayScenario.objects.editable_by(request.user).filter(place=place)

@@ -67,3 +67,32 @@ def test_a_page_that_sets_a_cookie_is_not_kept(leicestershire, page_cache):
 def test_without_a_pages_cache_nothing_is_kept(leicestershire, settings):
     settings.MIDDLEWARE = ["placezero.web.cache.PublicPageCacheMiddleware", *settings.MIDDLEWARE]
     assert "X-Placezero-Cache" not in Client().get(PAGE)
+
+
+def test_a_cookie_no_page_depends_on_does_not_stop_the_shared_page(leicestershire, page_cache):
+    """A consent flag or a CSRF token changes nothing on a page: the shared copy is served."""
+    Client().get(PAGE)
+    for cookies in ({"consent": "yes"}, {"csrftoken": "x" * 32}):
+        client = Client()
+        client.cookies.load(cookies)
+        assert client.get(PAGE)["X-Placezero-Cache"] == "hit", cookies
+
+
+@pytest.mark.parametrize("name", ["sessionid", "messages", "django_language"])
+def test_a_cookie_a_page_depends_on_is_never_served_the_shared_page(
+    leicestershire, page_cache, name
+):
+    Client().get(PAGE)
+    client = Client()
+    client.cookies[name] = "anything"
+    assert "X-Placezero-Cache" not in client.get(PAGE)
+
+
+def test_a_form_page_with_a_csrf_cookie_is_still_not_kept(leicestershire, page_cache):
+    """Rendering the token sets the cookie again, so the page (holding that token) is not
+    kept for anyone else."""
+    client = Client()
+    client.cookies["csrftoken"] = "y" * 32
+    for _ in range(2):
+        response = client.get("/accounts/login/")
+        assert "X-Placezero-Cache" not in response

@@ -1,7 +1,8 @@
 // Zone maps (maps.ZoneMap.as_json): zone polygons coloured by a value, drawn with Leaflet and
 // no tile layer, so no network is needed. Each zone is a keyboard stop that announces its name
 // and value; where the map has a link template, Enter or a click goes to that zone's page.
-// Redrawn after htmx swaps a fragment in.
+// Redrawn after htmx swaps a fragment in. The page carries each zone's figures; the polygons,
+// the same for every page, come from one cached file (figures.boundaries_url).
 (function () {
   "use strict";
 
@@ -42,12 +43,51 @@
     });
   }
 
+  // The zones' figures joined onto the boundaries' polygons, by zone code.
+  function withFigures(boundaries, zones) {
+    var byCode = {};
+    zones.forEach(function (properties) {
+      byCode[properties.code] = properties;
+    });
+    return {
+      type: "FeatureCollection",
+      features: boundaries.features
+        .filter(function (feature) { return byCode[feature.properties.code]; })
+        .map(function (feature) {
+          return { type: "Feature", id: feature.id, geometry: feature.geometry, properties: byCode[feature.properties.code] };
+        }),
+    };
+  }
+
+  var boundaryFiles = {};
+
+  function boundariesFrom(url) {
+    if (!boundaryFiles[url]) {
+      boundaryFiles[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("The zone boundaries could not be loaded (" + response.status + ").");
+        }
+        return response.json();
+      });
+    }
+    return boundaryFiles[url];
+  }
+
   function draw(container) {
     var source = document.getElementById(container.getAttribute("data-zone-map"));
-    if (!source || typeof window.L === "undefined" || container.getAttribute("data-map-ready")) {
+    if (!source || typeof window.L === "undefined" || container.getAttribute("data-map-ready") ||
+        container.getAttribute("data-map-loading")) {
       return;
     }
     var figures = JSON.parse(source.textContent);
+    container.setAttribute("data-map-loading", "true");
+    boundariesFrom(figures.boundaries_url).then(function (boundaries) {
+      container.removeAttribute("data-map-loading");
+      render(container, figures, withFigures(boundaries, figures.zones));
+    });
+  }
+
+  function render(container, figures, geojson) {
     var status = document.getElementById(container.getAttribute("data-status-id"));
     var announce = function (text) {
       if (status) {
@@ -57,7 +97,7 @@
     var map = window.L.map(container, { zoomSnap: 0.25, scrollWheelZoom: false });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(figures.attribution);
-    var layer = window.L.geoJSON(figures.geojson, {
+    var layer = window.L.geoJSON(geojson, {
       style: function (feature) {
         return {
           color: "#0b0c0c",
