@@ -1,0 +1,214 @@
+"""The national batch (`placezero pathway batch --all`): in every place loaded on this site,
+the shipped net zero scenario and the least-cost plan that reaches the same 2050 emissions,
+then each place's plan on a page published. One background job (`pathways.national`) with a
+step per place; a place that fails is recorded with its reason and the rest go on.
+
+What each place gets (docs/method/national.md explains each figure):
+- gap to net zero: the net zero scenario's 2050 territorial emissions, net of removals
+  (tCO2e/yr; 0 or less means it reaches net zero), and that as a share of the base year;
+- headroom shortfall: network reinforcement the net zero scenario needs by 2050 (MW, the
+  engine's primary-substation groups above capacity), and how many zones sit in them;
+- cost per tonne: the least-cost plan's net present cost (capital, and running costs net of
+  fuel saved, against no new action: the optimiser's objective) divided by the emissions it
+  saves against no new action, summed over the years after the base year to 2050. Below
+  zero where the plan saves more than it costs.
+
+The national view (`/places/`, `/api/places/compared`) reads the newest finished batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from placezero.engine.optimise_levers_lp import (
+    LeverTargetError,
+    LeverTargetInfeasible,
+    solve_levers,
+)
+from placezero.jobs import JobKindSpec, Progress
+from placezero.places import services as places
+from placezero.tables import Column, Table
+
+from .. import outputs, services
+from . import periods
+from .common import PERMISSIONS, about
+
+if TYPE_CHECKING:
+    from placezero.places.models import Place
+
+KEY = "pathways.national"
+TITLE = "National batch: net zero and least cost in every place"
+SCENARIO = "net-zero"
+TARGET_YEAR = 2050
+# The command line prints each place as it goes by listening to this logger.
+logger = logging.getLogger(__name__)
+
+
+class NationalError(Exception):
+    pass
+
+
+def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
+    shipped = services.shipped_definitions()[SCENARIO]
+    slugs = sorted(str(s) for s in raw.get("places") or [p.slug for p in places.list_places()])
+    return {
+        "scenario_name": str(shipped.get("name", SCENARIO)),
+        "definition": services.clean_definition(shipped),
+        "places": slugs,
+    }
+
+
+def steps(cleaned: Mapping[str, Any]) -> int:
+    return len(cleaned["places"])
+
+
+def describe(job: Any) -> str:
+    return f"Net zero and the least-cost plan in {len(job.parameters.get('places', []))} places"
+
+
+def place_figures(place: Place, definition: Mapping[str, Any]) -> dict[str, Any]:
+    """One place's row: the net zero scenario's gap and headroom, the least-cost plan's cost
+    per tonne (None with the reason when the optimiser cannot reach the target)."""
+    results = services.run(place, definition)
+    years = [int(y) for y in results.years]
+    emissions = results.total_emissions_tco2e.sum(axis=0)
+    base, final = float(emissions[0]), float(emissions[years.index(TARGET_YEAR)])
+    reinforcement = results.network.reinforcement_kw[:, years.index(TARGET_YEAR)]
+    row: dict[str, Any] = {
+        "slug": place.slug,
+        "place": place.name,
+        "base_year": years[0],
+        "base_tco2e": base,
+        "net_zero_2050_tco2e": final,
+        "gap_percent": 100.0 * final / base if base else None,
+        "headroom_shortfall_mw": float(reinforcement.sum()) / 1000.0,
+        "zones_short_of_headroom": int(np.count_nonzero(results.network.first_year_exceeded > 0)),
+        "zones": len(results.inputs.zones),
+        "capex_gbp": float(results.capex_gbp.sum()),
+    }
+    no_action = periods.no_new_action_by_year(place)
+    try:
+        plan = solve_levers(
+            services.place_inputs(place), services.assumptions(), {TARGET_YEAR: max(final, 0.0)}
+        )
+    except (LeverTargetInfeasible, LeverTargetError) as error:
+        row |= {"plan_cost_gbp": None, "cost_per_tonne_gbp": None, "plan_note": str(error)[:300]}
+        return row
+    plan_years = [int(y) for y in plan.inputs.years]
+    saved = sum(
+        no_action[year] - float(plan.simulated_emissions_tco2e[i])
+        for i, year in enumerate(plan_years)
+        if plan_years[0] < year <= TARGET_YEAR
+    )
+    row |= {
+        "plan_cost_gbp": float(plan.cost_gbp),
+        "saved_tco2e": saved,
+        "cost_per_tonne_gbp": float(plan.cost_gbp) / saved if saved > 0 else None,
+        "plan_note": "" if saved > 0 else "the plan saves nothing against no new action",
+    }
+    return row
+
+
+def run(job: Any, progress: Progress) -> dict[str, Any]:
+    p = job.parameters
+    chosen = p["places"]
+    rows: list[dict[str, Any]] = []
+    failed: list[dict[str, str]] = []
+    total = len(chosen)
+    for done, slug in enumerate(chosen):
+        progress(done, total, f"Running {slug} ({done + 1} of {total}).", force=True)
+        try:
+            place = places.get_place(slug)
+            rows.append(place_figures(place, p["definition"]))
+            outputs.sync_place(place)
+        except Exception as error:  # one place's failure is reported; the rest go on
+            reason = f"{type(error).__name__}: {error}"[:500]
+            failed.append({"slug": slug, "reason": reason})
+            logger.warning("[%s/%s] %s: FAILED: %s", done + 1, total, slug, reason)
+            continue
+        row = rows[-1]
+        per_tonne = row.get("cost_per_tonne_gbp")
+        logger.info(
+            "[%s/%s] %s: 2050 %.0f tCO2e (%.1f%% of %s), headroom shortfall %.1f MW, %s",
+            done + 1,
+            total,
+            row["place"],
+            row["net_zero_2050_tco2e"],
+            row["gap_percent"] or 0.0,
+            row["base_year"],
+            row["headroom_shortfall_mw"],
+            f"£{per_tonne:,.0f}/tCO2e" if per_tonne is not None else "no least-cost plan",
+        )
+    progress(total, total, f"{len(rows)} places run, {len(failed)} failed.", force=True)
+    return {"scenario_name": p["scenario_name"], "places": rows, "failed": failed}
+
+
+def result_tables(job: Any) -> list[Table]:
+    result = job.result
+    tables = [
+        Table(
+            slug=f"run-{job.pk}-national",
+            caption=f"“{result['scenario_name']}” and the least-cost plan in every place",
+            columns=(
+                Column("place", "Place"),
+                Column("base_tco2e", "Base year emissions", "tCO2e"),
+                Column("net_zero_2050_tco2e", "2050 emissions (gap to net zero)", "tCO2e"),
+                Column("gap_percent", "Gap as share of base year", "%", 1),
+                Column("headroom_shortfall_mw", "Headroom shortfall by 2050", "MW", 1),
+                Column("cost_per_tonne_gbp", "Least-cost plan, net cost per tonne saved", "GBP"),
+            ),
+            rows=tuple(result["places"]),
+            about=about("national"),
+        )
+    ]
+    if result["failed"]:
+        tables.append(
+            Table(
+                slug=f"run-{job.pk}-failed",
+                caption="Places that could not be run",
+                columns=(Column("slug", "Place"), Column("reason", "Why")),
+                rows=tuple(result["failed"]),
+                about=about("national"),
+            )
+        )
+    return tables
+
+
+def result_context(job: Any, tables: Sequence[Table]) -> dict[str, Any]:
+    result = job.result
+    summary = [
+        {"label": "Places run", "value": f"{len(result['places']):,}"},
+        {"label": "Places that failed", "value": f"{len(result['failed']):,}"},
+    ]
+    return {"summary": summary}
+
+
+def latest_figures() -> dict[str, dict[str, Any]] | None:
+    """slug -> figures from the newest finished national batch; None if none has run."""
+    from placezero.jobs import services as jobs
+    from placezero.jobs.options import JobStatus
+
+    for job in jobs.jobs_for(None, kinds=[KEY], limit=20):
+        if job.status == JobStatus.SUCCEEDED and job.result:
+            return {row["slug"]: row for row in job.result["places"]}
+    return None
+
+
+SPEC = JobKindSpec(
+    key=KEY,
+    title=TITLE,
+    clean=clean,
+    run=run,
+    steps=steps,
+    describe=describe,
+    result_tables=result_tables,
+    result_context=result_context,
+    step_noun="places",
+    needs_place=False,
+    result_template="pathways/jobs/_run_results.html",
+    **PERMISSIONS,
+)
