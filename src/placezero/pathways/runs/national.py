@@ -78,8 +78,11 @@ def place_figures(place: Place, definition: Mapping[str, Any]) -> dict[str, Any]
     emissions = results.total_emissions_tco2e.sum(axis=0)
     base, final = float(emissions[0]), float(emissions[years.index(TARGET_YEAR)])
     reinforcement = results.network.reinforcement_kw[:, years.index(TARGET_YEAR)]
+    members = [a for a in places.member_areas(place) if a.role == "member"]
+    whole = next((a for a in members if a.kind == "county"), members[0] if members else None)
     row: dict[str, Any] = {
         "slug": place.slug,
+        "area_code": whole.code if whole is not None else "",
         "place": place.name,
         "base_year": years[0],
         "base_tco2e": base,
@@ -90,6 +93,7 @@ def place_figures(place: Place, definition: Mapping[str, Any]) -> dict[str, Any]
         "zones": len(results.inputs.zones),
         "capex_gbp": float(results.capex_gbp.sum()),
     }
+    row["districts"] = _by_district(results, years.index(TARGET_YEAR), reinforcement)
     no_action = periods.no_new_action_by_year(place)
     try:
         plan = solve_levers(
@@ -111,6 +115,24 @@ def place_figures(place: Place, definition: Mapping[str, Any]) -> dict[str, Any]
         "plan_note": "" if saved > 0 else "the plan saves nothing against no new action",
     }
     return row
+
+
+def _by_district(results: Any, final: int, reinforcement: np.ndarray) -> dict[str, Any]:
+    """The net zero scenario's gap and headroom shortfall for each district of the place,
+    summed over its zones (a county's districts are compared with other districts)."""
+    inputs = results.inputs
+    emissions = results.total_emissions_tco2e
+    out = {}
+    for d, code in enumerate(inputs.districts):
+        mine = inputs.zone_district_index == d
+        base, last = float(emissions[mine, 0].sum()), float(emissions[mine, final].sum())
+        out[code] = {
+            "base_tco2e": base,
+            "net_zero_2050_tco2e": last,
+            "gap_percent": 100.0 * last / base if base else None,
+            "headroom_shortfall_mw": float(reinforcement[mine].sum()) / 1000.0,
+        }
+    return out
 
 
 def run(job: Any, progress: Progress) -> dict[str, Any]:
@@ -198,6 +220,28 @@ def latest_figures() -> dict[str, dict[str, Any]] | None:
     return None
 
 
+def national_figures() -> dict[tuple[str, str], dict[str, Any]] | None:
+    """The national view's pathway columns, by (place slug, area code): the whole place's
+    row for its county or unitary, each district's own gap and headroom with its county
+    plan's cost per tonne (the least-cost plan is solved for the whole place)."""
+    latest = latest_figures()
+    if latest is None:
+        return None
+    figures: dict[tuple[str, str], dict[str, Any]] = {}
+    for slug, row in latest.items():
+        per_tonne = row.get("cost_per_tonne_gbp")
+        note = row.get("plan_note") or ""
+        figures[(slug, row["area_code"])] = {**row, "note": note}
+        for code, district in row.get("districts", {}).items():
+            if code != row["area_code"]:
+                figures[(slug, code)] = {
+                    **district,
+                    "cost_per_tonne_gbp": per_tonne,
+                    "note": note or f"{row['place']}'s plan",
+                }
+    return figures
+
+
 SPEC = JobKindSpec(
     key=KEY,
     title=TITLE,
@@ -212,3 +256,34 @@ SPEC = JobKindSpec(
     result_template="pathways/jobs/_run_results.html",
     **PERMISSIONS,
 )
+
+
+def register_national_columns() -> None:
+    """The national view's pathway columns (`web.national`), from the newest batch."""
+    from placezero.tables import method_url
+    from placezero.web.national import NationalColumn, NationalSource, register_national_source
+
+    register_national_source(
+        NationalSource(
+            key="pathways",
+            columns=(
+                NationalColumn("net_zero_2050_tco2e", "Gap to net zero in 2050", "tCO2e"),
+                NationalColumn("gap_percent", "Gap as share of base year", "%", 1),
+                NationalColumn(
+                    "cost_per_tonne_gbp", "Net cost per tonne saved, least-cost plan", "£/tCO2e"
+                ),
+                NationalColumn("headroom_shortfall_mw", "Headroom shortfall by 2050", "MW", 1),
+            ),
+            figures=national_figures,
+            missing="not run yet",
+            about=(
+                "Gap and headroom shortfall: the shipped net zero scenario in each place "
+                "(2050 territorial emissions net of removals; network reinforcement needed). "
+                "Cost per tonne: the least-cost plan reaching the same 2050 emissions, its "
+                "net present cost over the tonnes it saves against no new action, for the "
+                "whole place (a county's districts show their county's). From the newest "
+                "national batch: placezero pathway batch --all."
+            ),
+            method_url=method_url("national"),
+        )
+    )

@@ -37,7 +37,8 @@
     path.setAttribute("tabindex", "0");
     path.setAttribute("data-area", properties.code);
     path.setAttribute("data-role", properties.role);
-    path.setAttribute("role", "button");
+    // An area with a page of its own (the national view links each to its place) is a link.
+    path.setAttribute("role", properties.href ? "link" : "button");
     path.setAttribute("aria-label", label);
     path.addEventListener("focus", function () {
       layer.openTooltip();
@@ -49,7 +50,11 @@
     path.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        announce(label);
+        if (properties.href) {
+          window.location.assign(properties.href);
+        } else {
+          announce(label);
+        }
       }
     });
   }
@@ -90,7 +95,11 @@
         var label = describe(feature.properties, figures);
         shape.bindTooltip(label, { sticky: false });
         shape.on("click", function () {
-          announce(label);
+          if (feature.properties.href) {
+            window.location.assign(feature.properties.href);
+          } else {
+            announce(label);
+          }
         });
         shape.on("add", function () {
           makeFocusable(shape, feature.properties, label, announce);
