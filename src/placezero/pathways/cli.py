@@ -30,6 +30,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SLUG",
         help="instead of --all, only these places (repeat for several)",
     )
+    batch.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        metavar="N",
+        help="engine runs on a Dask LocalCluster of N worker processes (default 2; 1 runs "
+        "them in this process, one place after another)",
+    )
+    batch.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the engine on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786); its "
+        "workers must see the place packs at the paths they were loaded from",
+    )
     batch.set_defaults(handler=_batch)
 
 
@@ -73,12 +87,17 @@ def _batch(args: argparse.Namespace) -> int:
         )
         return 2
     chosen = sorted(args.place) or sorted(known)
-    print(f"National batch: “net zero” and the least-cost plan in {len(chosen)} places.")
+    where = f"the Dask cluster at {args.scheduler}" if args.scheduler else f"{args.jobs} worker(s)"
+    print(
+        f"National batch: “net zero” and the least-cost plan in {len(chosen)} places, on {where}."
+    )
     handler = _Say()
     national.logger.addHandler(handler)
     national.logger.setLevel(logging.INFO)
     try:
-        job = jobs.run_as_operator(national.KEY, {"places": chosen})
+        job = jobs.run_as_operator(
+            national.KEY, {"places": chosen, "workers": args.jobs, "scheduler": args.scheduler}
+        )
     finally:
         national.logger.removeHandler(handler)
     if job.status != JobStatus.SUCCEEDED:

@@ -19,16 +19,11 @@ The national view (`/places/`, `/api/places/compared`) reads the newest finished
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from placezero.engine.optimise_levers_lp import (
-    LeverTargetError,
-    LeverTargetInfeasible,
-    solve_levers,
-)
+from placezero.datapack.parallel import dask_client
+from placezero.engine import national as engine_national
 from placezero.jobs import JobKindSpec, Progress
 from placezero.places import services as places
 from placezero.tables import Column, Table
@@ -43,7 +38,6 @@ if TYPE_CHECKING:
 KEY = "pathways.national"
 TITLE = "National batch: net zero and least cost in every place"
 SCENARIO = "net-zero"
-TARGET_YEAR = 2050
 # The command line prints each place as it goes by listening to this logger.
 logger = logging.getLogger(__name__)
 
@@ -55,10 +49,13 @@ class NationalError(Exception):
 def clean(place: Place | None, raw: Mapping[str, Any]) -> dict[str, Any]:
     shipped = services.shipped_definitions()[SCENARIO]
     slugs = sorted(str(s) for s in raw.get("places") or [p.slug for p in places.list_places()])
+    workers = int(raw.get("workers") or 1)
     return {
         "scenario_name": str(shipped.get("name", SCENARIO)),
         "definition": services.clean_definition(shipped),
         "places": slugs,
+        "workers": max(workers, 1),
+        "scheduler": str(raw["scheduler"]) if raw.get("scheduler") else None,
     }
 
 
@@ -70,103 +67,94 @@ def describe(job: Any) -> str:
     return f"Net zero and the least-cost plan in {len(job.parameters.get('places', []))} places"
 
 
-def place_figures(place: Place, definition: Mapping[str, Any]) -> dict[str, Any]:
-    """One place's row: the net zero scenario's gap and headroom, the least-cost plan's cost
-    per tonne (None with the reason when the optimiser cannot reach the target)."""
-    results = services.run(place, definition)
-    years = [int(y) for y in results.years]
-    emissions = results.total_emissions_tco2e.sum(axis=0)
-    base, final = float(emissions[0]), float(emissions[years.index(TARGET_YEAR)])
-    reinforcement = results.network.reinforcement_kw[:, years.index(TARGET_YEAR)]
-    members = [a for a in places.member_areas(place) if a.role == "member"]
-    whole = next((a for a in members if a.kind == "county"), members[0] if members else None)
-    row: dict[str, Any] = {
-        "slug": place.slug,
-        "area_code": whole.code if whole is not None else "",
-        "place": place.name,
-        "base_year": years[0],
-        "base_tco2e": base,
-        "net_zero_2050_tco2e": final,
-        "gap_percent": 100.0 * final / base if base else None,
-        "headroom_shortfall_mw": float(reinforcement.sum()) / 1000.0,
-        "zones_short_of_headroom": int(np.count_nonzero(results.network.first_year_exceeded > 0)),
-        "zones": len(results.inputs.zones),
-        "capex_gbp": float(results.capex_gbp.sum()),
-    }
-    row["districts"] = _by_district(results, years.index(TARGET_YEAR), reinforcement)
-    no_action = periods.no_new_action_by_year(place)
-    try:
-        plan = solve_levers(
-            services.place_inputs(place), services.assumptions(), {TARGET_YEAR: max(final, 0.0)}
-        )
-    except (LeverTargetInfeasible, LeverTargetError) as error:
-        row |= {"plan_cost_gbp": None, "cost_per_tonne_gbp": None, "plan_note": str(error)[:300]}
-        return row
-    plan_years = [int(y) for y in plan.inputs.years]
-    saved = sum(
-        no_action[year] - float(plan.simulated_emissions_tco2e[i])
-        for i, year in enumerate(plan_years)
-        if plan_years[0] < year <= TARGET_YEAR
-    )
-    row |= {
-        "plan_cost_gbp": float(plan.cost_gbp),
-        "saved_tco2e": saved,
-        "cost_per_tonne_gbp": float(plan.cost_gbp) / saved if saved > 0 else None,
-        "plan_note": "" if saved > 0 else "the plan saves nothing against no new action",
-    }
-    return row
+def engine_figures(source: str, definition: Mapping[str, Any]) -> dict[str, Any]:
+    """The engine's figures for one place's pack (a Dask task, or called here)."""
+    return engine_national.place_figures(source, definition, periods.NO_NEW_ACTION)
 
 
-def _by_district(results: Any, final: int, reinforcement: np.ndarray) -> dict[str, Any]:
-    """The net zero scenario's gap and headroom shortfall for each district of the place,
-    summed over its zones (a county's districts are compared with other districts)."""
-    inputs = results.inputs
-    emissions = results.total_emissions_tco2e
-    out = {}
-    for d, code in enumerate(inputs.districts):
-        mine = inputs.zone_district_index == d
-        base, last = float(emissions[mine, 0].sum()), float(emissions[mine, final].sum())
-        out[code] = {
-            "base_tco2e": base,
-            "net_zero_2050_tco2e": last,
-            "gap_percent": 100.0 * last / base if base else None,
-            "headroom_shortfall_mw": float(reinforcement[mine].sum()) / 1000.0,
+def _figures_each(
+    sources: Mapping[str, str], definition: Mapping[str, Any], workers: int, scheduler: str | None
+) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """(slug, figures or None, reason) for each place as soon as it is known: here one after
+    another (`workers` 1), or on a Dask LocalCluster of `workers`, or at `scheduler`."""
+    if scheduler is None and workers <= 1:
+        for slug, source in sources.items():
+            try:
+                yield slug, engine_figures(source, definition), ""
+            except Exception as error:  # one place's failure is reported; the rest go on
+                yield slug, None, f"{type(error).__name__}: {error}"[:500]
+        return
+    from dask.distributed import as_completed
+
+    with dask_client(scheduler, workers) as client:
+        futures = {
+            client.submit(
+                engine_national.place_figures,
+                source,
+                dict(definition),
+                periods.NO_NEW_ACTION,
+                key=f"national-{slug}",
+                retries=0,
+            ): slug
+            for slug, source in sources.items()
         }
-    return out
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result(), ""
+            except Exception as error:
+                yield futures[future], None, f"{type(error).__name__}: {error}"[:500]
 
 
 def run(job: Any, progress: Progress) -> dict[str, Any]:
     p = job.parameters
     chosen = p["places"]
+    total = len(chosen)
     rows: list[dict[str, Any]] = []
     failed: list[dict[str, str]] = []
-    total = len(chosen)
-    for done, slug in enumerate(chosen):
-        progress(done, total, f"Running {slug} ({done + 1} of {total}).", force=True)
+    found: dict[str, Place] = {}
+    for slug in chosen:
         try:
-            place = places.get_place(slug)
-            rows.append(place_figures(place, p["definition"]))
-            outputs.sync_place(place)
-        except Exception as error:  # one place's failure is reported; the rest go on
-            reason = f"{type(error).__name__}: {error}"[:500]
+            found[slug] = places.get_place(slug)
+        except places.PlaceNotFound:
+            failed.append({"slug": slug, "reason": "no such place on this site any more"})
+    sources = {slug: services.pack_source(place) for slug, place in found.items()}
+    progress(0, total, f"Running {total} places.", force=True)
+    figures = _figures_each(sources, p["definition"], p.get("workers", 1), p.get("scheduler"))
+    for done, (slug, result, reason) in enumerate(figures, start=1):
+        place = found[slug]
+        if result is None:
             failed.append({"slug": slug, "reason": reason})
-            logger.warning("[%s/%s] %s: FAILED: %s", done + 1, total, slug, reason)
-            continue
-        row = rows[-1]
-        per_tonne = row.get("cost_per_tonne_gbp")
-        logger.info(
-            "[%s/%s] %s: 2050 %.0f tCO2e (%.1f%% of %s), headroom shortfall %.1f MW, %s",
-            done + 1,
-            total,
-            row["place"],
-            row["net_zero_2050_tco2e"],
-            row["gap_percent"] or 0.0,
-            row["base_year"],
-            row["headroom_shortfall_mw"],
-            f"£{per_tonne:,.0f}/tCO2e" if per_tonne is not None else "no least-cost plan",
-        )
-    progress(total, total, f"{len(rows)} places run, {len(failed)} failed.", force=True)
+            logger.warning("[%s/%s] %s: FAILED: %s", done, total, slug, reason)
+        else:
+            row = {"slug": slug, "place": place.name, "area_code": _whole(place), **result}
+            rows.append(row)
+            outputs.sync_place(place)
+            _say(done, total, row)
+        progress(done, total, f"{done} of {total} places run ({place.name} last).", force=True)
+    rows.sort(key=lambda row: row["slug"])
     return {"scenario_name": p["scenario_name"], "places": rows, "failed": failed}
+
+
+def _whole(place: Place) -> str:
+    """The code of the area that is the whole place: its county, else its one authority."""
+    members = [a for a in places.member_areas(place) if a.role == "member"]
+    whole = next((a for a in members if a.kind == "county"), members[0] if members else None)
+    return whole.code if whole is not None else ""
+
+
+def _say(done: int, total: int, row: Mapping[str, Any]) -> None:
+    per_tonne = row.get("cost_per_tonne_gbp")
+    logger.info(
+        "[%s/%s] %s: 2050 %.0f tCO2e (%.1f%% of %s), headroom shortfall %.1f MW, %s",
+        done,
+        total,
+        row["place"],
+        row["net_zero_2050_tco2e"],
+        row["gap_percent"] or 0.0,
+        row["base_year"],
+        row["headroom_shortfall_mw"],
+        f"£{per_tonne:,.0f}/tCO2e saved" if per_tonne is not None else "no least-cost plan",
+    )
 
 
 def result_tables(job: Any) -> list[Table]:

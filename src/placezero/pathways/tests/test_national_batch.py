@@ -31,9 +31,9 @@ def test_batch_all_runs_both_places_and_publishes_their_plans(
 ) -> None:
     for place in two_places:
         publishing.unpublish("pathways.plan", key=place.slug)
-    assert main(["pathway", "batch", "--all"]) == 0
+    assert main(["pathway", "batch", "--all", "--jobs", "1"]) == 0
     out = capsys.readouterr().out
-    assert "in 2 places" in out
+    assert "in 2 places, on 1 worker(s)" in out
     assert "[1/2] Leicestershire: 2050" in out and "[2/2] Rutland: 2050" in out
     assert "2 places run and their plans published, 0 failed" in out
     job = Job.objects.get(kind=national.KEY)
@@ -57,15 +57,15 @@ def test_batch_all_runs_both_places_and_publishes_their_plans(
 def test_a_failing_place_is_reported_and_the_rest_go_on(
     two_places: list[Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = national.place_figures
+    real = national.engine_figures
 
-    def fail_in_leicestershire(place: Any, definition: Any) -> dict[str, Any]:
-        if place.slug == "leicestershire":
+    def fail_in_leicestershire(source: str, definition: Any) -> dict[str, Any]:
+        if source.endswith("leicestershire"):
             raise RuntimeError("a test stands for an engine failure here")
-        return real(place, definition)
+        return real(source, definition)
 
-    monkeypatch.setattr(national, "place_figures", fail_in_leicestershire)
-    assert main(["pathway", "batch", "--all"]) == 1
+    monkeypatch.setattr(national, "engine_figures", fail_in_leicestershire)
+    assert main(["pathway", "batch", "--all", "--jobs", "1"]) == 1
     captured = capsys.readouterr()
     assert "[1/2] leicestershire: FAILED: RuntimeError: a test stands for" in captured.err
     assert "[2/2] Rutland: 2050" in captured.out

@@ -50,7 +50,10 @@ def test_before_a_batch_every_pathway_cell_says_not_run_yet(client, two_places) 
 
 @pytest.mark.slow
 def test_after_a_batch_each_area_shows_its_own_figures(client, two_places) -> None:
-    job = jobs.run_as_operator(national.KEY, {"places": ["leicestershire", "rutland"]})
+    # On a LocalCluster of two workers, as `pathway batch --all` runs by default.
+    job = jobs.run_as_operator(
+        national.KEY, {"places": ["leicestershire", "rutland"], "workers": 2}
+    )
     assert job.status == "succeeded", job.message
     rows = {row["slug"]: row for row in job.result["places"]}
     html = client.get(reverse("web:places_compared")).content.decode()
