@@ -22,9 +22,9 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from placezero.datapack.parallel import dask_client
+from placezero.datapack.parallel import ClusterError, dask_client
 from placezero.engine import national as engine_national
-from placezero.jobs import JobKindSpec, Progress
+from placezero.jobs import JobFailed, JobKindSpec, Progress
 from placezero.places import services as places
 from placezero.tables import Column, Table
 
@@ -120,6 +120,23 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
     sources = {slug: services.pack_source(place) for slug, place in found.items()}
     progress(0, total, f"Running {total} places.", force=True)
     figures = _figures_each(sources, p["definition"], p.get("workers", 1), p.get("scheduler"))
+    try:
+        rows, failed = _collect(figures, found, total, rows, failed, progress)
+    except ClusterError as error:  # the scheduler did not answer: nothing was run
+        raise JobFailed(str(error)) from error
+    rows.sort(key=lambda row: row["slug"])
+    return {"scenario_name": p["scenario_name"], "places": rows, "failed": failed}
+
+
+def _collect(
+    figures: Iterator[tuple[str, dict[str, Any] | None, str]],
+    found: Mapping[str, Place],
+    total: int,
+    rows: list[dict[str, Any]],
+    failed: list[dict[str, str]],
+    progress: Progress,
+) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Each place's figures as they arrive: its row, its plan published, progress said."""
     for done, (slug, result, reason) in enumerate(figures, start=1):
         place = found[slug]
         if result is None:
@@ -131,8 +148,7 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
             outputs.sync_place(place)
             _say(done, total, row)
         progress(done, total, f"{done} of {total} places run ({place.name} last).", force=True)
-    rows.sort(key=lambda row: row["slug"])
-    return {"scenario_name": p["scenario_name"], "places": rows, "failed": failed}
+    return rows, failed
 
 
 def _whole(place: Place) -> str:
