@@ -13,6 +13,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -84,7 +85,12 @@ def notify(
     if wants(recipient, spec.key, Channel.EMAIL):
         from .emails import send_notification
 
-        send_notification(notification)
+        if getattr(settings, "ACTIVITY_EMAIL_AFTER_COMMIT", True):
+            # An email cannot be recalled: send it only once the caller's change is saved,
+            # so a rollback after notify() leaves neither the notice nor a sent email.
+            transaction.on_commit(lambda: send_notification(notification))
+        else:
+            send_notification(notification)
     return notification
 
 

@@ -70,11 +70,22 @@ def enqueue(
     return job
 
 
-def _cancel(job: Job, who: str) -> Job:
+def _canceller_role(job: Job, user: Any) -> str:
+    """Who cancelled, as the run's message says it to everyone who can see the run: a role,
+    never a name (the person is kept in `cancelled_by`, shown like the starter's name)."""
+    if job.created_by_id is not None and user.pk == job.created_by_id:
+        return "the person who started it"
+    if user.is_superuser:
+        return "a site administrator"
+    return f"an officer of {job.place.name}" if job.place_id else "an officer"
+
+
+def _cancel(job: Job, who: str, user: Any = None) -> Job:
     if job.status == JobStatus.QUEUED:
         stopped = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
             status=JobStatus.CANCELLED,
             cancel_requested=True,
+            cancelled_by=user,
             finished_at=timezone.now(),
             message=f"Cancelled by {who} before it started.",
         )
@@ -83,7 +94,7 @@ def _cancel(job: Job, who: str) -> Job:
             tell_starter(job.pk)
             return job
     Job.objects.filter(pk=job.pk).exclude(status__in=FINISHED_JOB_STATUSES).update(
-        cancel_requested=True, message=f"{CANCELLING_PREFIX}{who}."
+        cancel_requested=True, cancelled_by=user, message=f"{CANCELLING_PREFIX}{who}."
     )
     job.refresh_from_db()
     return job
@@ -93,7 +104,7 @@ def request_cancel(job: Job, user: Any) -> Job:
     """Ask a run to stop: a queued run stops at once, a running one at its next progress
     report. Raises PermissionDenied(reason) unless the kind's cancel permission allows."""
     _require(user, get_kind(job.kind).cancel_permission, job)
-    return _cancel(job, user.get_full_name() or user.get_username())
+    return _cancel(job, _canceller_role(job, user), user)
 
 
 def cancel_as_operator(job: Job) -> Job:

@@ -16,7 +16,7 @@ class LandscapeConfig(AppConfig):
         register_nav_item(
             "Have your say",
             "landscape:index",
-            order=40,
+            order=45,
             permission="landscape.contribute",
             place_url_name="landscape:say",
             also_current_for=(

@@ -7,6 +7,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Each test runs inside a transaction that is rolled back, so emails deferred to the commit
+# would never go; tests send them at once (test_notifications checks the deferred way).
+ACTIVITY_EMAIL_AFTER_COMMIT = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

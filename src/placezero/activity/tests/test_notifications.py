@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -43,6 +44,28 @@ def test_a_notification_reaches_the_inbox_and_the_email(kind, alice, bob, settin
     assert unsubscribe.startswith("<https://netzero.example.org/unsubscribe/")
     assert unsubscribe.strip("<>") in email.body
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_the_email_goes_only_when_the_callers_change_is_saved(
+    kind, alice, settings, django_capture_on_commit_callbacks
+) -> None:
+    """Rule: an email cannot be recalled, so it waits for the commit; a rollback after
+    notify() leaves neither the inbox entry nor a sent email."""
+    settings.ACTIVITY_EMAIL_AFTER_COMMIT = True
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                services.notify(alice, KIND, title="Rolled back")
+                assert mail.outbox == []  # not yet: the change is not saved
+                raise RuntimeError("the caller's change fails after notifying")
+        except RuntimeError:
+            pass
+    assert mail.outbox == [] and not Notification.objects.filter(title="Rolled back").exists()
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.notify(alice, KIND, title="Saved")
+        assert mail.outbox == []
+    assert [m.subject for m in mail.outbox] == ["Saved"]
 
 
 def test_an_opt_out_stops_the_email_not_the_inbox(kind, alice) -> None:

@@ -43,8 +43,18 @@ def job_progress(job: Job) -> str:
 def job_starter(job: Job, user: Any) -> str:
     """Who started the run, as `user` may see it: the name only for the starter, officers
     of the run's place and administrators (`jobs.see_who_started`)."""
-    if job.created_by_id is None:
+    return _name_if_allowed(job, job.created_by, user)
+
+
+@register.filter
+def job_canceller(job: Job, user: Any) -> str:
+    """Who asked to cancel the run, shown to the same people as the starter's name."""
+    return _name_if_allowed(job, job.cancelled_by, user)
+
+
+def _name_if_allowed(job: Job, person: Any, user: Any) -> str:
+    if person is None:
         return "\u2013"
     if not has(user, "jobs.see_who_started", job):
         return "Not shown"
-    return job.created_by.get_full_name() or job.created_by.get_username()
+    return person.get_full_name() or person.get_username()

@@ -113,3 +113,25 @@ def test_a_runs_page_names_its_starter_only_to_those_allowed(counting, leicester
     # The same filter fills the "Started by" column of every list of runs.
     assert job_starter(job, AnonymousUser()) == "Not shown"
     assert job_starter(job, starter) == "Stella Starter"
+
+
+def test_a_cancelled_runs_message_names_a_role_and_its_page_the_person_only_to_those_allowed(
+    counting, leicestershire
+) -> None:
+    """Rule: the run's message is read by everyone who can see the run, so it names the
+    canceller's role; their name is kept in `cancelled_by` and shown like the starter's."""
+    starter = UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire)
+    officer = UserFactory(
+        role=Role.OFFICER, place=leicestershire, first_name="Olive", last_name="Canceller"
+    )
+    job = services.request_cancel(
+        services.enqueue(kinds.KEY, {"steps": 3}, starter, place=leicestershire), officer
+    )
+    assert job.message == f"Cancelled by an officer of {leicestershire.name} before it started."
+    assert job.cancelled_by == officer
+    url = reverse("jobs:detail", kwargs={"job_id": job.pk})
+    visitor_page = Client().get(url).content.decode()
+    assert "Olive Canceller" not in visitor_page and "Cancelled by" in visitor_page
+    client = Client()
+    client.force_login(officer)
+    assert "Olive Canceller" in client.get(url).content.decode()

@@ -202,8 +202,10 @@ def test_cancel_mid_run_stops_and_records_it(leicestershire, partner, monkeypatc
     assert job.status == JobStatus.CANCELLED
     assert 0 < job.progress_done < 200
     assert len(batches) < 200 / 4  # stopped well before the last batch
-    name = partner.get_full_name()
-    assert job.message == f"Cancelled by {name} after {job.progress_done} of 200 samples."
+    assert job.message == (
+        f"Cancelled by the person who started it after {job.progress_done} of 200 samples."
+    )
+    assert job.cancelled_by == partner
     assert job.result is None
 
 

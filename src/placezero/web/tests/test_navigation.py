@@ -17,6 +17,7 @@ from placezero.accounts.tests.factories import UserFactory
 from placezero.web.navigation import (
     links_for,
     register_nav_item,
+    registered_items,
     set_current_place,
     unregister_nav_item,
 )
@@ -58,6 +59,10 @@ def test_modules_are_registered_in_order() -> None:
         "Data sources",
         "How the figures are made",
     ]
+    # Each module its own place: with two equal orders the menu would follow the order in
+    # which apps happen to be installed.
+    orders = [item.order for item in registered_items()]
+    assert len(orders) == len(set(orders)), sorted(orders)
 
 
 def test_item_whose_url_does_not_resolve_is_hidden(extra_items: list[str]) -> None:
