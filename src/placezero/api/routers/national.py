@@ -11,7 +11,7 @@ from placezero.web import national
 router = Router(tags=["national"])
 
 
-class ColumnOut(Schema):
+class NationalColumnOut(Schema):
     key: str
     label: str
     unit: str
@@ -22,7 +22,7 @@ class ColumnOut(Schema):
     )
 
 
-class RowOut(Schema):
+class NationalRowOut(Schema):
     area_code: str
     area_name: str
     place_slug: str
@@ -36,15 +36,15 @@ class RowOut(Schema):
     notes: dict[str, str] = Field(description="why a figure is empty, by column key")
 
 
-class GroupOut(Schema):
+class NationalGroupOut(Schema):
     tier: str = Field(description="county, unitary or district")
     label: str
-    rows: list[RowOut]
+    rows: list[NationalRowOut]
 
 
 class NationalOut(Schema):
-    columns: list[ColumnOut]
-    groups: list[GroupOut]
+    columns: list[NationalColumnOut]
+    groups: list[NationalGroupOut]
 
 
 @router.get(

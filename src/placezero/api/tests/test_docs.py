@@ -28,6 +28,7 @@ ENDPOINTS = [
     "/api/places/{slug}/pathway/views",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}.geojson",
+    "/api/national/places",
 ]
 URL_IN_PAGE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
