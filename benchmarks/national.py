@@ -257,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         "The load average (1 minute, at the start of each stage) is of the shared machine; "
         f"on 2 cores it was {max(r['load_average_before'][0] for r in results.values()):.0f} "
         "at most, so the stages shared the CPUs with other work. CPU time counts this "
-        "process and the Dask workers it waited for.",
+        "process and the children it waited for: Dask workers stopped by their nanny are not "
+        "all counted, so it is a lower bound (the batch's worker-seconds below are the "
+        "places' own timings).",
         "",
         f"Within the batch, worker-seconds simulating: {batch.get('simulate_worker_s', 0):.0f} "
         f"s; optimising: {batch.get('optimise_worker_s', 0):.0f} s; places with a least-cost "
