@@ -75,6 +75,9 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
     build is pure Python), or on the cluster whose scheduler is at `scheduler`."""
     from dask.distributed import Client, LocalCluster
 
+    # The cluster's own chatter (workers joining, closing, killed at shutdown) is not the
+    # command's progress: only its errors are shown.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     if scheduler is None:
         # A random dashboard port: several clusters may run on one machine.
         cluster = LocalCluster(

@@ -57,6 +57,20 @@ def _batch(args: argparse.Namespace) -> int:
     from placezero.cli import setup_django
 
     setup_django()
+    from django.db.utils import OperationalError, ProgrammingError
+
+    try:
+        return _run_batch(args)
+    except (OperationalError, ProgrammingError) as error:
+        print(
+            f"error: the database is not ready ({error}). Create or update its tables with "
+            "`placezero manage migrate` (or `make migrate`) and try again.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _run_batch(args: argparse.Namespace) -> int:
     from placezero.jobs import services as jobs
     from placezero.jobs.options import JobStatus
     from placezero.places import services as places
@@ -94,12 +108,15 @@ def _batch(args: argparse.Namespace) -> int:
     handler = _Say()
     national.logger.addHandler(handler)
     national.logger.setLevel(logging.INFO)
+    # Said once, here: not again by a handler the site's logging settings put on the root.
+    propagates, national.logger.propagate = national.logger.propagate, False
     try:
         job = jobs.run_as_operator(
             national.KEY, {"places": chosen, "workers": args.jobs, "scheduler": args.scheduler}
         )
     finally:
         national.logger.removeHandler(handler)
+        national.logger.propagate = propagates
     if job.status != JobStatus.SUCCEEDED:
         print(f"error: the batch (job {job.pk}) {job.status}: {job.message}", file=sys.stderr)
         return 1

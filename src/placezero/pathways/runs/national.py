@@ -169,7 +169,11 @@ def _say(done: int, total: int, row: Mapping[str, Any]) -> None:
         row["gap_percent"] or 0.0,
         row["base_year"],
         row["headroom_shortfall_mw"],
-        f"£{per_tonne:,.0f}/tCO2e saved" if per_tonne is not None else "no least-cost plan",
+        (
+            f"{'-' if per_tonne < 0 else ''}£{abs(per_tonne):,.0f} per tCO2e saved"
+            if per_tonne is not None
+            else "no least-cost plan"
+        ),
     )
 
 
