@@ -73,7 +73,7 @@ def zone_subset(inputs, index: np.ndarray):
         "households", "fossil_heated_households", "land_area_ha", "zone_district_index",
     )  # fmt: skip
     changes = {name: getattr(inputs, name)[index] for name in per_zone}
-    for optional in ("population", "existing_generation_mw"):
+    for optional in ("population", "existing_generation_mw", "gas_heated_households"):
         if getattr(inputs, optional) is not None:
             changes[optional] = getattr(inputs, optional)[index]
     changes["zones"] = tuple(inputs.zones[i] for i in index)
@@ -83,6 +83,10 @@ def zone_subset(inputs, index: np.ndarray):
         groups, renumbered = np.unique(inputs.network_group_index[index], return_inverse=True)
         changes["network_group_index"] = renumbered
         changes["network_groups"] = tuple(inputs.network_groups[g] for g in groups)
+        # A group's FES-derived base peak is the whole group's, not these zones': drop it.
+        changes["network_base_peak_kw"] = None
+        changes["network_fes_peak_kw"] = {}
+        changes["network_group_gsps"] = ()
     return dataclasses.replace(inputs, **changes)
 
 

@@ -185,6 +185,8 @@ def public_pages(place: Any) -> list[str]:
         G + "bodies/partnership-board/",
         G + "bodies/community-energy/",
         G + "powers/",
+        G + "powers/estates/",
+        G + "rules/",
         G + "pact/",
         G + "decisions/",
         G + "decisions/1/",
@@ -203,6 +205,9 @@ OFFICER_PAGES = [
     "bodies/partnership-board/meetings/new/",
     "powers/estates/edit/",
     "principles/1/edit/",
+    "bodies/new/",
+    "bodies/partnership-board/edit/",
+    "rules/new/",
 ]
 
 
@@ -225,10 +230,54 @@ def test_every_governance_page_on_a_phone_and_a_desktop(
     for url in public_pages(demo):
         check_page(page, url, axe_check)
     sign_in(page, live_server, get_user_model().objects.get(username="officer"))
-    for url in OFFICER_PAGES:
+    seat_id = services.body_of(demo, "partnership-board").members.first().pk
+    rule_id = services.rules_of(demo).first().pk
+    for url in [
+        *OFFICER_PAGES,
+        f"bodies/partnership-board/members/{seat_id}/edit/",
+        f"rules/{rule_id}/edit/",
+    ]:
         check_page(page, G + url, axe_check)
     # A member answers in the open round: the answer forms pass axe too.
     sign_in(page, live_server, get_user_model().objects.get(username="board-chair"))
     open_round = demo.evaluation_rounds.get(status="open")
     check_page(page, G + f"evaluation/{open_round.pk}/", axe_check)
     expect(page.get_by_role("button", name="Save this answer").first).to_be_visible()
+
+
+def test_an_officer_changes_a_body_a_seat_and_a_rule(
+    page: Page, live_server: Any, partnership: dict, axe_check: Callable[[Page], None]
+) -> None:
+    """The structure in the browser: new terms of reference become version 2; a term ending
+    before it starts is refused in the error summary; a new delegation threshold is listed."""
+    sign_in(page, live_server, partnership["officer"])
+    page.goto(G + "bodies/buildings-energy/")
+    page.get_by_role("link", name="Change Buildings and energy working group").click()
+    page.get_by_label("Terms of reference").fill("Meets monthly; reports to the board.")
+    page.get_by_label("Quorum").fill("3")
+    page.get_by_role("button", name="Save the body").click()
+    expect(page.get_by_role("heading", name="Terms of reference (version 2)")).to_be_visible()
+    expect(page.get_by_text("Meets monthly; reports to the board.").first).to_be_visible()
+    axe_check(page)
+
+    member = partnership["group"][1]
+    page.get_by_role("link", name=f"Change {member.user}'s seat").click()
+    page.get_by_label("Term ends").fill("2020-01-01")
+    page.get_by_role("button", name="Save the seat").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("before it starts")
+    axe_check(page)
+    page.get_by_label("Term ends").fill("2027-03-31")
+    page.get_by_role("button", name="Save the seat").click()
+    expect(page.get_by_text("31 Mar 2027").first).to_be_visible()
+
+    page.goto(G + "rules/new/")
+    page.get_by_label("Body that decides").select_option(label="Transport working group")
+    page.get_by_label("Standard route").check()
+    page.get_by_label("Largest cost it may decide (£)").fill("7500")
+    page.get_by_label("Approvals needed").fill("2")
+    page.get_by_label("Time limit (days)").fill("10")
+    page.get_by_role("button", name="Add the rule").click()
+    expect(page.locator("[data-rules]")).to_contain_text("7,500")
+    axe_check(page)

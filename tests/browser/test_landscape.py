@@ -1,10 +1,12 @@
-"""Citizen landscaping in the browser (issue 14's "Done when"): a point marked by keyboard,
-an area drawn by keyboard and one by mouse, sent, pre-moderated by an officer, published,
-and the acceptance of that zone changes on the results map; the route without a map gives
-the same result. Every page passes axe."""
+"""Citizen landscaping in the browser (issue 14's "Done when"): an officer sets up the
+consultation; a point marked by keyboard, an area drawn by keyboard and one by mouse, sent,
+pre-moderated by an officer, published, and the acceptance of that zone changes on the
+results map; the route without a map gives the same result; a published contribution is
+reported and hidden in bulk. Every page passes axe."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -20,8 +22,9 @@ from shapely.geometry import shape
 from placezero.accounts.options import Role
 from placezero.accounts.tests.factories import UserFactory
 from placezero.landscape import services
-from placezero.landscape.models import Contribution
+from placezero.landscape.models import Consultation, Contribution
 from placezero.landscape.options import Shape, Status
+from placezero.landscape.tests.conftest import open_consultation
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +46,9 @@ def zone_of(place: Any, geometry: dict[str, Any]) -> Any:
 def send(page: Page, technology: str, stance: str) -> None:
     page.select_option("#id_technology", technology)
     page.select_option("#id_stance", stance)
-    page.fill("#id_reason", "Sent from the browser test")
+    page.fill("#id_reason", f"Sent from the browser test: {technology}, {stance}")
+    page.select_option("#id_tenure", "owns")
+    page.check("#id_consent")
     page.get_by_role("button", name="Send").click()
     expect(page.locator("h1")).to_contain_text("Thank you")
 
@@ -68,10 +73,36 @@ def moderate_all(page: Page, live_server: Any, place: Any, axe_check: Callable) 
     page.context.clear_cookies()
 
 
+def set_up_consultation(page: Page, live_server: Any, place: Any, axe_check: Callable) -> Any:
+    """An officer sets up the consultation in the browser, by keyboard and mouse."""
+    sign_in_as(page, live_server, UserFactory(role=Role.OFFICER, place=place))
+    page.goto(f"/places/{place.slug}/landscape/consultations/")
+    page.get_by_role("link", name="Set up a consultation").first.click()
+    axe_check(page)
+    today = dt.date.today()
+    page.fill("#id_title", "Where would you welcome low-carbon energy?")
+    page.fill("#id_opens_on", (today - dt.timedelta(days=1)).isoformat())
+    page.fill("#id_closes_on", (today + dt.timedelta(days=60)).isoformat())
+    for label in ("Ground-mounted solar", "Onshore wind", "Heat network"):
+        page.get_by_label(label, exact=True).check()
+    page.fill("#id_questions_text", "Would you invest in community shares? | Yes | No")
+    page.fill("#id_decisions_informed", "The county's acceptance limits for solar and wind.")
+    page.fill("#id_privacy_notice", "The council keeps what you send for two years.")
+    page.locator("#id_consent_text").focus()
+    page.keyboard.type("I agree to the privacy notice.")
+    page.get_by_role("button", name="Save the consultation").click()
+    expect(page.locator("h1")).to_contain_text("Where would you welcome low-carbon energy?")
+    expect(page.locator("#landscape-state")).to_contain_text("Open")
+    axe_check(page)
+    page.context.clear_cookies()
+    return Consultation.objects.get(place=place)
+
+
 def test_have_your_say_on_the_map_and_without(
     page: Page, live_server: Any, leicestershire_committed: Any, axe_check: Callable
 ) -> None:
     place = leicestershire_committed
+    consultation = set_up_consultation(page, live_server, place, axe_check)
     page.goto(f"/places/{place.slug}/landscape/")
     expect(page.locator("#landscape-draw-map .leaflet-pm-toolbar")).to_be_visible()
     axe_check(page)
@@ -91,8 +122,8 @@ def test_have_your_say_on_the_map_and_without(
     officer = UserFactory(role=Role.OFFICER, place=place)
     for n in range(services.MINIMUM_RESPONSES):
         earlier = services.submit(
-            place, technology="ground_solar", stance="welcome", user=AnonymousUser(),
-            client_address=f"earlier-{n}", geometry=point,
+            consultation, technology="ground_solar", stance="welcome", user=AnonymousUser(),
+            client_address=f"earlier-{n}", geometry=point, consent=True,
         ).contribution  # fmt: skip
         services.moderate(earlier, decision="approve", reason="", user=officer)
     send(page, "ground_solar", "oppose")
@@ -150,17 +181,39 @@ def test_have_your_say_on_the_map_and_without(
     label = acceptance_on_the_map(page, place, zone)
     assert "71 % accept" in label and "7 responses" in label, label
 
+    # The public reports a published contribution; an officer hides it in bulk.
+    page.goto(f"/places/{place.slug}/landscape/consultations/{consultation.slug}/said/")
+    axe_check(page)
+    reported = Contribution.objects.filter(technology="onshore_wind").get()
+    page.locator(f"#contribution-{reported.pk}").get_by_role("link", name="Report").click()
+    page.select_option("#id_reason", "off_topic")
+    page.get_by_role("button", name="Report it").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("a moderator will look")
+    officer = UserFactory(role=Role.OFFICER, place=place)
+    sign_in_as(page, live_server, officer)
+    page.goto(f"/places/{place.slug}/landscape/moderation/")
+    expect(page.locator("h2", has_text="Reported by the public")).to_be_visible()
+    axe_check(page)
+    page.locator(f"#choose-{reported.pk}").check()
+    page.select_option("#id_decision", "hide")
+    page.fill("#id_reason", "Not about this consultation")
+    page.get_by_role("button", name="Record the decision for those ticked").click()
+    reported.refresh_from_db()
+    assert reported.status == Status.HIDDEN
+
 
 def test_bad_input_is_refused_clearly_in_the_browser(
     page: Page, leicestershire_committed: Any, axe_check: Callable
 ) -> None:
     place = leicestershire_committed
+    open_consultation(place)
     page.goto(f"/places/{place.slug}/landscape/without-map/")
     page.fill("#id_reason", "<script>alert('x')</script>")
     page.get_by_role("button", name="Send").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Choose your neighbourhood")
     expect(summary).to_contain_text("plain text")
+    expect(summary).to_contain_text("Tick the box to agree")
     axe_check(page)
     assert not Contribution.objects.exists()
 
@@ -169,10 +222,14 @@ def test_the_map_and_the_pathway_comparison_on_a_phone(
     page: Page, leicestershire_committed: Any, axe_check: Callable
 ) -> None:
     place = leicestershire_committed
+    consultation = open_consultation(place)
     page.set_viewport_size({"width": 390, "height": 844})
     for path in (
         "landscape/",
         "landscape/without-map/",
+        "landscape/consultations/",
+        f"landscape/consultations/{consultation.slug}/",
+        f"landscape/consultations/{consultation.slug}/said/",
         "landscape/results/",
         "landscape/pathway/",
     ):

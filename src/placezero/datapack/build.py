@@ -20,7 +20,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import build_areas, build_energy, build_extras, build_geo, build_ghg, build_zone_stats
+from . import (
+    build_areas,
+    build_energy,
+    build_extras,
+    build_geo,
+    build_ghg,
+    build_network,
+    build_zone_stats,
+)
 from .context import BuildContext, Row, format_number
 from .definitions import PlaceDefinition, authority_names, load_definition
 from .errors import PackError, SourceDataError
@@ -121,6 +129,7 @@ def _build_files(ctx: BuildContext) -> dict[str, bytes]:
     costs = build_extras.technology_cost_rows(ctx)
     sites = build_extras.renewable_site_rows(ctx, areas)
     gsp_rows, gsp_geojson = build_extras.grid_supply_points(ctx, zones)
+    gsp_geojson = build_network.add_primary_counts(ctx, gsp_geojson)
     substations = build_extras.substation_rows(ctx, zones)
     return {
         "areas.geojson": _json_bytes({"type": "FeatureCollection", "features": areas}),

@@ -116,8 +116,38 @@ def render() -> str:
         "",
         *render_lines(pack, inputs, assumptions),
         "",
+        *_network_lines(inputs, assumptions),
     ]
     return "\n".join(lines)
+
+
+def _network_lines(inputs, assumptions) -> list[str]:
+    """The groups' base-year peak from FES 2023 GSP peaks (network.md, N1-N3) against the
+    peak the place's own electricity use gives at the central load factor."""
+    import numpy as np
+
+    from .scenario import scenario_from_mapping
+    from .simulate import simulate
+
+    net = simulate(inputs, scenario_from_mapping({"name": "none", "levers": {}}), assumptions)
+    net = net.network
+    fes, own = net.group_base_peak_kw / 1000, net.group_engine_base_peak_kw / 1000
+    derived = net.group_from_fes
+    ratio = fes[derived] / own[derived]
+    lines = [
+        "## Network: base-year peak from FES 2023 against the place's own electricity use",
+        "",
+        "Each primary substation group's base-year peak shared from FES 2023 grid supply",
+        "point peaks (mean of the four scenarios, equal shares per NGED primary; network.md)",
+        "against annual electricity / (8760 h x the central load factor "
+        f"{assumptions['baseline_load_factor']}). FES-derived for {int(derived.sum())} of "
+        f"{len(derived)} groups: {fes[derived].sum():,.1f} MW against {own[derived].sum():,.1f}"
+        f" MW ({fes[derived].sum() / own[derived].sum() - 1:+.1%}); per group the ratio runs "
+        f"from {ratio.min():.2f} to {ratio.max():.2f} (median {np.median(ratio):.2f}): equal "
+        "shares per primary are coarse group by group, close in total.",
+        "",
+    ]
+    return lines
 
 
 def write() -> None:

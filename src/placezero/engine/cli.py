@@ -136,7 +136,10 @@ def _run(args: argparse.Namespace) -> int:
         f"against a straight-line budget to zero in 2050 of "
         f"{results.carbon_budget_tco2e(2050) / 1000:,.0f} ktCO2e"
     )
-    net_zero = [int(year) for year, value in zip(inputs.years, total, strict=True) if value <= 0]
+    # Zero to the tonne: a written plan's 9-decimal trajectories leave grams, not tonnes.
+    net_zero = [
+        int(year) for year, value in zip(inputs.years, total, strict=True) if round(value) <= 0
+    ]
     print(
         f"net territorial emissions reach zero in {net_zero[0]}"
         if net_zero

@@ -5,6 +5,8 @@ its unit cost); heat pumps and batteries are bought again at the end of their li
 within the horizon; stock that a scenario removes earns nothing back. Operating cost is the
 fixed O&M share of the capital built so far plus the cost per tonne of the agriculture and
 waste measures. Fuel cost is energy x price, prices held flat in real terms (assumption).
+Household bills add the standing charges of the Ofgem price cap: electricity for every home,
+gas only for homes still on mains gas, so a home leaving gas saves its standing charge (E22).
 """
 
 from __future__ import annotations
@@ -105,3 +107,16 @@ def prices(a: Assumptions) -> np.ndarray:
 def fuel_costs(a: Assumptions, energy_kwh: np.ndarray) -> np.ndarray:
     """[Z, Y, NS] GBP: energy by carrier x price (E22)."""
     return energy_kwh @ prices(a)
+
+
+DAYS_PER_YEAR = 365.0
+
+
+def standing_charges(
+    a: Assumptions, households: np.ndarray, gas_homes: np.ndarray, n_years: int
+) -> np.ndarray:
+    """[Z, Y] GBP a year of standing charges: every home pays electricity's, the homes on
+    mains gas (`gas_homes` [Z, Y]) gas's as well (E22)."""
+    electricity = households[:, None] * a["electricity_standing_charge_gbp_per_day"]
+    gas = gas_homes * a["gas_standing_charge_gbp_per_day"]
+    return (np.broadcast_to(electricity, (len(households), n_years)) + gas) * DAYS_PER_YEAR

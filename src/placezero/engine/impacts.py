@@ -2,7 +2,8 @@
 the same scenario with that lever back at level 1. From these come wedges (emissions saved
 per lever per year) and a marginal abatement cost curve (GBP per tCO2e per lever).
 
-Cost of a lever = discounted (capex + opex + fuel cost) with it minus without it; abatement
+Cost of a lever = discounted (capex + running cost: opex, fuel at unit rates and the homes'
+standing charges) with it minus without it; abatement
 = cumulative emissions saved over the model years. Both are place totals; the emissions
 saved are also kept per zone, so a district's wedges can be read. The interaction
 between levers (heat pumps save more on an unretrofitted home) means wedges need not add up
@@ -46,7 +47,7 @@ class LeverImpact:
 def discounted_cost_gbp(results: Results, rate: float) -> float:
     years = results.years - results.years[0]
     factor = (1 + rate) ** -years
-    total = results.capex_gbp + results.opex_gbp + results.fuel_cost_gbp.sum(axis=2)
+    total = results.capex_gbp + results.running_cost_gbp
     return float((total.sum(axis=0) * factor).sum())
 
 

@@ -56,6 +56,13 @@ class PlaceInputs:
     # network_groups (labels). None = every zone is its own group.
     network_group_index: np.ndarray | None = None
     network_groups: tuple[str, ...] = ()
+    # [G] base-year peak of each group from FES 2023 GSP peaks shared among NGED primaries
+    # (network_data.py, N1-N3); NaN where not derived (the engine's own peak is used there).
+    # None = no FES-derived peaks (synthetic inputs, a place without NGED primaries).
+    network_base_peak_kw: np.ndarray | None = None
+    # FES scenario -> [G, Y] the same peaks per model year (for comparison on the pages).
+    network_fes_peak_kw: dict[str, np.ndarray] = field(default_factory=dict)
+    network_group_gsps: tuple[str, ...] = ()
     # [Z] residents (DESNZ mid-year population shared by households); None = 2.4 per home.
     population: np.ndarray | None = None
     # DESNZ's own totals for the years from 2019 to the base year (territorial.py, T5):
@@ -64,6 +71,9 @@ class PlaceInputs:
     history_territorial_tco2e: np.ndarray | None = None
     history_scope_tco2: np.ndarray | None = None
     basis: str = "territorial"
+    # [Z] homes heated by mains gas (Census 2021 TS046); None = the gas share of fossil heat
+    # times the fossil-heated homes.
+    gas_heated_households: np.ndarray | None = None
     # [Z, 2] operational solar and onshore wind MW (REPD): local generation before any lever.
     existing_generation_mw: np.ndarray | None = None
 
@@ -88,7 +98,11 @@ class PlaceInputs:
             array = getattr(self, name)
             if array.shape != shape:
                 raise ValueError(f"PlaceInputs.{name} has shape {array.shape}, expected {shape}.")
-        optional = {"population": (n_zones,), "existing_generation_mw": (n_zones, 2)}
+        optional = {
+            "population": (n_zones,),
+            "existing_generation_mw": (n_zones, 2),
+            "gas_heated_households": (n_zones,),
+        }
         for name, shape in optional.items():
             array = getattr(self, name)
             if array is not None and array.shape != shape:

@@ -7,8 +7,14 @@ the group of the nearest primary (centroid to substation, great-circle distance)
 approximation of the real feeder layout, which is not published in the national files.
 Without groups (synthetic inputs) each zone is its own group.
 
-Capacity: no primary-substation headroom dataset is among the national open files used, so
-a group's firm capacity is taken as its base-year peak plus a headroom fraction (assumption
+Base-year peak of a group: from FES 2023 grid supply point peaks shared among the NGED
+primary substations in each GSP (network_data.py, N1-N3) where the data reach; elsewhere the
+engine's own, base-year electricity / (8760 h x load factor). A group's peak in later years
+is that base plus the change the scenario makes to the engine's peak (so the FES base and the
+scenario's own growth are not mixed up with FES's growth, shown beside it for comparison).
+
+Capacity: neither FES nor NGED's location file carries firm capacity, so a group's firm
+capacity is taken as its base-year peak plus a headroom fraction (assumption
 `network_headroom_fraction`, 10-35 %). The first year a group's peak exceeds its capacity
 and the reinforcement needed (kW x GBP/kW) follow; a group's reinforcement is attributed to
 its zones in proportion to their growth in peak since the base year.
@@ -46,6 +52,16 @@ class NetworkPeak:
     group_exceedance_kw: np.ndarray  # [G, Y] peak above capacity (0 if within)
     group_first_year_exceeded: np.ndarray  # [G] year, or 0 if never
     reinforcement_kw: np.ndarray  # [Z, Y] cumulative reinforcement attributed to the zone
+    # [G] base-year peak used (FES-derived where available) and the engine's own
+    group_base_peak_kw: np.ndarray | None = None
+    group_engine_base_peak_kw: np.ndarray | None = None
+
+    @property
+    def group_from_fes(self) -> np.ndarray:
+        """[G] whether the group's base peak is FES-derived."""
+        if self.group_base_peak_kw is None or self.group_engine_base_peak_kw is None:
+            return np.zeros(len(self.group_capacity_kw), dtype=bool)
+        return self.group_base_peak_kw != self.group_engine_base_peak_kw
 
     @property
     def capacity_kw(self) -> np.ndarray:
@@ -102,11 +118,18 @@ def network_peak(
         existing_peak + hp_peak + network_peak_kw + ev_peak + industry_peak - battery, 0.0
     )
     existing0 = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))  # [Z]
-    base_peak = existing0 / (HOURS_PER_YEAR * load_factor)
+    engine_zone_base = existing0 / (HOURS_PER_YEAR * load_factor)
     index = inputs.group_index
     n_groups = int(index.max()) + 1 if len(index) else 0
+    engine_base = _group_sum(index, n_groups, engine_zone_base)
+    base_used = group_base_peak(inputs, engine_base)
+    # Each zone's base peak rescaled so its group's adds up to the (FES-derived) base; the
+    # scenario's change to the engine's peak is added on top.
+    scale = np.divide(base_used, engine_base, out=np.ones_like(base_used), where=engine_base > 0)
+    base_peak = engine_zone_base * scale[index]
+    peak = np.maximum(peak + (base_peak - engine_zone_base)[:, None], 0.0)
     group_peak = _group_sum(index, n_groups, peak)
-    capacity = _group_sum(index, n_groups, base_peak) * (1 + a["network_headroom_fraction"])
+    capacity = base_used * (1 + a["network_headroom_fraction"])
     exceedance = np.maximum(group_peak - capacity[:, None], 0.0)  # E19
     generation_kw = (
         deploy["solar_rooftop_mw"] + deploy["solar_ground_mw"] + deploy["onshore_wind_mw"]
@@ -126,4 +149,32 @@ def network_peak(
     )
     group_added = np.diff(group_reinforcement, axis=1, prepend=group_reinforcement[:, :1])
     reinforcement = np.cumsum(group_added[index] * zone_part, axis=1)
-    return NetworkPeak(peak, index, group_peak, capacity, exceedance, first, reinforcement)
+    return NetworkPeak(
+        peak, index, group_peak, capacity, exceedance, first, reinforcement, base_used, engine_base
+    )
+
+
+def group_base_peak(inputs: PlaceInputs, engine_base_kw: np.ndarray) -> np.ndarray:
+    """[G] base-year peak of each group: FES-derived where the inputs carry it, else the
+    engine's own (`engine_base_kw`)."""
+    derived = inputs.network_base_peak_kw
+    if derived is None or len(derived) != len(engine_base_kw):
+        return engine_base_kw
+    # A group with no electricity of its own in the engine keeps its (zero) peak: its
+    # zones would have nothing to rescale.
+    return np.where(np.isfinite(derived) & (engine_base_kw > 0), derived, engine_base_kw)
+
+
+def zone_headroom_kw(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:
+    """[Z] firm capacity above the base-year peak, each group's headroom shared among its
+    zones by their own base-year peak (for the zone-level optimiser)."""
+    electricity_kwh = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))
+    zone_base = electricity_kwh / (HOURS_PER_YEAR * a["baseline_load_factor"])
+    index = inputs.group_index
+    n_groups = int(index.max()) + 1 if len(index) else 0
+    engine_base = _group_sum(index, n_groups, zone_base)
+    used = group_base_peak(inputs, engine_base)
+    share = np.divide(
+        zone_base, engine_base[index], out=np.zeros_like(zone_base), where=engine_base[index] > 0
+    )
+    return used[index] * share * a["network_headroom_fraction"]

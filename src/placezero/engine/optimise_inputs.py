@@ -17,6 +17,7 @@ from placezero.engine.assumptions import Assumptions
 from placezero.engine.dimensions import C, S, U
 from placezero.engine.inputs import PlaceInputs
 from placezero.engine.levers import LEVERS
+from placezero.engine.network import zone_headroom_kw
 from placezero.engine.optimise_problem import (
     DeploymentProblem,
     ProblemError,
@@ -245,11 +246,10 @@ def no_new_action_emissions(inputs: PlaceInputs, assumptions: Assumptions) -> np
 
 
 def _headroom_kw(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:
-    """Firm capacity above today's peak: base-year peak x headroom fraction (assumption:
-    no primary-substation headroom dataset is among the national open files used)."""
-    electricity_kwh = inputs.baseline_energy_kwh[..., C["electricity"]].sum(axis=(1, 2))
-    peak_kw = electricity_kwh / (HOURS_PER_YEAR * a["baseline_load_factor"])
-    return peak_kw * a["network_headroom_fraction"]
+    """Firm capacity above today's peak: the group's base-year peak (FES-derived where the
+    data reach) x headroom fraction, shared among its zones (network.zone_headroom_kw;
+    assumption: no firm capacity is published in the national open files used)."""
+    return zone_headroom_kw(inputs, a)
 
 
 def _reinforcement_pv(a: Assumptions, base_year: int, ends: np.ndarray) -> np.ndarray:

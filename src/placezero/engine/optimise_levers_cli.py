@@ -11,7 +11,7 @@ import yaml
 from .acceptance import acceptance_by_lever
 from .levers import LEVERS
 from .optimise_inputs import TECHNOLOGIES
-from .optimise_levers import PLAN_LEVERS
+from .optimise_levers import PLAN_LEVERS, ZONE_LEVERS
 from .optimise_levers_lp import LeverTargetError, LeverTargetInfeasible, solve_levers
 from .scenario import all_levels
 from .simulate import simulate
@@ -66,6 +66,11 @@ def run_sectors(args, inputs, year_values, acceptance_csv) -> int:
     for lever, value in zip(PLAN_LEVERS, plan.shares[:, -1], strict=True):
         top = LEVERS[lever].values[3]
         print(f"  {lever:<42} {value:>7.3f}  ({value / top:.0%} of level 4)")
+    if plan.zone_shares is not None:
+        print("planned zone by zone (2050 share in the zones, lowest to highest):")
+        for lever, zones in zip(ZONE_LEVERS, plan.zone_shares[:, :, -1], strict=True):
+            print(f"  {lever:<42} {zones.min():>7.3f} to {zones.max():.3f} "
+                  f"in {len(zones)} zones")  # fmt: skip
     print(f"network reinforcement by 2050: {plan.reinforcement_kw[:, -1].sum() / 1000:,.1f} MW")
     if args.scenario_out:
         _write(plan.scenario(), Path(args.scenario_out))

@@ -60,6 +60,12 @@ def _distance_km(lon1, lat1, lon2, lat2) -> np.ndarray:
     return 2 * 6371.0088 * np.arcsin(np.sqrt(h))
 
 
+def group_holders(pack: Any, zones: list[str]) -> list[str]:
+    """The zones holding primary substations, in zone order: group g is holders[g]."""
+    primaries = {row["zone_code"] for row in pack.substations if row["zone_code"] in zones}
+    return sorted(primaries, key=zones.index)
+
+
 def network_groups(pack: Any, zone_features: list[dict]) -> tuple[np.ndarray, tuple[str, ...]]:
     """[Z] group index and group labels: zones holding primary substations each form a
     group; other zones join the group of the nearest primary substation."""
@@ -67,7 +73,7 @@ def network_groups(pack: Any, zone_features: list[dict]) -> tuple[np.ndarray, tu
     primaries = [row for row in pack.substations if row["zone_code"] in zones]
     if not primaries:
         return np.arange(len(zones)), tuple(zones)
-    holders = sorted({row["zone_code"] for row in primaries}, key=zones.index)
+    holders = group_holders(pack, zones)
     labels = tuple(
         " + ".join(sorted(row["name"] for row in primaries if row["zone_code"] == zone))
         for zone in holders

@@ -23,6 +23,8 @@ Method (docs/method/data-to-baseline.md has it with a worked example):
    2021 households; agriculture - the zone's land area.
 4. Network groups: zones with NGED primary substations inside them each form a group;
    every other zone joins the group of the primary nearest its centroid (engine/network.py).
+   Each group's base-year peak comes from FES 2023 GSP peaks shared among NGED primaries
+   where the data reach (network_data.py, N1-N3).
 """
 
 from __future__ import annotations
@@ -34,7 +36,13 @@ import numpy as np
 from .assumptions import Assumptions, load_assumptions
 from .dimensions import CARRIERS, END_USES, SECTORS, C, S, U
 from .inputs import END_YEAR, PlaceInputs
-from .pack_geometry import existing_generation_mw, geometry_area_ha, network_groups
+from .network_data import group_peaks
+from .pack_geometry import (
+    existing_generation_mw,
+    geometry_area_ha,
+    group_holders,
+    network_groups,
+)
 from .territorial import COMBUSTION_GAP, TerritorialError, territorial_basis
 
 DEFAULT_BASE_YEAR = 2023  # the latest year of the DESNZ local authority statistics
@@ -219,6 +227,7 @@ def build_inputs(
     fossil = sum(np.nan_to_num(census[n]) for n in FOSSIL_HEATING)
     names = {f["properties"]["code"]: f["properties"]["name"] for f in pack.areas}
     group_index, group_labels = network_groups(pack, zone_features)
+    fes_peaks = group_peaks(pack, group_holders(pack, zones), years, len(group_labels))
     return PlaceInputs(
         place=pack.slug,
         zones=tuple(zones),
@@ -234,6 +243,7 @@ def build_inputs(
         non_energy_emissions_tco2e=non_energy,
         households=households,
         fossil_heated_households=np.minimum(fossil, households),
+        gas_heated_households=np.minimum(mains_gas, np.minimum(fossil, households)),
         land_area_ha=land_ha,
         observed_grid_intensity_kgco2e_per_kwh=_national(
             pack, "grid_electricity_generated_kgco2e_per_kwh"
@@ -242,6 +252,9 @@ def build_inputs(
         reference_emissions_tco2e=reference,
         network_group_index=group_index,
         network_groups=group_labels,
+        network_base_peak_kw=fes_peaks.base_peak_kw,
+        network_fes_peak_kw=fes_peaks.fes_peak_kw,
+        network_group_gsps=fes_peaks.gsps,
         population=basis.population[index] * shares["households"],
         existing_generation_mw=existing_generation_mw(pack, zone_features),
         history_years=basis.history_years,

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .assumptions import Assumptions
-from .costs import capital_costs, fuel_costs, operating_costs
+from .costs import capital_costs, fuel_costs, operating_costs, standing_charges
 from .dimensions import CARRIERS, SECTORS, TECHNOLOGIES, S
 from .inputs import PlaceInputs
 from .network import NetworkPeak
@@ -41,6 +41,9 @@ class Results:
     opex_gbp: np.ndarray  # [Z, Y]
     fuel_cost_gbp: np.ndarray  # [Z, Y, NS]
     network: NetworkPeak
+    # [Z, Y] homes still on mains gas (gas-heated homes not yet on a heat pump or heat
+    # network): they pay the gas standing charge (costs.standing_charges).
+    gas_connected_households: np.ndarray | None = None
 
     @classmethod
     def assemble(
@@ -107,9 +110,31 @@ class Results:
         return self.electricity_demand_kwh - self.generation_kwh
 
     @property
+    def domestic_standing_charges_gbp(self) -> np.ndarray:
+        """[Z, Y] standing charges the place's homes pay: electricity for every home, gas
+        for the homes still on mains gas (E22)."""
+        return standing_charges(
+            self.assumptions, self.inputs.households, self._gas_homes(), len(self.years)
+        )
+
+    @property
+    def running_cost_gbp(self) -> np.ndarray:
+        """[Z, Y] what the place pays each year to run its energy system: fuel at unit rates,
+        the homes' standing charges and operating costs (the optimiser's and the MACC's
+        running cost)."""
+        return self.fuel_cost_gbp.sum(axis=2) + self.domestic_standing_charges_gbp + self.opex_gbp
+
+    def _gas_homes(self) -> np.ndarray:
+        if self.gas_connected_households is not None:
+            return self.gas_connected_households
+        return np.zeros((len(self.inputs.zones), len(self.years)))
+
+    @property
     def domestic_bill_gbp_per_household(self) -> np.ndarray:
+        """[Z, Y] the average home's energy bill: unit costs plus standing charges (E22)."""
         households = np.maximum(self.inputs.households, 1.0)
-        return self.fuel_cost_gbp[:, :, S["domestic"]] / households[:, None]
+        bills = self.fuel_cost_gbp[:, :, S["domestic"]] + self.domestic_standing_charges_gbp
+        return bills / households[:, None]
 
     @property
     def carbon_value_of_reduction_gbp(self) -> np.ndarray:

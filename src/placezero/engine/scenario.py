@@ -11,7 +11,8 @@ File format (every key but `levers` optional)::
       E07000129: {domestic_heat_pumps: 3.5}
     zones:                       # per-zone overrides: zone code -> {lever: level}
       E02005354: {heat_networks: 4}
-    trajectories:                # explicit deployment per district: replaces the level
+    trajectories:                # explicit deployment per district (or per zone, which
+                                 # then replaces its district's): replaces the level
       domestic_heat_pumps:       # (unit: the lever's deployment_unit, or a 0-1 share)
         E07000129: {2022: 0, 2030: 8456, 2050: 42543}
 
@@ -108,7 +109,10 @@ class Scenario:
         _check_codes(self.districts, set(districts), "district", "districts")
         _check_codes(self.zones, set(zones), "zone", "zones")
         for lever, by_district in self.trajectories.items():
-            _check_codes(by_district, set(districts), "district", f"trajectories.{lever}")
+            _check_codes(
+                by_district, set(districts) | set(zones), "district or zone",
+                f"trajectories.{lever}",
+            )  # fmt: skip
 
 
 def _check_codes(mapping: Mapping, known: set[str], kind: str, where: str) -> None:

@@ -20,6 +20,7 @@ from .trajectories import (
     district_trajectory,
     lever_shares,
     spread_to_zones,
+    zone_trajectory,
 )
 
 KW_PER_MW = 1000.0
@@ -38,18 +39,57 @@ def grid_intensity(inputs: PlaceInputs, a: Assumptions) -> np.ndarray:
     return np.interp(inputs.years, years, [points[y] for y in years])
 
 
-def _apply_explicit(inputs, scenario, shares, lever, weight, to_share):
-    """Replace a lever's [Z, Y] array with an explicit district trajectory where given."""
+# Deployment uncertainty: the share of what a scenario plans that is delivered, one
+# assumption per group of levers (central 1: exactly the plan). The Monte Carlo varies them.
+DELIVERY: dict[str, str] = {
+    "domestic_retrofit": "delivery_buildings_fraction",
+    "domestic_heat_pumps": "delivery_buildings_fraction",
+    "heat_networks": "delivery_buildings_fraction",
+    "non_domestic_efficiency_electrification": "delivery_buildings_fraction",
+    "rooftop_solar": "delivery_generation_fraction",
+    "ground_solar": "delivery_generation_fraction",
+    "onshore_wind": "delivery_generation_fraction",
+    "battery_storage": "",  # a share of the MW built: their delivery carries through
+    "car_van_electrification": "delivery_transport_fraction",
+    "travel_demand": "delivery_transport_fraction",
+    "hgv_decarbonisation": "delivery_transport_fraction",
+}
+
+
+def delivery(a: Assumptions, lever: str) -> float:
+    """The delivered share of lever's plan (assumption; industry, land, waste and removal
+    levers share `delivery_industry_land_fraction`)."""
+    key = DELIVERY.get(lever, "delivery_industry_land_fraction")
+    return a[key] if key else 1.0
+
+
+def _deliver(a: Assumptions, share: dict[str, np.ndarray]) -> None:
+    """Scale every lever's share by its delivery (in place), never above 100 %."""
+    for lever, values in share.items():
+        factor = delivery(a, lever)
+        if factor != 1.0:
+            share[lever] = np.minimum(values * factor, 1.0)
+
+
+def _apply_explicit(inputs, scenario, shares, lever, weight, to_share, factor=1.0):
+    """Replace a lever's [Z, Y] array with an explicit district trajectory where given,
+    times the delivered share `factor`."""
     by_district = scenario.trajectories.get(lever)
     if not by_district:
         return shares
     values, mask = district_trajectory(inputs, by_district)
+    values = values * factor
     if LEVERS[lever].deployment_unit:  # a district total: share it among the zones
         zone_values = to_share(spread_to_zones(inputs, values, weight))
     else:  # already a share: every zone of the district takes it
         zone_values = np.minimum(values[inputs.zone_district_index], 1.0)
     in_districts = mask[inputs.zone_district_index]
     shares[in_districts] = zone_values[in_districts]
+    named, in_zones = zone_trajectory(inputs, by_district)  # a zone's own replaces it
+    if in_zones.any():
+        named = named * factor
+        own = to_share(named) if LEVERS[lever].deployment_unit else np.minimum(named, 1.0)
+        shares[in_zones] = own[in_zones]
     return shares
 
 
@@ -70,6 +110,7 @@ def simulate(
     apply_share_trajectories(
         inputs, scenario, share, skip=("non_domestic_efficiency_electrification",)
     )
+    _deliver(a, share)
     base = inputs.baseline_energy_kwh  # [Z, NS, NU, NC]
     base_total = base.sum(axis=2)  # [Z, NS, NC]
     n_zones, n_years = len(inputs.zones), len(inputs.years)
@@ -103,6 +144,7 @@ def simulate(
         "non_domestic_efficiency_electrification",
         inputs.households,
         None,
+        delivery(a, "non_domestic_efficiency_electrification"),
     )
     reduction[:, :, 1:] = nd_efficiency[:, :, None]
     useful = useful0[:, None, :] * (1.0 - reduction)  # E2: heat demand after efficiency
@@ -114,6 +156,7 @@ def simulate(
         "domestic_heat_pumps",
         fossil_homes,
         lambda count: np.minimum(_ratio(count, fossil_homes[:, None]), 1.0),
+        delivery(a, "domestic_heat_pumps"),
     )
     hp = np.stack([hp_dom, nd_share, nd_share], axis=2)  # [Z, Y, 3] heat pump share
     network = np.minimum(share["heat_networks"][:, :, None], 1.0 - hp)  # E3
@@ -134,6 +177,14 @@ def simulate(
     deploy["heat_pumps"] = hp_dom * fossil_homes[:, None]
     deploy["retrofits"] = retrofit_share * households[:, None]
     deploy["heat_network_connections"] = network[:, :, 0] * fossil_homes[:, None]
+    # Homes still on mains gas pay its standing charge (E22); heat pumps and heat networks
+    # take gas and other fossil homes alike.
+    gas_homes0 = (
+        inputs.gas_heated_households
+        if inputs.gas_heated_households is not None
+        else fossil_homes * gas_part[:, 0]
+    )
+    gas_homes = gas_homes0[:, None] * fossil[:, :, 0]
 
     # --- transport (E6-E8) -------------------------------------------------------------------
     road0 = base[:, S["transport"], U["road_vehicles"], C["road_fuel"]]
@@ -147,6 +198,7 @@ def simulate(
         "car_van_electrification",
         car_vkm0,
         lambda count: np.minimum(_ratio(count * a["km_per_car_per_year"], car_vkm), 1),
+        delivery(a, "car_van_electrification"),
     )
     hgv = _apply_explicit(
         inputs,
@@ -155,6 +207,7 @@ def simulate(
         "hgv_decarbonisation",
         hgv_vkm0,
         lambda count: np.minimum(_ratio(count * a["km_per_hgv_per_year"], hgv_vkm0[:, None]), 1),
+        delivery(a, "hgv_decarbonisation"),
     )
     road_new = (  # E8
         car_vkm * (1 - ev) * a["ice_car_kwh_per_km"]
@@ -190,13 +243,26 @@ def simulate(
 
     # --- generation (E11) -------------------------------------------------------------------
     rooftop = share["rooftop_solar"] * households[:, None] * a["solar_rooftop_kw_per_installation"]
-    rooftop_mw = _explicit_mw(inputs, scenario, "rooftop_solar", rooftop / KW_PER_MW, households)
+    rooftop_mw = _explicit_mw(
+        inputs,
+        scenario,
+        "rooftop_solar",
+        rooftop / KW_PER_MW,
+        households,
+        delivery(a, "rooftop_solar"),
+    )
     ground = share["ground_solar"] * inputs.land_area_ha[:, None] / a["ground_solar_ha_per_mw"]
-    ground_mw = _explicit_mw(inputs, scenario, "ground_solar", ground, inputs.land_area_ha)
+    ground_mw = _explicit_mw(
+        inputs, scenario, "ground_solar", ground, inputs.land_area_ha, delivery(a, "ground_solar")
+    )
     wind = share["onshore_wind"] * inputs.land_area_ha[:, None] / 100.0 * a["wind_mw_per_km2"]
-    wind_mw = _explicit_mw(inputs, scenario, "onshore_wind", wind, inputs.land_area_ha)
+    wind_mw = _explicit_mw(
+        inputs, scenario, "onshore_wind", wind, inputs.land_area_ha, delivery(a, "onshore_wind")
+    )
     battery = share["battery_storage"] * (rooftop_mw + ground_mw + wind_mw)
-    battery_mw = _explicit_mw(inputs, scenario, "battery_storage", battery, households)
+    battery_mw = _explicit_mw(
+        inputs, scenario, "battery_storage", battery, households, delivery(a, "battery_storage")
+    )
     # Existing operational sites (REPD) generate from the base year on, beside what is added.
     existing = inputs.existing_generation_mw
     if existing is None:
@@ -274,11 +340,12 @@ def simulate(
         peak=peak,
         abated_non_energy_tco2e=inputs.non_energy_emissions_tco2e[:, None, :] - non_energy,
         captured_tco2e=captured,
+        gas_connected_households=gas_homes,
     )
 
 
-def _explicit_mw(inputs, scenario, lever, mw, weight):
-    return _apply_explicit(inputs, scenario, mw.copy(), lever, weight, lambda value: value)
+def _explicit_mw(inputs, scenario, lever, mw, weight, factor):
+    return _apply_explicit(inputs, scenario, mw.copy(), lever, weight, lambda value: value, factor)
 
 
 def _delivered_heat(energy, not_heat, heat_electricity, hp, network, a) -> np.ndarray:

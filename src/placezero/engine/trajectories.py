@@ -75,6 +75,20 @@ def district_trajectory(inputs: PlaceInputs, by_district: dict[str, dict[int, fl
     return values, mask
 
 
+def zone_trajectory(inputs: PlaceInputs, by_code: dict[str, dict[int, float]]):
+    """[Z, Y] explicit values of the zones named in a trajectory (the least-cost plan's
+    per-zone levers) and a [Z] mask of those zones; a zone's entry replaces its district's."""
+    values = np.zeros((len(inputs.zones), len(inputs.years)))
+    mask = np.zeros(len(inputs.zones), dtype=bool)
+    if not set(by_code) - set(inputs.districts):  # districts only: nothing to do
+        return values, mask
+    for z_index, zone in enumerate(inputs.zones):
+        if zone in by_code:
+            values[z_index] = explicit_series(inputs, by_code[zone])
+            mask[z_index] = True
+    return values, mask
+
+
 def spread_to_zones(
     inputs: PlaceInputs, district_values: np.ndarray, weight: np.ndarray
 ) -> np.ndarray:
@@ -102,3 +116,5 @@ def apply_share_trajectories(
         shares[lever][in_districts] = np.minimum(values[inputs.zone_district_index], 1.0)[
             in_districts
         ]
+        zone_values, in_zones = zone_trajectory(inputs, by_district)
+        shares[lever][in_zones] = np.minimum(zone_values, 1.0)[in_zones]

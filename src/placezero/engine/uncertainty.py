@@ -321,3 +321,32 @@ def place_uncertainty(
     )  # fmt: skip
     units = output_units(model.run({}))
     return Bands(bands.percentiles, bands.outputs, bands.keys, bands.samples, seed, method, units)
+
+
+# What kind of uncertainty each varied assumption stands for, for the list beside a band.
+DEPLOYMENT, POLICY, PARAMETER = "deployment", "policy", "parameter"
+POLICY_KEYS = frozenset(
+    {
+        "grid_intensity_2030_kgco2e_per_kwh",
+        "grid_intensity_2035_kgco2e_per_kwh",
+        "grid_intensity_2050_kgco2e_per_kwh",
+        "electricity_price_gbp_per_kwh",
+        "gas_price_gbp_per_kwh",
+        "other_fuels_price_gbp_per_kwh",
+        "road_fuel_price_gbp_per_kwh",
+        "electricity_standing_charge_gbp_per_day",
+        "gas_standing_charge_gbp_per_day",
+        "discount_rate",
+    }
+)
+
+
+def kind_of(key: str) -> str:
+    """deployment (how much of the plan is delivered), policy (grid decarbonisation, prices
+    and tariffs, the discount rate: set by national policy and markets) or parameter (a
+    physical or cost figure)."""
+    if key.startswith("delivery_"):
+        return DEPLOYMENT
+    if key in POLICY_KEYS:
+        return POLICY
+    return PARAMETER

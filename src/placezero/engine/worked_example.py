@@ -156,9 +156,18 @@ def render() -> str:
     lines += [
         f"Base-year peak (E16): annual electricity "
         f"{_n(base[..., C['electricity']].sum())} kWh / (8760 x {a['baseline_load_factor']}) = "
-        f"{_n(net.peak_kw[z, 0])} kW. The zone is fed by the group of primary substation "
-        f"'{inputs.network_groups[g]}' (zones: {', '.join(members)}); its assumed capacity is "
-        f"the group's base-year peak x (1 + {a['network_headroom_fraction']}) = "
+        f"{_n(base[..., C['electricity']].sum() / (8760 * a['baseline_load_factor']))} kW from "
+        f"its own "
+        f"use. The zone is fed by the group of primary substation "
+        f"'{inputs.network_groups[g]}' (zones: {', '.join(members)}); "
+        + (
+            f"its base-year peak is taken instead from FES 2023: its primaries' equal shares "
+            f"of grid supply point {inputs.network_group_gsps[g]}'s peak, "
+            f"{_n(net.group_base_peak_kw[g])} kW (network.md, N1-N3). "
+            if net.group_from_fes[g]
+            else f"its base-year peak is {_n(net.group_base_peak_kw[g])} kW. "
+        )
+        + f"Its assumed capacity is that peak x (1 + {a['network_headroom_fraction']}) = "
         f"{_n(net.group_capacity_kw[g])} kW.",
         f"In 2050 the heat pumps' diversity factor (E17) for {_n(n_hp)} connections is "
         f"{float(diversity(np.array([n_hp]), a)[0]):.4f}; the zone's diversified peak is "

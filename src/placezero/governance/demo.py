@@ -302,7 +302,11 @@ def _decisions(place: Any, users: dict[str, Any]) -> int:
     return 2
 
 
+# Made-up board meetings, spread so that each evaluation round's period has some (the
+# attendance indicator and its trend read them).
 MEETINGS = [
+    (date(2025, 1, 22), ("board-chair", "board-blaby")),
+    (date(2025, 11, 12), ("board-chair", "board-blaby", "board-charnwood")),
     (date(2026, 6, 10), ("board-chair", "board-blaby", "board-catapult", "board-greenfox")),
     (date(2026, 9, 16), ("board-chair", "board-charnwood", "board-catapult")),
 ]

@@ -213,3 +213,101 @@ class MeetingForm(forms.Form):
         self.fields["attendees"].label_from_instance = lambda seat: (
             f"{seat.user} ({seat.organisation}, {seat.get_role_display().lower()})"
         )
+
+
+class BodyForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=BodyKind.choices)
+    parent = forms.ModelChoiceField(
+        label="Reports to",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="None: it is the top of the partnership",
+        help_text="Where its decisions escalate when their time limit passes.",
+    )
+    quorum = forms.IntegerField(
+        min_value=1,
+        max_value=100,
+        help_text="Votes that must be cast before it can decide.",
+        error_messages={"min_value": "The quorum must be 1 or more."},
+    )
+    mandate = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What the body is for and may decide."
+    )
+    terms_of_reference = forms.CharField(
+        label="Terms of reference",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="A change is kept as the next version; earlier versions stay in the history.",
+    )
+
+    def __init__(self, *args: Any, place: Any, body: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parents = Body.objects.filter(place=place).exclude(kind=BodyKind.PACT)
+        if body is not None:
+            parents = parents.exclude(pk=body.pk)
+        self.fields["parent"].queryset = parents
+
+
+class SeatForm(forms.Form):
+    role = forms.ChoiceField(choices=MemberRole.choices)
+    # A date input takes its value as YYYY-MM-DD whatever the site's date format.
+    term_start = forms.DateField(
+        label="Term starts",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date the term starts."},
+    )
+    term_end = forms.DateField(
+        label="Term ends",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Leave blank for an open-ended term.",
+    )
+    interests = forms.CharField(
+        label="Standing interests",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The register of interests: roles and holdings the member has declared.",
+    )
+
+
+class RuleForm(forms.Form):
+    body = forms.ModelChoiceField(
+        label="Body that decides", queryset=Body.objects.none(), empty_label="Choose a body"
+    )
+    route = forms.ChoiceField(choices=Route.choices, widget=forms.RadioSelect)
+    max_cost_gbp = forms.DecimalField(
+        label="Largest cost it may decide (£)",
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        help_text="The delegation threshold. Leave blank for no limit.",
+        error_messages={"min_value": "The cost limit cannot be negative; leave it blank for none."},
+    )
+    approvals_needed = forms.IntegerField(
+        label="Approvals needed",
+        min_value=1,
+        max_value=100,
+        help_text="How many of its voting members must approve.",
+        error_messages={"min_value": "A decision needs at least 1 approval."},
+    )
+    time_limit_days = forms.IntegerField(
+        label="Time limit (days)",
+        min_value=1,
+        max_value=3650,
+        error_messages={"min_value": "Enter the time limit in whole days, 1 or more."},
+    )
+    escalate_to = forms.ModelChoiceField(
+        label="Escalates to",
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="The body it reports to",
+        help_text="Where an undecided proposal goes when the time limit passes.",
+    )
+
+    def __init__(self, *args: Any, place: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        deciding = Body.objects.filter(place=place).exclude(kind=BodyKind.PACT)
+        self.fields["body"].queryset = deciding
+        self.fields["escalate_to"].queryset = deciding

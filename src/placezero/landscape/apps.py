@@ -8,10 +8,16 @@ class LandscapeConfig(AppConfig):
 
     def ready(self) -> None:
         from placezero.activity import NotificationKind, register_notification_kind
+        from placezero.jobs import register_periodic, registered_periodic
         from placezero.publishing import OutputKind, register_output_kind
         from placezero.web.navigation import register_nav_item
 
         from . import permissions  # noqa: F401  (registers the landscape.* rules)
+        from .retention import periodic_task
+
+        task = periodic_task()
+        if task.key not in registered_periodic():
+            register_periodic(task)
 
         register_nav_item(
             "Have your say",
@@ -22,6 +28,10 @@ class LandscapeConfig(AppConfig):
             also_current_for=(
                 "landscape:say_without_map", "landscape:results", "landscape:queue",
                 "landscape:moderate_one", "landscape:thanks", "landscape:pathway",
+                "landscape:consultations", "landscape:consultation", "landscape:consultation_new",
+                "landscape:consultation_edit", "landscape:said", "landscape:report",
+                "landscape:say_in", "landscape:say_in_without_map", "landscape:bulk",
+                "landscape:response_add",
             ),
         )  # fmt: skip
         register_notification_kind(NotificationKind(

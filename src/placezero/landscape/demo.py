@@ -1,10 +1,12 @@
-"""Demo contributions (marked `is_demo`): residents' views across the place's districts,
-most published, some waiting for moderation. The people are fictional; nobody is named."""
+"""A demo consultation and its contributions (both marked `is_demo`): residents' views
+across the place's districts, most published, some waiting for moderation. The people are
+fictional; nobody is named."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
@@ -13,8 +15,8 @@ from django.utils import timezone
 from shapely.geometry import Point, shape
 
 from . import services
-from .models import Contribution, ModerationDecision
-from .options import Decision, Stance, Status, Technology
+from .models import ConsentText, Consultation, Contribution, ModerationDecision
+from .options import Decision, Stance, Status, Technology, Tenure
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -43,6 +45,10 @@ TECHNOLOGY_MIX = (
 )  # fmt: skip
 
 
+# Demo respondents who said how they hold their home ("" for those who did not).
+DEMO_TENURES = (Tenure.OWNS, Tenure.OWNS, Tenure.OWNS, Tenure.SOCIAL, Tenure.PRIVATE, "")
+
+
 @dataclass(frozen=True)
 class DemoReport:
     published: int
@@ -60,10 +66,47 @@ def _point_in(geometry: dict, rng: random.Random) -> dict:
     return {"type": "Point", "coordinates": [point.x, point.y]}
 
 
+DEMO_SLUG = "demo-where-would-you-welcome-it"
+DEMO_NOTICE = (
+    "(Demo) The council holds what you send to inform its net zero plan, under the UK GDPR "
+    "(public task). Only the place, the technology, your view and your reason are "
+    "published, after moderation; the optional questions about you are used only to weigh "
+    "the results. Personal data is deleted or anonymised two years after the consultation "
+    "closes. You can see, download or delete what you gave at any time."
+)
+DEMO_CONSENT = "I have read the privacy notice and agree that what I send may be used as it says."
+
+
+def demo_consultation(place: Place) -> Consultation:
+    """The place's demo consultation: every technology, open for a year from today."""
+    Consultation.objects.filter(place=place, slug=DEMO_SLUG).delete()
+    today = timezone.localdate()
+    consultation = Consultation.objects.create(
+        place=place, slug=DEMO_SLUG, is_demo=True,
+        title="(Demo) Where would you welcome low-carbon energy?",
+        summary="Tell us where in the county you would welcome solar farms, wind turbines, "
+                "heat networks and other low-carbon technology, and where not.",
+        opens_on=today - timedelta(days=30), closes_on=today + timedelta(days=335),
+        technologies=list(Technology.values),
+        questions=[{"key": "community-shares",
+                    "text": "Would you invest in a community energy share offer?",
+                    "choices": ["Yes", "Perhaps", "No"]}],
+        decisions_informed="(Demo) The acceptance limits of the county's least-cost pathway "
+                           "and the choice of sites for the next round of community energy.",
+    )  # fmt: skip
+    ConsentText.objects.create(
+        consultation=consultation, version=1, privacy_notice=DEMO_NOTICE,
+        consent_text=DEMO_CONSENT,
+    )  # fmt: skip
+    return consultation
+
+
 @transaction.atomic
 def load_demo(place: Place) -> DemoReport:
-    """Replace the place's demo contributions with a fresh, reproducible set."""
+    """Replace the place's demo consultation and contributions with a fresh, reproducible
+    set."""
     Contribution.objects.filter(place=place, is_demo=True).delete()
+    consultation = demo_consultation(place)
     rng = random.Random(SEED)
     by_district: dict[str, list] = {}
     for zone in services.zones(place):
@@ -85,7 +128,8 @@ def load_demo(place: Place) -> DemoReport:
                 )  # fmt: skip
                 count += 1
                 submitted = services.submit(
-                    place, technology=technology, stance=stance, user=AnonymousUser(),
+                    consultation, consent=True, tenure=rng.choice(DEMO_TENURES),
+                    technology=technology, stance=stance, user=AnonymousUser(),
                     client_address=f"demo-{count}", geometry=_point_in(zone.geometry, rng),
                     reason=f"(Demo) {rng.choice(REASONS[stance])}", is_demo=True,
                 )  # fmt: skip

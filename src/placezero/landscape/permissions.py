@@ -26,6 +26,12 @@ register(
     role_in_place(Role.OFFICER),
     "Approve or reject contributions before they are published",
 )
+register(
+    "landscape.set_up",
+    role_in_place(Role.OFFICER),
+    "Set up and change consultations, and link the actions and decisions that respond",
+)
+register("landscape.report", everyone(), "Report a published contribution to the moderators")
 register("landscape.view_own", signed_in(), "See, export and delete your own contributions")
 
 

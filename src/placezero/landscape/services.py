@@ -9,34 +9,55 @@ or client is ever part of what is shown publicly.
 from __future__ import annotations
 
 import secrets
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from placezero.accounts.permissions import is_signed_in, require
 from placezero.activity import services as activity
-from placezero.engine.acceptance import MINIMUM_RESPONSES, Tally, wilson_interval
+from placezero.engine.acceptance import MINIMUM_RESPONSES
 from placezero.places import services as places
-from placezero.publishing import services as publishing
 
-from . import validation
-from .models import Contribution, ModerationDecision
-from .options import ENGINE_TECHNOLOGY, Decision, Shape, Stance, Status, Technology
+from . import consultations, duplicates, validation
+from .models import Consultation, Contribution, ModerationDecision
+from .options import (
+    NEEDS_REASON,
+    TRANSITIONS,
+    Decision,
+    Shape,
+    Stance,
+    Status,
+)
+from .outputs import RESULTS_KIND, publish_results
 from .validation import ContributionError
 
 if TYPE_CHECKING:
     from placezero.places.models import Place, Zone
 
-RESULTS_KIND = "landscape.results"
 MAX_REJECT_REASON = 500
 
-__all__ = ["MINIMUM_RESPONSES", "ContributionError"]
+# Acceptance lives in its own module; re-exported here, the app's door (pathways reads
+# engine_tallies).
+from .acceptance import Acceptance, acceptance, engine_tallies, tallies  # noqa: E402
+
+__all__ = [
+    "MINIMUM_RESPONSES",
+    "RESULTS_KIND",
+    "Acceptance",
+    "ContributionError",
+    "acceptance",
+    "by_secret",
+    "delete",
+    "engine_tallies",
+    "export",
+    "own_contributions",
+    "publish_results",
+    "tallies",
+]  # fmt: skip
 
 
 def zones(place: Place) -> list[Zone]:
@@ -58,7 +79,7 @@ class Submitted:
 
 
 def submit(
-    place: Place,
+    consultation: Consultation,
     *,
     technology: str,
     stance: str,
@@ -68,20 +89,30 @@ def submit(
     zone_code: str = "",
     place_description: str = "",
     reason: str = "",
+    answers: dict[str, str] | None = None,
+    consent: bool = False,
+    consent_version: int | None = None,
+    age_band: str = "",
+    tenure: str = "",
+    postcode_district: str = "",
     honeypot: str = "",
     is_demo: bool = False,
 ) -> Submitted:
-    """Record a contribution, waiting for moderation. With `geometry` (a GeoJSON point or
-    polygon, from the map) its zone is where it lies; without, `zone_code` and a typed
-    description of the place (the route without a map). ContributionError({field: message})
-    for anything wrong; nothing is written then."""
+    """Record a contribution to an open consultation, waiting for moderation. With
+    `geometry` (a GeoJSON point or polygon, from the map) its zone is where it lies;
+    without, `zone_code` and a typed description of the place (the route without a map).
+    The contributor must agree to the consultation's current consent text (its version is
+    kept with the contribution). ContributionError({field: message}) for anything wrong;
+    nothing is written then."""
+    place = consultation.place
     require(user, "landscape.contribute", place)
-    errors: dict[str, str] = {}
     if honeypot:
         # Filled in only by software that fills in every field.
         raise ContributionError({"website": "Leave the last field empty; it is not for people."})
-    if technology not in Technology.values:
-        errors["technology"] = "Choose the technology you are telling us about."
+    _check_open(consultation)
+    errors: dict[str, str] = {}
+    if technology not in consultation.technologies:
+        errors["technology"] = "Choose one of the technologies this consultation asks about."
     if stance not in Stance.values:
         errors["stance"] = "Choose whether you would welcome it here or not."
     zone_pk, shape, cleaned_geometry, description = None, Shape.DESCRIBED, None, ""
@@ -109,20 +140,54 @@ def submit(
                 )
     except ContributionError as caught:
         errors.update(caught.errors)
+    if zone_pk is not None and (asked := consultations.zone_codes_of(consultation)) is not None:
+        code = shapes.code_of[zone_pk]
+        if code not in asked:
+            field = "geometry" if cleaned_geometry else "zone_code"
+            errors[field] = (
+                f"This consultation asks about {consultations.area_label(consultation)}; the "
+                "place you chose is outside that area. Choose a place inside it."
+            )
+    cleaned_reason = ""
     try:
-        cleaned_reason = validation.plain_text(
-            reason, "reason", "Your reason", validation.MAX_REASON_CHARS
-        )
+        if consultation.asks_reason:
+            cleaned_reason = validation.plain_text(
+                reason, "reason", "Your reason", validation.MAX_REASON_CHARS
+            )
     except ContributionError as caught:
         errors.update(caught.errors)
+    cleaned_answers, about_you = {}, {}
+    try:
+        cleaned_answers = validation.answers(answers or {}, consultation.questions)
+    except ContributionError as caught:
+        errors.update(caught.errors)
+    try:
+        about_you = validation.about_you(age_band, tenure, postcode_district)
+    except ContributionError as caught:
+        errors.update(caught.errors)
+    consent_text = consultation.current_consent()
+    if not consent:
+        errors["consent"] = "Tick the box to agree to the consent text, or you cannot send this."
+    elif consent_version is not None and consent_version != consent_text.version:
+        errors["consent"] = (
+            "The privacy notice or consent text changed while you were writing; read it "
+            "again and tick the box to agree to the new version."
+        )
     if errors:
         raise ContributionError(errors)
     key = validation.client_key(client_address)
     with transaction.atomic():
-        _check_rate(place, key)
+        _check_rate(consultation, key)
+        candidate = duplicates.Candidate(
+            technology=technology, stance=stance, zone_id=zone_pk, geometry=cleaned_geometry,
+            text=duplicates.normalised(cleaned_reason, description), client_key=key,
+        )  # fmt: skip
+        earlier = duplicates.find(consultation, candidate)
         token = secrets.token_urlsafe(24)
         contribution = Contribution.objects.create(
             place=place,
+            consultation=consultation,
+            consent=consent_text,
             zone_id=zone_pk,
             technology=technology,
             stance=stance,
@@ -130,12 +195,29 @@ def submit(
             geometry=cleaned_geometry,
             place_description=description,
             reason=cleaned_reason,
+            answers=cleaned_answers,
             contributor=user if is_signed_in(user) else None,
             client_key=key,
             secret_hash=validation.secret_hash(token),
+            possible_duplicate_of=earlier,
             is_demo=is_demo,
+            **about_you,
         )
     return Submitted(contribution, token)
+
+
+def _check_open(consultation: Consultation) -> None:
+    now = consultations.state(consultation)
+    if now == "closed":
+        raise ContributionError(
+            {"__all__": f"“{consultation.title}” closed on {consultation.closes_on:%-d %B %Y} "
+                        "and takes no more contributions; see what people said instead."}
+        )  # fmt: skip
+    if now == "upcoming":
+        raise ContributionError(
+            {"__all__": f"“{consultation.title}” opens on {consultation.opens_on:%-d %B %Y}; "
+                        "please come back then."}
+        )  # fmt: skip
 
 
 # Zone outlines change only when a place is loaded again (a new load time, new zone rows).
@@ -150,13 +232,24 @@ def _shapes(place: Place) -> validation.PlaceShapes:
     return _SHAPES[key]
 
 
-def _check_rate(place: Place, key: str) -> None:
+def _check_rate(consultation: Consultation, key: str) -> None:
+    """At most RATE_LIMIT_PER_HOUR from one client to a place, and at most
+    CONSULTATION_RATE_PER_HOUR to one consultation from everyone together (a flood from
+    many addresses); the per-consultation count is taken under a row lock."""
     since = timezone.now() - timedelta(hours=1)
-    recent = Contribution.objects.filter(place=place, client_key=key, created_at__gte=since)
-    if recent.count() >= validation.RATE_LIMIT_PER_HOUR:
+    Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
+    recent = Contribution.objects.filter(created_at__gte=since)
+    if recent.filter(place=consultation.place, client_key=key).count() >= (
+        validation.RATE_LIMIT_PER_HOUR
+    ):
         raise ContributionError(
             {"__all__": f"You have sent {validation.RATE_LIMIT_PER_HOUR} contributions in the "
                         "last hour, the most we take from one device; please try again later."}
+        )  # fmt: skip
+    if recent.filter(consultation=consultation).count() >= validation.CONSULTATION_RATE_PER_HOUR:
+        raise ContributionError(
+            {"__all__": "This consultation has received an unusual number of contributions in "
+                        "the last hour and is pausing new ones; please try again in an hour."}
         )  # fmt: skip
 
 
@@ -177,34 +270,39 @@ def contribution_for_moderation(place: Place, pk: int, user: Any) -> Contributio
 
 @transaction.atomic
 def moderate(contribution: Contribution, *, decision: str, reason: str, user: Any) -> Contribution:
-    """Approve (publish) or reject a waiting contribution; the decision is kept with who and
-    when, the contributor told if they have an account. A contribution already decided, an
-    unknown decision or a rejection without a reason is refused."""
+    """Approve (publish) or reject a waiting contribution, hide a published one or keep it
+    and dismiss its reports; the decision is kept with who and when, open reports resolved,
+    the contributor told if they have an account. A decision that does not apply to the
+    contribution's state, an unknown decision, or a rejection or hiding without a reason
+    is refused."""
     require(user, "landscape.moderate", contribution.place)
     current = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if decision not in Decision.values:
-        raise ContributionError({"decision": "Choose to approve or to reject the contribution."})
+        raise ContributionError({"decision": "Choose a decision from the list."})
     cleaned = validation.plain_text(reason, "reason", "The reason", MAX_REJECT_REASON)
-    if decision == Decision.REJECT and not cleaned:
+    if decision in NEEDS_REASON and not cleaned:
         raise ContributionError(
-            {"reason": "Give the reason for rejecting it; the contributor will be told."}
+            {"reason": "Give the reason for this decision; the contributor will be told."}
         )
-    if current.status != Status.PENDING:
+    after = TRANSITIONS.get((decision, current.status))
+    if after is None:
         raise ContributionError(
-            {"__all__": f"This contribution was already {current.get_status_display().lower()}; "
-                        "nothing was changed."}
+            {"__all__": f"Contribution {current.pk} is {current.get_status_display().lower()}, "
+                        f"so “{Decision(decision).label}” does not apply; nothing was changed."}
         )  # fmt: skip
     ModerationDecision.objects.create(
         contribution=current, decision=decision, reason=cleaned, decided_by=user
     )
+    was = current.status
     current._history_user = user
     if decision == Decision.APPROVE:
-        current.status, current.published_at = Status.PUBLISHED, timezone.now()
-    else:
-        current.status = Status.REJECTED
+        current.published_at = timezone.now()
+    current.status = after
     current.save(update_fields=["status", "published_at"])
-    _tell_contributor(current, cleaned, user)
-    if current.status == Status.PUBLISHED:
+    current.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    if after != was:
+        _tell_contributor(current, cleaned, user)
+    if Status.PUBLISHED in (was, after):
         publish_results(current.place)
     return current
 
@@ -221,10 +319,13 @@ def _tell_contributor(contribution: Contribution, reason: str, actor: Any) -> No
             url=reverse("landscape:results", args=[contribution.place.slug]),
             place=contribution.place, actor=actor,
         )  # fmt: skip
-    else:
+    elif contribution.status in (Status.REJECTED, Status.HIDDEN):
+        verb = "was not published" if contribution.status == Status.REJECTED else (
+            "was withdrawn from publication"
+        )  # fmt: skip
         activity.notify(
             contribution.contributor, "landscape.rejected",
-            title=f"Your contribution was not published: {what}",
+            title=f"Your contribution {verb}: {what}",
             body=f"The reason given: {reason}",
             url=reverse("landscape:mine"),
             place=contribution.place, actor=actor,
@@ -235,128 +336,6 @@ def decisions_of(contribution: Contribution) -> list[ModerationDecision]:
     return list(contribution.decisions.select_related("decided_by"))
 
 
-def publish_results(place: Place) -> None:
-    """The results map of the place, in the advisory repository (idempotent)."""
-    count = Contribution.objects.filter(place=place, status=Status.PUBLISHED).count()
-    publishing.publish(
-        RESULTS_KIND, place=place, key=place.slug,
-        title=f"What people said: citizen landscaping in {place.name}",
-        summary=f"Acceptance of energy technologies per neighbourhood, from {count} published "
-                "contributions by residents.",
-        url=reverse("landscape:results", args=[place.slug]),
-        audiences=("public", "officers", "community", "residents"),
-        topics=("solar", "wind", "heat", "transport", "engagement"),
-    )  # fmt: skip
-
-
-# --- acceptance -------------------------------------------------------------------------
-
-
-def tallies(place: Place) -> dict[tuple[str, str], Tally]:
-    """Published responses per (zone code, landscape technology)."""
-    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows = Contribution.objects.filter(place=place, status=Status.PUBLISHED).values_list(
-        "zone__code", "technology", "stance"
-    )
-    for zone, technology, stance in rows:
-        counts[(zone, technology)][stance] += 1
-    return {key: Tally(**dict(value)) for key, value in counts.items()}
-
-
-def engine_tallies(place: Place) -> dict[tuple[str, str], Tally]:
-    """The tallies of technologies the least-cost optimiser chooses, by engine names."""
-    return {
-        (zone, ENGINE_TECHNOLOGY[technology]): tally
-        for (zone, technology), tally in tallies(place).items()
-        if technology in ENGINE_TECHNOLOGY
-    }
-
-
-@dataclass(frozen=True)
-class Acceptance:
-    zone_code: str
-    zone_label: str
-    technology: str
-    responses: int
-    share: float | None  # None when fewer than MINIMUM_RESPONSES: hidden
-    low: float | None
-    high: float | None
-
-
-def acceptance(place: Place, technology: str) -> list[Acceptance]:
-    """Acceptance of one technology in every zone of the place, hidden below the minimum."""
-    counted = tallies(place)
-    found = []
-    for zone in zones(place):
-        tally = counted.get((zone.code, technology), Tally())
-        shown = tally.responses >= MINIMUM_RESPONSES
-        low, high = wilson_interval(tally.share, tally.responses) if shown else (None, None)
-        found.append(
-            Acceptance(zone.code, zone_label(zone), technology, tally.responses,
-                       tally.share if shown else None, low, high)
-        )  # fmt: skip
-    return found
-
-
-# --- a contributor's own data -----------------------------------------------------------
-
-
-def own_contributions(user: Any) -> list[Contribution]:
-    require(user, "landscape.view_own")
-    return list(Contribution.objects.filter(contributor=user).select_related("zone", "place"))
-
-
-def by_secret(token: str) -> Contribution | None:
-    if not token:
-        return None
-    found = Contribution.objects.select_related("zone", "place").filter(
-        secret_hash=validation.secret_hash(token)
-    )
-    return found.first()
-
-
-def export(contribution: Contribution, *, user: Any = None, token: str = "") -> dict[str, Any]:
-    """Everything kept about a contribution, for its contributor only."""
-    _require_owner(contribution, user, token)
-    return {
-        "place": contribution.place.name,
-        "zone": contribution.zone.code,
-        "zone_name": zone_label(contribution.zone),
-        "technology": contribution.technology,
-        "stance": contribution.stance,
-        "shape": contribution.shape,
-        "geometry": contribution.geometry,
-        "place_description": contribution.place_description,
-        "reason": contribution.reason,
-        "status": contribution.status,
-        "created_at": contribution.created_at.isoformat(),
-        "published_at": contribution.published_at.isoformat()
-        if contribution.published_at
-        else None,
-        "decisions": [
-            {"decision": d.decision, "reason": d.reason, "decided_at": d.decided_at.isoformat()}
-            for d in contribution.decisions.all()
-        ],
-        "with_account": contribution.contributor_id is not None,
-    }
-
-
-@transaction.atomic
-def delete(contribution: Contribution, *, user: Any = None, token: str = "") -> None:
-    """Delete a contribution and its history (its text and shape are the contributor's
-    data); the results recount without it."""
-    _require_owner(contribution, user, token)
-    place = contribution.place
-    was_published = contribution.status == Status.PUBLISHED
-    Contribution.history.filter(id=contribution.pk).delete()
-    contribution.delete()
-    if was_published:
-        publish_results(place)
-
-
-def _require_owner(contribution: Contribution, user: Any, token: str) -> None:
-    if token and validation.secret_hash(token) == contribution.secret_hash:
-        return
-    if token:
-        raise PermissionDenied("This link is not the secret link of this contribution.")
-    require(user, "landscape.manage_own", contribution)
+# A contributor's own data (see, export, delete) lives in its own module; its functions are
+# part of this door too.
+from .own_data import by_secret, delete, export, own_contributions  # noqa: E402

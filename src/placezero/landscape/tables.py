@@ -16,7 +16,9 @@ COLUMNS = (
     Column("zone", "Neighbourhood"),
     Column("code", "Zone code"),
     Column("responses", "Published responses"),
-    Column("acceptance", "Acceptance", "%"),
+    Column("effective", "Effective sample size"),
+    Column("acceptance", "Acceptance, weighted", "%"),
+    Column("unweighted", "Acceptance, unweighted", "%"),
     Column("low", "95 % interval from", "%"),
     Column("high", "to", "%"),
 )
@@ -35,7 +37,9 @@ def acceptance_table(place: Place, label: str, rows: list[Acceptance]) -> Table:
                 "zone": r.zone_label,
                 "code": r.zone_code,
                 "responses": r.responses,
+                "effective": r.effective_n,
                 "acceptance": percent(r.share),
+                "unweighted": percent(r.unweighted),
                 "low": percent(r.low),
                 "high": percent(r.high),
             }
@@ -43,12 +47,15 @@ def acceptance_table(place: Place, label: str, rows: list[Acceptance]) -> Table:
         ),
         about=About(
             source=f"Published contributions of residents to placezero's citizen landscaping "
-            f"in {place.name} (pre-moderated; no names). Zones: ONS MSOA 2011.",
+            f"in {place.name} (pre-moderated; no names). Households by tenure: ONS, Census "
+            "2021 table TS054, OGL v3. Zones: ONS MSOA 2011.",
         ),
         zone_key="code",
         notes=(
-            "Acceptance = (welcoming + half of neutral) ÷ responses; the interval is the "
-            "Wilson score interval (method: citizen landscaping, acceptance).",
+            "Acceptance = (welcoming + half of neutral) ÷ responses, weighted so that "
+            "respondents' tenure matches the neighbourhood's households (Census 2021, TS054); "
+            "the 95 % Wilson interval uses the effective sample size under that weighting "
+            "(method: citizen landscaping, acceptance).",
             f"Hidden (blank) where fewer than {MINIMUM_RESPONSES} responses were published, "
             "so that nobody's answer can be singled out.",
         ),

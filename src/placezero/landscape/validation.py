@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,11 @@ MAX_GEOMETRY_BYTES = 100_000
 # One client (a keyed hash of its address) may send this many contributions an hour to a
 # place: enough for a household, too few to flood a consultation.
 RATE_LIMIT_PER_HOUR = 10
+# Everyone together may send this many an hour to one consultation: far above the busiest
+# hour a county consultation sees, low enough to stop a flood from many addresses.
+CONSULTATION_RATE_PER_HOUR = 300
+# A postcode district (outward code), e.g. LE11, LE7 or NG32; London's EC1A style too.
+POSTCODE_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
 
 
 class ContributionError(ValueError):
@@ -121,13 +127,15 @@ class PlaceShapes:
     outlines: tuple[tuple[int, Any], ...]
     boundary: Any
     by_code: dict[str, int]
+    code_of: dict[int, str]
 
 
 def place_shapes(zones: Iterable[tuple[int, str, Mapping[str, Any] | None]]) -> PlaceShapes:
     listed = list(zones)
     outlines = tuple((pk, prep(shape(g))) for pk, _, g in listed if g)
     boundary = unary_union([shape(g) for _, _, g in listed if g]).buffer(1e-9)
-    return PlaceShapes(outlines, prep(boundary), {code: pk for pk, code, _ in listed})
+    by_code = {code: pk for pk, code, _ in listed}
+    return PlaceShapes(outlines, prep(boundary), by_code, {pk: c for c, pk in by_code.items()})
 
 
 def zone_of(geometry: Mapping[str, Any], shapes: PlaceShapes) -> int:
@@ -148,3 +156,41 @@ def _overlap(outline: Any, drawn: Any) -> float:
     if drawn.geom_type == "Point":
         return 1.0
     return outline.context.intersection(drawn).area
+
+
+def answers(given: Mapping[str, Any], questions: list[dict[str, Any]]) -> dict[str, str]:
+    """Answers to a consultation's structured questions: each optional, each one of its
+    question's choices; answers to questions it does not ask are refused."""
+    by_key = {q["key"]: q for q in questions}
+    cleaned: dict[str, str] = {}
+    for key, value in given.items():
+        if key not in by_key:
+            raise ContributionError({"answers": "One answer is to a question not asked here."})
+        if value in ("", None):
+            continue
+        if value not in by_key[key]["choices"]:
+            raise ContributionError(
+                {f"question_{key}": f"Choose one of the answers to “{by_key[key]['text']}”."}
+            )
+        cleaned[key] = value
+    return cleaned
+
+
+def about_you(age_band: str, tenure: str, postcode_district: str) -> dict[str, str]:
+    """The optional questions about the contributor: each may be left blank."""
+    from .options import AgeBand, Tenure
+
+    errors = {}
+    if age_band and age_band not in AgeBand.values:
+        errors["age_band"] = "Choose an age band from the list, or leave it blank."
+    if tenure and tenure not in Tenure.values:
+        errors["tenure"] = "Choose how you hold your home from the list, or leave it blank."
+    district = (postcode_district or "").strip().upper().replace(" ", "")
+    if district and not POSTCODE_DISTRICT.match(district):
+        errors["postcode_district"] = (
+            "Enter only the first part of your postcode, such as LE11 or LE7 (not the whole "
+            "postcode), or leave it blank."
+        )
+    if errors:
+        raise ContributionError(errors)
+    return {"age_band": age_band, "tenure": tenure, "postcode_district": district}

@@ -217,6 +217,28 @@ class Package:
     method: str
 
 
+PAYBACK_HORIZON_YEARS = 25  # beyond the life of most of the kit: no payback worth showing
+
+
+def payback_horizon(kind: PackageKind, results) -> float:
+    """Years within which a simple payback means something: the heat pump lifetime for heat
+    packages (the kit is bought again after it), else 25 years."""
+    if kind.key in ("homes", "buildings"):
+        return float(results.assumptions["heat_pump_lifetime_years"])
+    return float(PAYBACK_HORIZON_YEARS)
+
+
+def meaningful_payback(capex: float, saving: float, horizon: float) -> float | None:
+    """Simple payback in whole years, only where it means something: a positive annual
+    saving that repays the capital within `horizon` years; None otherwise."""
+    if saving <= 0 or capex <= 0:
+        return None
+    years = capex / saving
+    if years > horizon:
+        return None
+    return float(max(1, round(years)))
+
+
 def packages(ctx: TableContext) -> list[Package]:
     """Deployment grouped into investable propositions, in the chosen area: domestic
     homes per district, the rest across the area. Only packages with capital spend."""
@@ -261,6 +283,11 @@ def packages(ctx: TableContext) -> list[Package]:
                     - results.emissions_tco2e[zones][:, :, sectors]
                 )
                 saving = float(fuel[:, last].sum())
+                if kind.key == "homes":  # homes off gas stop paying its standing charge
+                    saving += float(
+                        (baseline.domestic_standing_charges_gbp[zones, last]
+                         - results.domestic_standing_charges_gbp[zones, last]).sum()
+                    )  # fmt: skip
                 saved = float(emissions.sum())
             found.append(
                 Package(
@@ -271,7 +298,7 @@ def packages(ctx: TableContext) -> list[Package]:
                     last_year=int(results.years[spent[-1]]),
                     saving_gbp_per_year=saving,
                     emissions_saved_tco2e=saved,
-                    payback_years=capex / saving if saving > 0 else None,
+                    payback_years=meaningful_payback(capex, saving, payback_horizon(kind, results)),
                     method=kind.method,
                 )
             )

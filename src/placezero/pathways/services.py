@@ -404,10 +404,12 @@ def community_energy_opportunities(
     district_code: str | None = None,
     technology: str | None = None,
     year: int = _opportunities.DEFAULT_YEAR,
+    acceptance: Mapping[tuple[str, str], tuple[float | None, int]] | None = None,
 ) -> list[Opportunity]:
-    """Zones ranked for rooftop and ground solar, onshore wind and batteries under the plan's
-    preferred pathway (or the shipped balanced one), with the parts of each score
-    (`pathways.opportunities` says how)."""
+    """Zones ranked for rooftop and ground solar, onshore wind, batteries and heat networks
+    under the plan's preferred pathway (or the shipped balanced one), with the parts of each
+    score (`pathways.opportunities` says how); `acceptance` is residents' acceptance per
+    (zone, technology key), which the caller reads from the landscape survey."""
     name, definition = default_definition(place)
     return _opportunities.rank(
         run(place, definition),
@@ -415,15 +417,21 @@ def community_energy_opportunities(
         year=year,
         district_code=district_code,
         technology=technology,
+        acceptance=acceptance,
     )
 
 
-def community_energy_opportunity(place: Place, key: str) -> Opportunity | None:
+def community_energy_opportunity(
+    place: Place,
+    key: str,
+    *,
+    acceptance: Mapping[tuple[str, str], tuple[float | None, int]] | None = None,
+) -> Opportunity | None:
     """One opportunity by its key ("zone code:technology"), or None if the model has none."""
     zone, _, technology = key.partition(":")
     if technology not in _opportunities.BY_KEY:
         return None
-    found = community_energy_opportunities(place, technology=technology)
+    found = community_energy_opportunities(place, technology=technology, acceptance=acceptance)
     return next((o for o in found if o.zone_code == zone), None)
 
 
@@ -514,3 +522,18 @@ def residents_acceptance_by_lever(place: Place) -> dict[str, float]:
     inputs = place_inputs(place)
     levers = [lever for *_, lever in TECHNOLOGIES]
     return acceptance_by_lever(residents_acceptance(place), inputs.households, levers)
+
+
+def residents_acceptance_by_zone(place: Place) -> tuple[dict[str, float], dict[str, Any]]:
+    """Residents' acceptance as the every-sector optimiser takes it when it plans some
+    levers zone by zone: ({place-wide lever: share}, {zone lever: [Z] shares}). A zone
+    lever's acceptance is its zones' own (not also the place's mean, which would count it
+    twice)."""
+    from placezero.engine.optimise_inputs import TECHNOLOGIES
+    from placezero.engine.optimise_levers import ZONE_LEVERS
+
+    by_lever = residents_acceptance_by_lever(place)
+    shares = residents_acceptance(place)
+    levers = [lever for *_, lever in TECHNOLOGIES]
+    zones = {lever: shares[:, levers.index(lever)] for lever in ZONE_LEVERS if lever in levers}
+    return {k: v for k, v in by_lever.items() if k not in zones}, zones

@@ -27,6 +27,7 @@ PAGES = (
     "data",
     "national",
     "replication",
+    "network",
 )
 
 

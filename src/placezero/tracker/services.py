@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from placezero.accounts.permissions import require
 
@@ -34,6 +34,7 @@ __all__ = [
     "create_action",
     "create_plan",
     "link_lever",
+    "on_time_share",
     "plans_of",
     "post_update",
     "remove_dependency",
@@ -74,6 +75,28 @@ def plans_of(place: Place) -> list[Plan]:
 
 def actions_of(place: Place) -> Any:
     return Action.objects.filter(place=place).select_related("owner", "plan", "area")
+
+
+def on_time_share(
+    place: Place, *, due_after: dt.date | None = None, due_by: dt.date | None = None
+) -> tuple[int, int]:
+    """(finished on time, due): of the place's actions planned to end after `due_after` and
+    by `due_by` (never later than today; cancelled actions left out), how many are completed
+    with an actual end on or before their planned end. Read by governance's evaluation
+    (docs/method/governance-evaluation.md); every action of a plan is public."""
+    today = dt.date.today()
+    due_by = min(due_by or today, today)
+    due = Action.objects.filter(place=place, planned_end__lte=due_by).exclude(
+        status=Status.CANCELLED
+    )
+    if due_after is not None:
+        due = due.filter(planned_end__gt=due_after)
+    on_time = due.filter(
+        status=Status.COMPLETED,
+        actual_end__isnull=False,
+        actual_end__lte=models.F("planned_end"),
+    )
+    return on_time.count(), due.count()
 
 
 @transaction.atomic

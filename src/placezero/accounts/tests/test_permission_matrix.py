@@ -112,6 +112,10 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "landscape.moderate":        ("NNNNNY", "NNNNYY", "NNNNNY"),
     "landscape.view_own":        ("NYYYYY", "NYYYYY", "NYYYYY"),
     "landscape.manage_own":      ("NNNNNN", "NNNNNN", "NNNNNN"),
+    # Consultations and their "you said, we did" links: the place's officers; reporting a
+    # published contribution: anyone.
+    "landscape.set_up":          ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "landscape.report":          ("YYYYYY", "YYYYYY", "YYYYYY"),
 }  # fmt: skip
 
 CASES = [

@@ -32,3 +32,22 @@ def test_leicestershire_pack_stays_compact(raw_data_dir: Path, tmp_path: Path) -
     size = sum(p.stat().st_size for p in built.iterdir())
     assert size < 8_000_000
     assert read_pack(built).digest == read_pack("leicestershire").digest
+
+
+def test_each_gsp_counts_the_nged_primaries_inside_it(raw_data_dir: Path) -> None:
+    """The denominator the engine shares a GSP's FES peak by: every NGED primary in the
+    national file whose location lies in the GSP polygon, also outside the place."""
+    import csv
+
+    from placezero.datapack.geometry import contains
+
+    pack = read_pack("rutland")
+    with (raw_data_dir / "nged" / "substation_locations_raw_NGED.csv").open(newline="") as f:
+        primaries = [
+            (float(r["Longitude"]), float(r["Latitude"]))
+            for r in csv.DictReader(f)
+            if r["Substation Type"] == "Primary Substation"
+        ]
+    for feature in pack.gsp_geojson["features"]:
+        inside = sum(contains(feature["geometry"], lon, lat) for lon, lat in primaries)
+        assert feature["properties"]["nged_primaries"] == inside > len(pack.substations)

@@ -126,3 +126,47 @@ def test_acceptance_lowers_a_levers_potential(leicestershire, assumptions):
     )
     index = PLAN_LEVERS.index("car_van_electrification")
     assert plan.shares[index].max() <= 0.5 * max_share("car_van_electrification") + 1e-9
+
+
+def test_heat_pumps_ground_solar_and_wind_are_planned_zone_by_zone(net_zero_plan, assumptions):
+    """Rule: the spatially limited levers have a share per zone, each within the zone's own
+    potential, never falling; the place-wide share is their unit-weighted sum; the written
+    scenario gives each zone its own heat pumps."""
+    from placezero.engine.optimise_levers import ZONE_LEVERS, zone_weights
+
+    inputs = net_zero_plan.inputs
+    zone_shares = net_zero_plan.zone_shares
+    assert zone_shares.shape == (len(ZONE_LEVERS), len(inputs.zones), len(inputs.years))
+    assert np.all(np.diff(zone_shares, axis=2) >= -1e-9)
+    caps = np.array([max_share(lever) for lever in ZONE_LEVERS])
+    assert np.all(zone_shares <= caps[:, None, None] + 1e-9)
+    weights = zone_weights(inputs, assumptions)
+    for k, lever in enumerate(ZONE_LEVERS):
+        np.testing.assert_allclose(
+            net_zero_plan.shares[PLAN_LEVERS.index(lever)], weights[k] @ zone_shares[k]
+        )
+    hp = zone_shares[ZONE_LEVERS.index("domestic_heat_pumps"), :, -1]
+    assert hp.max() - hp.min() > 0.05  # zones differ: the plan is not one share for all
+    results = simulate(inputs, net_zero_plan.scenario(), assumptions)
+    expected = hp * inputs.fossil_heated_households
+    np.testing.assert_allclose(results.deployment["heat_pumps"][:, -1], expected, rtol=1e-6)
+
+
+def test_zone_acceptance_keeps_a_zone_lever_out_of_a_zone(leicestershire, assumptions):
+    """Rule: where a zone's residents do not accept heat pumps (share 0), the plan puts none
+    there; a malformed zone acceptance is refused naming what it needs."""
+    from placezero.engine.optimise_levers import ZONE_LEVERS
+
+    refusing = np.ones(len(leicestershire.zones))
+    refusing[:10] = 0.0
+    plan = solve_levers(
+        leicestershire, assumptions, {2050: 0.0},
+        zone_acceptance={"domestic_heat_pumps": refusing},
+    )  # fmt: skip
+    hp = plan.zone_shares[ZONE_LEVERS.index("domestic_heat_pumps")]
+    assert np.all(hp[:10] <= 1e-9)
+    assert plan.gap() <= AGREEMENT
+    with pytest.raises(LeverTargetError, match="one share from 0 to 1 per zone"):
+        solve_levers(
+            leicestershire, assumptions, {2050: 0.0}, zone_acceptance={"domestic_heat_pumps": [2]}
+        )

@@ -127,3 +127,26 @@ def test_a_nan_level_in_a_yaml_file_is_refused_naming_the_file(tmp_path):
     path.write_text("levers:\n  onshore_wind: .nan\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"plan\.yaml.*levers\.onshore_wind"):
         load_scenario(path)
+
+
+def test_a_zone_trajectory_replaces_its_districts_for_that_zone_only(synthetic, assumptions):
+    """Rule: a trajectory keyed by a zone code gives that zone its own deployment (the
+    least-cost plan's per-zone levers); the district's other zones keep the district's;
+    an unknown code is refused naming it."""
+    import numpy as np
+
+    zone, district = synthetic.zones[0], synthetic.districts[synthetic.zone_district_index[0]]
+    homes = float(synthetic.fossil_heated_households[0])
+    scenario = scenario_from_mapping(
+        {"name": "z", "levers": {}, "trajectories": {"domestic_heat_pumps": {
+            district: {2030: 0.0, 2050: 0.0}, zone: {2030: homes / 4, 2050: homes / 2}}}}
+    )  # fmt: skip
+    heat_pumps = simulate(synthetic, scenario, assumptions).deployment["heat_pumps"]
+    assert heat_pumps[0, -1] == pytest.approx(homes / 2)
+    others = np.flatnonzero(synthetic.zone_district_index == synthetic.zone_district_index[0])
+    assert np.all(heat_pumps[others[others != 0], -1] == 0)
+    bad = scenario_from_mapping(
+        {"name": "b", "levers": {}, "trajectories": {"ground_solar": {"E02999999": {2050: 1}}}}
+    )
+    with pytest.raises(ScenarioError, match=r"unknown district or zone 'E02999999'"):
+        simulate(synthetic, bad, assumptions)

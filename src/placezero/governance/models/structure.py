@@ -90,6 +90,11 @@ class BodyMember(models.Model):
         return f"{self.user} ({self.organisation}) on {self.body}"
 
     @property
+    def place(self) -> object:
+        """The place of the body the seat is on (what place-scoped permissions ask)."""
+        return self.body.place
+
+    @property
     def votes(self) -> bool:
         return self.role in VOTING_ROLES
 

@@ -28,10 +28,13 @@ from .evaluation import (
     publish_report,
     questions_of,
     report,
+    round_figures,
     round_of,
+    rounds_figures,
     rounds_of,
     update_principle,
 )
+from .powers import PowerEntry, power_of, powers_for_place
 from .structure import (
     add_member,
     attendance,
@@ -48,6 +51,18 @@ from .structure import (
     signatories_of,
     update_power,
 )
+from .structure_edits import (
+    BodyDetails,
+    RuleDetails,
+    create_body,
+    create_rule,
+    rule_of,
+    seat_of_body,
+    terms_versions,
+    update_body,
+    update_member,
+    update_rule,
+)
 from .structure_files import (
     StructureFileError,
     export_structure,
@@ -61,8 +76,11 @@ from .structure_files import (
 )
 
 __all__ = [
+    "BodyDetails",
     "GovernanceRefusal",
+    "PowerEntry",
     "Proposal",
+    "RuleDetails",
     "StructureFileError",
     "Tally",
     "add_member",
@@ -77,6 +95,8 @@ __all__ = [
     "check_term",
     "choose_rule",
     "close_round",
+    "create_body",
+    "create_rule",
     "decision_of",
     "decisions_of",
     "declare_interest",
@@ -92,6 +112,8 @@ __all__ = [
     "organisations_of",
     "own_answers",
     "pact_of",
+    "power_of",
+    "powers_for_place",
     "powers_of",
     "principles_of",
     "propose",
@@ -100,16 +122,24 @@ __all__ = [
     "read_file",
     "record_meeting",
     "report",
+    "round_figures",
     "round_of",
+    "rounds_figures",
     "rounds_of",
+    "rule_of",
     "rules_of",
+    "seat_of_body",
     "signatories_of",
     "starting_template",
     "starting_templates",
     "structure_of",
     "tally",
+    "terms_versions",
+    "update_body",
+    "update_member",
     "update_power",
     "update_principle",
+    "update_rule",
     "url_of",
     "when",
 ]

@@ -3,13 +3,16 @@ questions with evidence; the report gives each principle's mean score, its trend
 rounds, and the indicators read from the partnership's own records.
 
 Method (docs/method/governance-evaluation.md): a principle's score in a round is the mean of
-every answer to its questions (1 to 5); nothing is weighted or invented. Where an indicator's
-source does not exist yet (the action tracker), the report says so rather than show a number.
+every answer to its questions (1 to 5); nothing is weighted or invented. Each round also
+counts the partnership's own records over its period (`round_figures`); the share of actions
+on time comes from the action tracker, joined in `governance.indicators` (outside this door,
+which the tracker itself reads).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from statistics import mean
 from typing import TYPE_CHECKING, Any
 
@@ -151,11 +154,6 @@ def indicators(place: Place) -> list[Indicator]:
         ),
         Indicator("Decisions open now", str(open_count), "proposals awaiting their body"),
         _attendance(place),
-        Indicator(
-            "Share of actions on time",
-            "not available yet",
-            "read from the action tracker once it records actions",
-        ),
     ]
 
 
@@ -218,3 +216,59 @@ def _attendance(place: Place) -> Indicator:
         value,
         "voting members present, out of those sitting on the day, over every meeting",
     )
+
+
+@dataclass(frozen=True)
+class RoundFigures:
+    """What the partnership's own records say about a round's period: from the day after
+    the previous round closed (`after`; None for the first round) to the day this one
+    closes, or today while that is still to come (`until`). Each pair is (counted, out of)."""
+
+    round: EvaluationRound
+    after: date | None
+    until: date
+    decisions_in_time: tuple[int, int]
+    attendance: tuple[int, int]
+    engagement: tuple[int, int]
+    mean_score: float | None
+
+
+def _period(round_: EvaluationRound) -> tuple[date | None, date]:
+    earlier = (
+        rounds_of(round_.place).filter(opens_on__lt=round_.opens_on).order_by("-opens_on").first()
+    )
+    return (earlier.closes_on if earlier else None), min(round_.closes_on, timezone.localdate())
+
+
+def round_figures(round_: EvaluationRound) -> RoundFigures:
+    after, until = _period(round_)
+    decided = Decision.objects.filter(
+        place=round_.place, decided_at__isnull=False, decided_at__date__lte=until
+    ).prefetch_related("escalations")
+    if after is not None:
+        decided = decided.filter(decided_at__date__gt=after)
+    decided = list(decided)
+    seated = {
+        seat.user_id for body in round_.place.bodies.all() for seat in body.sitting_members(until)
+    }
+    answered = set(
+        Answer.objects.filter(question__round=round_).values_list("respondent_id", flat=True)
+    )
+    scores = list(Answer.objects.filter(question__round=round_).values_list("score", flat=True))
+    return RoundFigures(
+        round=round_,
+        after=after,
+        until=until,
+        decisions_in_time=(sum(1 for d in decided if d.decided_within_time_limit()), len(decided)),
+        attendance=attendance(round_.place, held_after=after, held_by=until),
+        engagement=(len(answered & seated), len(seated)),
+        mean_score=mean(scores) if scores else None,
+    )
+
+
+def rounds_figures(place: Place, *, up_to: EvaluationRound | None = None) -> list[RoundFigures]:
+    """Every round's figures, oldest first (only those opened by `up_to`, if given)."""
+    rounds = rounds_of(place).order_by("opens_on")
+    if up_to is not None:
+        rounds = rounds.filter(opens_on__lte=up_to.opens_on)
+    return [round_figures(r) for r in rounds]

@@ -180,11 +180,19 @@ def record_meeting(
     return meeting
 
 
-def attendance(place: Any) -> tuple[int, int]:
+def attendance(
+    place: Any, *, held_after: date | None = None, held_by: date | None = None
+) -> tuple[int, int]:
     """(seats filled at meetings, seats there were to fill): every voting member sitting on
-    the day of each meeting of the place's bodies counts once per meeting."""
+    the day of each meeting of the place's bodies counts once per meeting; optionally only
+    the meetings held after `held_after` and on or before `held_by`."""
     came = expected = 0
-    for meeting in Meeting.objects.filter(body__place=place).prefetch_related("attendees"):
+    meetings = Meeting.objects.filter(body__place=place)
+    if held_after is not None:
+        meetings = meetings.filter(held_on__gt=held_after)
+    if held_by is not None:
+        meetings = meetings.filter(held_on__lte=held_by)
+    for meeting in meetings.select_related("body").prefetch_related("attendees"):
         voting = set(meeting.body.voting_members(meeting.held_on).values_list("pk", flat=True))
         expected += len(voting)
         came += len(voting & {a.pk for a in meeting.attendees.all()})

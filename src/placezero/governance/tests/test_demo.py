@@ -28,7 +28,7 @@ def test_the_demo_partnership_loads_twice_to_the_same_state(leicestershire: Any)
     create_demo_accounts(leicestershire)
     out = StringIO()
     call_command("load_governance_demo", stdout=out)
-    assert "13 pact signatories, 2 decisions, 2 meetings, 48 evaluation answers" in out.getvalue()
+    assert "13 pact signatories, 2 decisions, 4 meetings, 48 evaluation answers" in out.getvalue()
     first = _counts(leicestershire)
     call_command("load_governance_demo", stdout=StringIO())
     assert _counts(leicestershire) == first

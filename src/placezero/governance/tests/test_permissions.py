@@ -36,6 +36,7 @@ from placezero.governance.models import (
     Interest,
     Meeting,
     Question,
+    RoutingRule,
     Vote,
 )
 from placezero.governance.options import MemberRole, Route, VoteChoice
@@ -92,6 +93,14 @@ ROUTES = {
     "structure": ("GET", "governance.export"),
     "structure_file": ("GET", "governance.export"),
     "structure_import": ("POST", "governance.manage"),
+    "body_new": ("POST", "governance.manage"),
+    "body_edit": ("POST", "governance.manage"),
+    "member_edit": ("POST", "governance.manage"),
+    "power": ("GET", "governance.view"),
+    "rules": ("GET", "governance.view"),
+    "rule_new": ("POST", "governance.manage"),
+    "rule_edit": ("POST", "governance.manage"),
+    "round_pdf": ("GET", "governance.view"),
 }
 
 
@@ -191,6 +200,8 @@ def _url(name: str, route: str, world: dict) -> str:
         "power_key": "estates",
         "meeting_id": world["meeting"].pk,
         "order": 1,
+        "seat_id": world["board"].members.first().pk,
+        "rule_id": world["board"].routing_rules.first().pk,
     }
     kwargs = {k: values[k] for k in re.findall(r"<(?:\w+:)?(\w+)>", route)}
     return reverse(f"governance:{name}", kwargs=kwargs)
@@ -198,8 +209,9 @@ def _url(name: str, route: str, world: dict) -> str:
 
 def _state() -> tuple:
     return tuple(
-        model.objects.count() for model in (Decision, Vote, Interest, BodyMember, Answer, Body)
-    )
+        model.objects.count()
+        for model in (Decision, Vote, Interest, BodyMember, Answer, Body, RoutingRule)
+    ) + tuple(BodyMember.objects.order_by("pk").values_list("role", "term_start", "term_end"))
 
 
 @pytest.mark.parametrize("name", ROUTES)
@@ -272,6 +284,45 @@ def test_services_refuse_people_of_another_place(world: dict) -> None:
             name="Ours",
             wording="Ours",
             indicators="",
+        ),
+        "create_body": lambda: services.create_body(
+            world["place"],
+            services.BodyDetails(name="Ours", kind="board", mandate="Ours", quorum=2),
+            user=stranger,
+        ),
+        "update_body": lambda: services.update_body(
+            board,
+            services.BodyDetails(name="Ours", kind="board", mandate="Ours", quorum=2),
+            user=stranger,
+        ),
+        "update_member": lambda: services.update_member(
+            seated,
+            user=stranger,
+            role=MemberRole.OBSERVER,
+            term_start=date(2026, 1, 1),
+            term_end=None,
+        ),
+        "create_rule": lambda: services.create_rule(
+            world["place"],
+            services.RuleDetails(
+                body=board,
+                route=Route.STANDARD,
+                approvals_needed=1,
+                time_limit_days=5,
+                max_cost_gbp=Decimal(1),
+            ),
+            user=stranger,
+        ),
+        "update_rule": lambda: services.update_rule(
+            board.routing_rules.first(),
+            services.RuleDetails(
+                body=board,
+                route=Route.STANDARD,
+                approvals_needed=1,
+                time_limit_days=5,
+                max_cost_gbp=Decimal(1),
+            ),
+            user=stranger,
         ),
         "import_structure": lambda: services.import_structure(
             world["place"], services.starting_template("unitary"), user=stranger

@@ -12,7 +12,7 @@ from placezero.web.shortcuts import place_or_404
 from .. import services
 
 if TYPE_CHECKING:
-    from ..models import Body, Decision, EvaluationRound, Power, Principle
+    from ..models import Body, BodyMember, Decision, EvaluationRound, Power, Principle, RoutingRule
 
 
 def the_place(request: HttpRequest, place_slug: str, **_: Any) -> Any:
@@ -52,3 +52,19 @@ def the_principle(request: HttpRequest, place_slug: str, order: int, **_: Any) -
     if principle is None:
         raise Http404(f"There is no principle {order} here.")
     return principle
+
+
+def the_seat(
+    request: HttpRequest, place_slug: str, body_slug: str, seat_id: int, **_: Any
+) -> BodyMember:
+    seat = services.seat_of_body(the_body(request, place_slug, body_slug), seat_id)
+    if seat is None:
+        raise Http404("There is no such seat on this body.")
+    return seat
+
+
+def the_rule(request: HttpRequest, place_slug: str, rule_id: int, **_: Any) -> RoutingRule:
+    rule = services.rule_of(the_place(request, place_slug), rule_id)
+    if rule is None:
+        raise Http404("There is no such routing rule here.")
+    return rule

@@ -6,12 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 
 from placezero.accounts.permissions import has, requires
 from placezero.web.forms import error_summary_items
+from placezero.web.pdf import pdf_response
 
-from .. import services
+from .. import indicators, services
 from ..forms import AnswerForm, PrincipleForm, refuse_on
 from .common import the_place, the_principle, the_round
 
@@ -27,7 +30,7 @@ def principles(request: HttpRequest, place_slug: str) -> HttpResponse:
             "place": place,
             "principles": services.principles_of(place),
             "rounds": services.rounds_of(place),
-            "indicators": services.indicators(place),
+            "indicators": indicators.place_indicators(place),
             "can_manage": has(request.user, "governance.manage", place),
         },
     )
@@ -88,7 +91,7 @@ def _round_page(request: HttpRequest, round_, form=None, question=None, status=2
             "place": round_.place,
             "round": round_,
             "scores": services.report(round_),
-            "indicators": services.indicators(round_.place),
+            **indicators.evaluation(round_),
             "questions": questions,
             "may_answer": may_answer,
             "may_read_answers": has(request.user, "governance.view_answers", round_),
@@ -155,3 +158,24 @@ def close(request: HttpRequest, place_slug: str, round_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{round_} is closed and its report is published.")
     return redirect("governance:round", place_slug=place_slug, round_id=round_.pk)
+
+
+@require_safe
+@requires("governance.view")
+def round_pdf(request: HttpRequest, place_slug: str, round_id: int) -> HttpResponse:
+    """The round's public report as a PDF: the same scores, indicators and trend table as
+    the page (no individual answers)."""
+    round_ = the_round(request, place_slug, round_id)
+    context = {
+        "place": round_.place,
+        "round": round_,
+        "scores": services.report(round_),
+        "made_on": timezone.localdate(),
+        **indicators.evaluation(round_),
+    }
+    return pdf_response(
+        request,
+        "governance/round_print.html",
+        context,
+        f"{round_.place.slug}-governance-evaluation-{slugify(round_.name)}",
+    )

@@ -1,5 +1,6 @@
-"""The partnership's public pages (overview, each body, the powers register, the Pact) and
-adding a member to a body."""
+"""The partnership's public pages (overview, each body, the powers register and each power
+with the actions that use it, the Pact), adding a member to a body and saying who exercises
+a power."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from placezero.accounts.permissions import has, requires
 from placezero.places import services as places
 from placezero.web.forms import error_summary_items
 
-from .. import services
+from .. import from_tracker, services
 from ..forms import MemberForm, PowerForm, refuse_on
 from ..options import BodyKind
 from .common import the_body, the_place, the_power
@@ -56,6 +57,7 @@ def body(request: HttpRequest, place_slug: str, body_slug: str) -> HttpResponse:
             "place": found.place,
             "body": found,
             "members": services.members_of(found),
+            "terms_versions": services.terms_versions(found),
             "children": found.children.all(),
             "powers": found.powers.all(),
             "rules": found.routing_rules.select_related("escalate_to", "body__parent"),
@@ -106,6 +108,25 @@ def powers(request: HttpRequest, place_slug: str) -> HttpResponse:
             "place": place,
             "powers": services.powers_of(place),
             "can_manage": has(request.user, "governance.manage", place),
+        },
+    )
+
+
+@require_safe
+@requires("governance.view")
+def power(request: HttpRequest, place_slug: str, power_key: str) -> HttpResponse:
+    """A power of the register: who holds it in law, who exercises it here, and the tracker's
+    actions that use it."""
+    found = the_power(request, place_slug, power_key)
+    return render(
+        request,
+        "governance/power.html",
+        {
+            "place": found.place,
+            "power": found,
+            "actions": from_tracker.actions_using_power(found.place, found.key),
+            "tracker_records_powers": from_tracker.tracker_records_powers(),
+            "can_manage": has(request.user, "governance.manage", found),
         },
     )
 

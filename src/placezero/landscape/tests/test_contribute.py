@@ -125,8 +125,11 @@ def test_the_honeypot_is_refused(leicestershire, inside_point):
 
 
 def test_a_flood_from_one_client_is_refused_and_others_are_not(leicestershire, inside_point):
-    for _ in range(validation.RATE_LIMIT_PER_HOUR):
-        say(leicestershire, AnonymousUser(), geometry=inside_point, address="198.51.100.7")
+    for n in range(validation.RATE_LIMIT_PER_HOUR):
+        say(
+            leicestershire, AnonymousUser(), geometry=inside_point, address="198.51.100.7",
+            reason=f"Reason number {n}",
+        )  # fmt: skip
     message = refused(leicestershire, "__all__", geometry=inside_point, address="198.51.100.7")
     assert "try again later" in message
     # Another client is not affected.

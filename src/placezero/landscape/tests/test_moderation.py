@@ -29,7 +29,11 @@ def test_approval_publishes_tells_and_counts(leicestershire, officer, resident, 
     assert services.tallies(leicestershire)[(zone.code, "ground_solar")].oppose == 1
     assert Notification.objects.filter(recipient=resident, kind="landscape.published").exists()
     published = publishing.outputs(place=leicestershire, kind=services.RESULTS_KIND)
-    assert [o.key for o in published] == [leicestershire.slug]
+    # The place's results and the consultation's.
+    assert sorted(o.key for o in published) == [
+        leicestershire.slug,
+        f"{leicestershire.slug}/where-would-you-welcome-solar",
+    ]
     # The decision and the change of status are in the shared history, naming the officer.
     assert ModerationDecision.objects.get(contribution=contribution).decided_by == officer
     latest = contribution.history.first()
@@ -74,7 +78,7 @@ def test_a_decision_twice_or_unknown_is_refused(leicestershire, officer, inside_
     services.moderate(contribution, decision="approve", reason="", user=officer)
     with pytest.raises(ContributionError) as caught:
         services.moderate(contribution, decision="reject", reason="Changed my mind", user=officer)
-    assert "already published" in caught.value.errors["__all__"]
+    assert "is published, so “Reject” does not apply" in caught.value.errors["__all__"]
     assert Contribution.objects.get().status == Status.PUBLISHED
     assert ModerationDecision.objects.count() == 1
 

@@ -24,9 +24,12 @@ def test_the_secret_link_exports_and_deletes(leicestershire, officer, inside_poi
     data = services.export(contribution, token=submitted.secret_token)
     assert data["reason"] == "Too near" and data["decisions"][0]["decision"] == "approve"
     assert "client_key" not in data and "secret_hash" not in data
+    pk = contribution.pk
+    assert Contribution.history.filter(id=pk).exists()
     services.delete(contribution, token=submitted.secret_token)
     assert not Contribution.objects.exists()
-    assert not Contribution.history.filter(id=contribution.pk).exists()
+    # Its history goes with it, including the record of the deletion itself.
+    assert not Contribution.history.filter(id=pk).exists()
     assert services.tallies(leicestershire) == {}
 
 

@@ -44,12 +44,21 @@ def people(leicestershire: Any, other_place: Any) -> dict[str, Any]:
 MODERATORS = {"officer", "administrator"}
 
 
-def test_public_pages_for_everyone(leicestershire, other_place):
+def test_public_pages_for_everyone(leicestershire, other_place, consultation):
     slug = leicestershire.slug
+    in_it = [slug, consultation.slug]
     for user in people(leicestershire, other_place).values():
         client = client_for(user)
-        for name in ("say", "say_without_map", "results"):
-            assert client.get(reverse(f"landscape:{name}", args=[slug])).status_code == 200
+        # The place's own address leads to its only open consultation.
+        say_page = client.get(reverse("landscape:say", args=[slug]))
+        assert say_page["Location"] == reverse("landscape:say_in", args=in_it)
+        without = client.get(reverse("landscape:say_without_map", args=[slug]))
+        assert without["Location"] == reverse("landscape:say_in_without_map", args=in_it)
+        for name, args in (
+            ("results", [slug]), ("consultations", [slug]), ("consultation", in_it),
+            ("say_in", in_it), ("say_in_without_map", in_it), ("said", in_it),
+        ):  # fmt: skip
+            assert client.get(reverse(f"landscape:{name}", args=args)).status_code == 200, name
 
 
 def test_moderation_pages_and_decisions_by_role(leicestershire, other_place, inside_point):
@@ -75,12 +84,15 @@ def test_moderation_pages_and_decisions_by_role(leicestershire, other_place, ins
                 assert "officers" in posted.content.decode() or "Officer" in posted.content.decode()
 
 
-def test_a_map_submission_then_the_thanks_page_shows_the_secret_link(leicestershire, inside_point):
+def test_a_map_submission_then_the_thanks_page_shows_the_secret_link(
+    leicestershire, inside_point, consultation
+):
     client = Client()
     response = client.post(
-        reverse("landscape:say", args=[leicestershire.slug]),
+        reverse("landscape:say_in", args=[leicestershire.slug, consultation.slug]),
         {"technology": "onshore_wind", "stance": "welcome", "reason": "Windy hill",
-         "geometry": json.dumps(inside_point), "website": ""},
+         "geometry": json.dumps(inside_point), "website": "", "consent": "on",
+         "consent_version": "1", "tenure": "owns"},
     )  # fmt: skip
     assert response.status_code == 302
     thanks = client.get(response["Location"]).content.decode()
@@ -94,15 +106,16 @@ def test_a_map_submission_then_the_thanks_page_shows_the_secret_link(leicestersh
     assert client.get(link).status_code == 404
 
 
-def test_bad_input_is_shown_on_the_form_not_a_500(leicestershire):
+def test_bad_input_is_shown_on_the_form_not_a_500(leicestershire, consultation):
     response = Client().post(
-        reverse("landscape:say", args=[leicestershire.slug]),
+        reverse("landscape:say_in", args=[leicestershire.slug, consultation.slug]),
         {"technology": "ground_solar", "stance": "oppose", "reason": "<script>x</script>",
          "geometry": json.dumps({"type": "Point", "coordinates": [-0.1, 51.5]})},
     )  # fmt: skip
     body = response.content.decode()
     assert response.status_code == 400
     assert "outside the place" in body and "plain text" in body
+    assert "Tick the box to agree" in body
     assert "govuk-error-summary" in body
     assert not Contribution.objects.exists()
 
@@ -153,11 +166,23 @@ def test_results_download_as_open_data_without_personal_data(
 
 
 # Every landscape route, and who may change what through it: a new route fails the test
-# below until it is listed here (and tested above or in test_own_data.py).
+# below until it is listed here (and tested above, in test_own_data.py or in
+# test_consultation_views.py).
 ROUTES = {
     "index": "redirects to the default place's map",
-    "say": "POST: anyone sends a contribution (rate-limited per client)",
-    "say_without_map": "POST: anyone sends a contribution (rate-limited per client)",
+    "say": "redirects to the place's open consultation (or the list)",
+    "say_without_map": "redirects to the place's open consultation (or the list)",
+    "say_in": "POST: anyone sends a contribution (rate-limited per client and consultation)",
+    "say_in_without_map": "POST: anyone sends a contribution (rate-limited as say_in)",
+    "consultations": "public list",
+    "consultation": "public page; officers see the forms",
+    "consultation_new": "GET/POST: officers of the place",
+    "consultation_edit": "GET/POST: officers of the place",
+    "response_add": "POST: officers of the place",
+    "response_remove": "POST: officers of the place",
+    "said": "public: published contributions only",
+    "report": "POST: anyone reports a published contribution (rate-limited per client)",
+    "bulk": "POST: officers of the place decide",
     "thanks": "shows the secret link once",
     "results": "public counts, hidden below the minimum",
     "pathway": "public comparison of least-cost plans",

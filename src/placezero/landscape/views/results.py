@@ -15,7 +15,7 @@ from placezero.places import services as places
 from placezero.tables import csv, geojson
 from placezero.web.shortcuts import place_or_404
 
-from .. import services
+from .. import consultations, responses, services
 from ..options import ENGINE_TECHNOLOGY, Technology
 from ..tables import acceptance_table
 
@@ -66,11 +66,13 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     if technology not in Technology.values:
         technology = Technology.GROUND_SOLAR
     label = Technology(technology).label
-    rows = services.acceptance(place, technology)
+    consultation = consultations.consultation_of(place, request.GET.get("consultation", ""))
+    rows = services.acceptance(place, technology, consultation)
     table = acceptance_table(place, label, rows)
     fmt = request.GET.get("format")
     if fmt in DOWNLOADS:
         return _download(table, fmt, place, technology)
+    chosen = f"&consultation={consultation.slug}" if consultation else ""
     by_code = {row.zone_code: row for row in rows}
     geojson = places.zones_geojson(place)
     for feature in geojson["features"]:
@@ -89,10 +91,17 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
         "place": place, "technology": technology, "technology_label": label,
         "technologies": Technology.choices, "table": table,
         "downloads": [
-            {"url": f"?technology={technology}&format={fmt}", "label": label_, "format": fmt}
+            {"url": f"?technology={technology}&format={fmt}{chosen}", "label": label_,
+             "format": fmt}
             for fmt, label_ in (("csv", "CSV"), ("geojson", "GeoJSON"))
         ],
-        "results_geojson": geojson, "legend": legend,
+        "results_geojson": geojson, "legend": legend, "consultation": consultation,
+        "consultations": consultations.consultations_of(place),
+        "responses": [
+            shown
+            for asked in ([consultation] if consultation else consultations.consultations_of(place))
+            for shown in responses.responses_of(asked, technology)
+        ],
     })  # fmt: skip
 
 

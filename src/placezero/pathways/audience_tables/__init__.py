@@ -13,6 +13,7 @@ from __future__ import annotations
 # page lists the investors' capital table after its own).
 from . import public  # noqa: F401  # isort: skip
 from . import officers  # noqa: F401  # isort: skip
+from . import officers_uncertainty  # noqa: F401  # isort: skip
 from . import investors  # noqa: F401  # isort: skip
 from . import network  # noqa: F401  # isort: skip
 from . import community  # noqa: F401  # isort: skip

@@ -132,13 +132,17 @@ def investors_packages(ctx: TableContext) -> Table:
             Column("capex", "Capital", "GBP"),
             Column("years", "Years of spend"),
             Column("saving", f"Annual saving in {last}", "GBP"),
-            Column("payback", "Simple payback", "years", 1),
+            Column("payback", "Simple payback", "years", 0),
             Column("saved", "Emissions saved over the model years", "tCO2e"),
             Column("method", "How it is worked out"),
         ),
         rows,
         notes=("Savings and emissions are against the same place with no new action (every "
-               "lever at level 1). Simple payback is capital divided by the annual saving in "
-               f"{last}; blank where there is no fuel saving.",),
+               "lever at level 1); the homes' saving includes the gas standing charge of each "
+               "home that leaves gas (Ofgem price cap, October-December 2024). Simple payback "
+               f"is capital divided by the annual saving in {last}, in whole years, shown only "
+               "where it repays within the kit's life (heat pumps: the assumed heat pump "
+               "lifetime; other packages: 25 years); blank where there is no saving or it "
+               "does not repay in that time.",),
         about=ctx.about("equations"),
     )  # fmt: skip

@@ -112,11 +112,14 @@ def run(job: Any, progress: Progress) -> dict[str, Any]:
         year = int(p["target_year"])
         targets = {year: baseline[year] * (1 - p["reduction_percent"] / 100)}
         budget = None
-    acceptance = services.residents_acceptance_by_lever(place) if p.get("acceptance") else None
+    acceptance, zone_acceptance = (
+        services.residents_acceptance_by_zone(place) if p.get("acceptance") else (None, None)
+    )
     progress(2, total, STEPS[2] + ".", force=True)
     plan = solve_levers(
-        inputs, services.assumptions(), targets, acceptance=acceptance, carbon_budget_tco2e=budget
-    )
+        inputs, services.assumptions(), targets, acceptance=acceptance,
+        zone_acceptance=zone_acceptance, carbon_budget_tco2e=budget,
+    )  # fmt: skip
     progress(3, total, STEPS[3] + ".", force=True)
     started_from = services.run(place, p["definition"])
     years = [int(y) for y in inputs.years]

@@ -145,6 +145,47 @@ def test_network_zones_agree_with_the_engines_peak(ctx):
         assert row["decade"] == figures.decade_exceeded(year)
 
 
+def test_network_groups_say_where_each_base_peak_comes_from(ctx):
+    """Every Leicestershire group takes its base-year peak from FES 2023 (its GSP named);
+    capacity is that base plus the assumed margin; FES CT is set beside the scenario."""
+    t = table("network", "groups", ctx)
+    net = ctx.results.network
+    assert len(t.rows) == len(net.group_capacity_kw)
+    assert all(row["gsp"] and row["source"].startswith("FES 2023") for row in t.rows)
+    margin = 1 + ctx.results.assumptions["network_headroom_fraction"]
+    assert column(t, "capacity") == pytest.approx(column(t, "base") * margin)
+    assert column(t, "base").sum() * 1000 == pytest.approx(ctx.inputs.network_base_peak_kw.sum())
+    fes = ctx.inputs.network_fes_peak_kw["CT"][:, 2050 - int(ctx.results.years[0])]
+    assert column(t, "fes_2050") * 1000 == pytest.approx(fes)
+
+
+def test_network_fes_growth_sums_each_scenarios_shares_beside_the_scenario(ctx):
+    t = table("network", "fes-growth", ctx)
+    assert {c.key for c in t.columns} == {"year", "ct", "lw", "st", "fs", "scenario"}
+    for code in ("CT", "LW", "ST", "FS"):
+        fes = ctx.inputs.network_fes_peak_kw[code].sum(axis=0) / 1000
+        assert column(t, code.lower()) == pytest.approx(fes)
+    # In the base year the scenario's peak is the FES base: the mean of the four scenarios.
+    first = t.rows[0]
+    assert first["scenario"] == pytest.approx(np.mean([first[c] for c in ("ct", "lw", "st", "fs")]))
+
+
+def test_uncertainty_lists_deployment_policy_and_parameters(ctx):
+    t = table("officers", "uncertainty-varied", ctx)
+    kinds = {row["kind"].split(":")[0] for row in t.rows}
+    assert kinds == {"Deployment", "Policy and markets", "Parameter"}
+    keys = {row["key"] for row in t.rows}
+    assert {"delivery_buildings_fraction", "grid_intensity_2035_kgco2e_per_kwh"} <= keys
+    assert len(t.rows) == len(figures.bands(ctx).keys)
+
+
+def test_paybacks_are_whole_years_and_only_where_they_repay():
+    assert figures.meaningful_payback(1000.0, 0.0, 25) is None
+    assert figures.meaningful_payback(1000.0, -5.0, 25) is None
+    assert figures.meaningful_payback(100_000.0, 10.0, 25) is None  # 10,000 years
+    assert figures.meaningful_payback(1000.0, 130.0, 25) == 8.0
+
+
 def test_decade_classes():
     assert figures.decade_exceeded(0) == figures.NOT_BY_2050
     assert figures.decade_exceeded(2029) == "Before 2030"

@@ -171,7 +171,9 @@ def test_network_map_is_coloured_by_decade_exceeded(client, leicestershire):
     # rows follow the engine's zone order
     assert years == expected
     assert "2030s" in html and "Not by 2050" in html
-    assert "derived" in html
+    assert "What is derived, and how" in html
+    assert "of 38 primary substation groups comes from FES 2023" in html
+    assert len(cell(html, "groups", "gsp")) == 38
 
 
 def test_community_lists_existing_sites_and_the_score_method(client, leicestershire):

@@ -153,6 +153,37 @@ def test_net_zero_by_2050_from_the_web_finds_a_plan(leicestershire, partner) -> 
     assert any("reinforcement" in phrase for phrase in job.result["binding"])
 
 
+def test_residents_acceptance_caps_the_zone_levers_zone_by_zone(
+    leicestershire, partner, monkeypatch
+) -> None:
+    """Rule: with acceptance on, heat pumps, ground solar and wind take each zone's own
+    acceptance (not also the place's mean); a zone that refuses heat pumps gets none."""
+    import numpy as np
+
+    from placezero.engine.optimise_levers import ZONE_LEVERS
+    from placezero.pathways import services
+
+    n_zones = len(services.place_inputs(leicestershire).zones)
+    shares = np.ones((n_zones, 6))
+    shares[:5, 0] = 0.0  # heat pumps (the least-cost problem's first technology)
+    monkeypatch.setattr(services, "residents_acceptance", lambda place: shares)
+    place_wide, by_zone = services.residents_acceptance_by_zone(leicestershire)
+    assert set(by_zone) == set(ZONE_LEVERS) and not set(place_wide) & set(ZONE_LEVERS)
+    seen = {}
+    real = optimise.solve_levers
+
+    def spy(*args, **kwargs):
+        seen["plan"] = real(*args, **kwargs)
+        return seen["plan"]
+
+    monkeypatch.setattr(optimise, "solve_levers", spy)
+    parameters = CUT_2050 | {"acceptance": "on"}
+    job = run_job(_enqueue(leicestershire, OPTIMISE, parameters, partner))
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    hp = seen["plan"].zone_shares[ZONE_LEVERS.index("domestic_heat_pumps")]
+    assert np.all(hp[:5] <= 1e-9)
+
+
 def test_a_carbon_budget_from_the_web_is_kept(leicestershire, partner) -> None:
     budget = round(periods.no_new_action_budget_tco2e(leicestershire) * 0.7)
     parameters = {"goal": "budget", "carbon_budget_tco2e": str(budget)}

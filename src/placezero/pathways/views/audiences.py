@@ -496,9 +496,29 @@ def network_summary(page: Page) -> list[str]:
         f"headroom by 2050; {counts['Before 2030']} before 2030 and {counts['2030s']} in the "
         "2030s.",
         f"Reinforcement needed by 2050: {mw:,.0f} MW, costing £{cost / 1e6:,.0f} million.",
-        "Headroom is derived (base-year peak plus an assumed margin), because real "
-        "primary-substation headroom is not published in the national files.",
+        _network_basis(page.tables["groups"].rows),
     ]
+
+
+def _network_basis(groups: list[dict]) -> str:
+    """What the base peaks rest on: how many groups take FES 2023 and how many their own."""
+    fes = sum(1 for g in groups if g["gsp"])
+    own = len(groups) - fes
+    said = (
+        f"The base-year peak of {fes} of {len(groups)} primary substation groups comes from "
+        "FES 2023 grid supply point peaks shared among NGED primary substations"
+    )
+    if not fes:
+        said = (
+            f"None of the {len(groups)} groups lies in a grid supply point with NGED primary "
+            "substations, so every base-year peak comes from the place's own electricity use"
+        )
+    elif own:
+        said += f"; the other {own} use the place's own electricity use"
+    return (
+        said + ". Capacity is that peak plus an assumed margin: firm capacity is not published "
+        "in the national files."
+    )
 
 
 @require_safe
@@ -527,6 +547,7 @@ def network(request: HttpRequest, place_slug: str) -> HttpResponse:
         peak_chart=chart_from_table(
             t["peak-by-year"], x="year", series=["peak"], reference=["capacity"]
         ),
+        fes_chart=chart_from_table(t["fes-growth"], x="year"),
         zone_map=zone_map(
             page.place,
             {row["zone"]: row["year_exceeded"] for row in t["zones"].rows},

@@ -1,0 +1,75 @@
+"""Acceptance weighted by tenure to the zone's households (Census 2021), with the effective
+sample size and its Wilson interval; hidden below the minimum count."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from placezero.engine.acceptance import wilson_interval
+from placezero.landscape import acceptance, services, weighting
+
+from .conftest import say
+
+
+def test_no_tenure_answers_means_no_weighting():
+    result = weighting.weigh([("welcome", ""), ("oppose", ""), ("neutral", "")], {"owns": 9})
+    assert result.weighted_share == result.share == pytest.approx(0.5)
+    assert result.effective_n == pytest.approx(3) and not result.weighted_by_tenure
+
+
+def test_an_under_represented_group_counts_for_more():
+    # Four owners oppose, one social renter welcomes; households are half and half.
+    answers = [("oppose", "owns")] * 4 + [("welcome", "social")]
+    result = weighting.weigh(answers, {"owns": 50, "social": 50})
+    # Weights: owners 0.5 x 5/4 = 0.625 each, the renter 0.5 x 5/1 = 2.5.
+    assert result.weighted_share == pytest.approx(2.5 / (4 * 0.625 + 2.5))
+    assert result.share == pytest.approx(0.2)
+    assert result.weighted_share > result.share
+    # Uneven weights leave less information: Kish's n_eff = (sum w)^2 / sum w^2.
+    assert result.effective_n == pytest.approx(25 / (4 * 0.625**2 + 2.5**2))
+    assert result.effective_n < 5
+
+
+def test_weights_are_capped():
+    answers = [("oppose", "owns")] * 99 + [("welcome", "private")]
+    weights = weighting.tenure_weights([t for _, t in answers], {"owns": 1, "private": 99})
+    assert max(weights) == weighting.MAX_WEIGHT
+
+
+def test_the_interval_widens_under_weighting():
+    low, high = wilson_interval(0.5, 5)
+    low_eff, high_eff = wilson_interval(0.5, 3.2)
+    assert high_eff - low_eff > high - low
+    assert not math.isnan(low_eff)
+
+
+@pytest.mark.django_db
+def test_acceptance_of_a_zone_uses_its_census_households(
+    leicestershire, officer, zone, inside_point
+):
+    households = acceptance.tenure_of_households(leicestershire)[zone.code]
+    assert set(households) == {"owns", "social", "private"}
+    assert all(value > 0 for value in households.values())
+    stances = [("oppose", "owns")] * 4 + [("welcome", "social")]
+    for n, (stance, tenure) in enumerate(stances):
+        c = say(leicestershire, AnonymousUser(), geometry=inside_point, address=f"w-{n}",
+                stance=stance, tenure=tenure, reason=f"Reason {n}").contribution  # fmt: skip
+        services.moderate(c, decision="approve", reason="", user=officer)
+    row = next(
+        r for r in services.acceptance(leicestershire, "ground_solar") if r.zone_code == zone.code
+    )
+    expected = weighting.weigh(stances, households)
+    assert row.responses == 5 and row.unweighted == pytest.approx(0.2)
+    assert row.share == pytest.approx(expected.weighted_share) and row.weighted
+    assert row.effective_n == pytest.approx(expected.effective_n, abs=0.05)
+    assert (row.low, row.high) == pytest.approx(
+        wilson_interval(expected.weighted_share, expected.effective_n)
+    )
+    # Below the minimum nothing is shown, weighted or not.
+    other = next(
+        r for r in services.acceptance(leicestershire, "onshore_wind") if r.zone_code == zone.code
+    )
+    assert other.share is None and other.effective_n is None
