@@ -16,7 +16,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/placezero
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= placezero.settings.dev
 
-.PHONY: help install static migrate demo run serve test lint test-sqlite test-postgres test-browser bench bench-load pack chromium postgres clean
+.PHONY: help install static migrate demo run serve test lint test-sqlite test-postgres test-browser bench bench-load bench-national pack chromium postgres clean
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
@@ -107,13 +107,18 @@ test-browser: install static chromium
 
 test: lint test-sqlite test-postgres test-browser
 
-# The national case builds, loads, simulates and optimises the first NATIONAL_LIMIT places
-# (empty: all 175, about an hour and a half on 2 shared cores) and extrapolates the rest.
-NATIONAL_LIMIT ?= 20
+# The national case builds, loads, simulates and optimises every English and Welsh place
+# (175) on a Dask LocalCluster of NATIONAL_JOBS workers, in var/bench-national (its own
+# database); NATIONAL_LIMIT=N does only the first N places.
+NATIONAL_LIMIT ?=
+NATIONAL_JOBS ?= 2
 bench: install
 	$(PY) -m benchmarks.run
-	$(PY) -m benchmarks.national $(if $(NATIONAL_LIMIT),--limit $(NATIONAL_LIMIT))
+	$(MAKE) bench-national
 	$(MAKE) bench-load
+
+bench-national: install
+	$(PY) -m benchmarks.national --jobs $(NATIONAL_JOBS) $(if $(NATIONAL_LIMIT),--limit $(NATIONAL_LIMIT))
 
 # 50 clients for 30 s against `make serve`, started here and stopped afterwards.
 bench-load: install static demo

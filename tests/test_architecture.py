@@ -66,9 +66,9 @@ EXTRA_DOORS: dict[str, set[str]] = {
     # @requires and enforce() for views (also re-exported by accounts.permissions).
     "accounts": {"decorators"},
     # The shared page furniture: the menu registry, place_or_404, the GOV.UK error summary,
-    # PDFs from print templates (pdf_response) for every module's printed reports, and public
-    # forms' abuse checks (submissions).
-    "web": {"navigation", "shortcuts", "forms", "pdf", "submissions"},
+    # PDFs from print templates (pdf_response) for every module's printed reports, public
+    # forms' abuse checks (submissions) and the national view's column registry (national).
+    "web": {"navigation", "shortcuts", "forms", "pdf", "submissions", "national"},
     # What an app's API router is built with: the API's errors, GeoJSON responses, its
     # place lookup (404 in the API's format) and shared schemas.
     "api": {"errors", "geojson", "queries", "schemas"},

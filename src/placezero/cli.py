@@ -16,6 +16,7 @@ import sys
 COMMAND_MODULES = (
     "placezero.places.cli",  # placezero place build | load | create | list
     "placezero.engine.cli",  # placezero pathway run | optimise | uncertainty | calibrate
+    "placezero.pathways.cli",  # placezero pathway batch --all (after the engine's pathway)
     "placezero.jobs.cli",  # placezero worker | jobs list | cancel | run-due | workers
     "placezero.backup",  # placezero backup FILE | restore FILE
 )

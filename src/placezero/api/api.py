@@ -11,7 +11,7 @@ from typing import Any
 from ninja import NinjaAPI
 
 from . import access, docs, errors, geojson, openapi
-from .routers import places, series, statistics
+from .routers import national, places, series, statistics
 
 DESCRIPTION = """Open data about each place placezero models: its local authority areas,
 its zones (2011 MSOAs), and the official statistics about them (emissions, energy
@@ -47,6 +47,7 @@ api.add_decorator(access.require_read, mode="view")
 api.add_router("", places.router)
 api.add_router("", statistics.router)
 api.add_router("", series.router)
+api.add_router("", national.router)
 api.add_router("", "placezero.pathways.api.router")
 api.add_router("", "placezero.tracker.api.router")
 api.add_router("", "placezero.landscape.api.router")

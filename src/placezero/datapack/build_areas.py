@@ -46,7 +46,7 @@ def county_sums(ctx: BuildContext, rows: list[Row], dataset: str) -> list[Row]:
 def ghg_rows(ctx: BuildContext) -> list[Row]:
     columns = ("lad_code", "year", *DESNZ_LA_GHG)
     rows: list[Row] = []
-    for number, cells in read_raw_csv(ctx.data_dir, GHG_FILE, columns):
+    for number, cells in read_raw_csv(ctx.data_dir, GHG_FILE, columns, only=("lad_code", ctx.lads)):
         if cells["lad_code"] not in ctx.lads:
             continue
         year = int(raw_float(cells["year"], file=GHG_FILE, row=number, column="year"))
@@ -174,7 +174,9 @@ def mysociety_rows(ctx: BuildContext) -> list[Row]:
 def population_rows(ctx: BuildContext) -> list[Row]:
     rows: list[Row] = []
     columns = ("lad_code", "year", "population")
-    for number, cells in read_raw_csv(ctx.data_dir, POPULATION_FILE, columns):
+    for number, cells in read_raw_csv(
+        ctx.data_dir, POPULATION_FILE, columns, only=("lad_code", ctx.lads)
+    ):
         if cells["lad_code"] in ctx.lads:
             year = int(raw_float(cells["year"], file=POPULATION_FILE, row=number, column="year"))
             value = raw_float(
@@ -209,7 +211,12 @@ def census_table_rows(ctx: BuildContext, table: str, level: str, codes: set[str]
     relative = CENSUS_FILE.format(table=table, level=level)
     # Census 2021 is on 2021 boundaries: a 2023 unitary is the sum of its predecessors.
     totals: dict[tuple[str, str], float] = defaultdict(float)
-    for number, cells in read_raw_csv(ctx.data_dir, relative, ("geography code",)):
+    for number, cells in read_raw_csv(
+        ctx.data_dir,
+        relative,
+        ("geography code",),
+        only=("geography code", {*codes, *ctx.successor_of}),
+    ):
         code = cells["geography code"]
         if level == "ltla":
             code = ctx.on_current_boundaries(code)
@@ -253,7 +260,10 @@ def fes_rows(ctx: BuildContext) -> list[Row]:
     rows: list[Row] = []
     relative = FES_FILE
     for number, cells in read_raw_csv(
-        ctx.data_dir, relative, ("scenario", "building_block", "LAD22CD")
+        ctx.data_dir,
+        relative,
+        ("scenario", "building_block", "LAD22CD"),
+        only=("LAD22CD", ctx.lads),
     ):
         block = cells["building_block"]
         if cells["LAD22CD"] not in ctx.lads or block not in FES_BLOCKS:

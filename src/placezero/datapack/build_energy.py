@@ -10,8 +10,7 @@ import re
 import zipfile
 from collections import defaultdict
 
-import openpyxl
-
+from . import national_files
 from .build_areas import county_sums
 from .context import BuildContext, Row
 from .errors import SourceDataError
@@ -37,7 +36,7 @@ def _header_key(header: object) -> tuple[str, str]:
 def _sheet_rows(ctx: BuildContext, relative: str, dataset: str) -> list[Row]:
     path = raw_path(ctx.data_dir, relative)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = national_files.open_workbook(path)
     except (zipfile.BadZipFile, OSError, KeyError) as error:
         raise SourceDataError(
             f"not a readable xlsx workbook ({error}): truncated or damaged. {FETCH_HINT}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from . import national_files
 from .build_areas import _council_key
 from .context import BuildContext
 from .errors import SourceDataError
@@ -217,7 +218,7 @@ def renewable_site_rows(ctx: BuildContext, areas: list[dict]) -> list[dict[str, 
 
 def grid_supply_points(ctx: BuildContext, zones: list[dict]) -> tuple[list[dict], dict]:
     try:
-        polygons = json.loads(raw_path(ctx.data_dir, GSP_POLYGONS).read_text(encoding="utf-8"))
+        polygons = national_files.read_json(raw_path(ctx.data_dir, GSP_POLYGONS))
     except json.JSONDecodeError as error:
         raise SourceDataError(
             f"not valid JSON ({error.msg}). {FETCH_HINT}", file=GSP_POLYGONS, row=error.lineno
@@ -244,7 +245,9 @@ def grid_supply_points(ctx: BuildContext, zones: list[dict]) -> tuple[list[dict]
         for parameter, unit in GSP_PARAMETERS.items():
             relative = GSP_SERIES.format(scenario=scenario, parameter=parameter)
             files.append(relative)
-            for number, cells in read_raw_csv(ctx.data_dir, relative, ("Primary",)):
+            for number, cells in read_raw_csv(
+                ctx.data_dir, relative, ("Primary",), only=("Primary", ids)
+            ):
                 if cells["Primary"] not in ids:
                     continue
                 for column, text in cells.items():

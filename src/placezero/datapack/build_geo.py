@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from . import national_files
 from .context import BuildContext
 from .errors import SourceDataError
 from .geometry import merge_geometries, round_coordinates
@@ -21,7 +22,10 @@ def read_msoa_lookup(ctx: BuildContext) -> list[dict[str, str]]:
     rows = [
         {**cells, "LAD22CD": ctx.on_current_boundaries(cells["LAD22CD"])}
         for _row, cells in read_raw_csv(
-            ctx.data_dir, MSOA_LOOKUP, ("MSOA11CD", "MSOA11NM", "CHNGIND", "MSOA21CD", "LAD22CD")
+            ctx.data_dir,
+            MSOA_LOOKUP,
+            ("MSOA11CD", "MSOA11NM", "CHNGIND", "MSOA21CD", "LAD22CD"),
+            only=("LAD22CD", {*ctx.lads, *ctx.successor_of}),
         )
         if ctx.on_current_boundaries(cells["LAD22CD"]) in ctx.lads
     ]
@@ -38,7 +42,7 @@ def read_msoa_lookup(ctx: BuildContext) -> list[dict[str, str]]:
 
 def _read_geojson(ctx: BuildContext, relative: str) -> dict:
     try:
-        return json.loads(raw_path(ctx.data_dir, relative).read_text(encoding="utf-8"))
+        return national_files.read_json(raw_path(ctx.data_dir, relative))
     except json.JSONDecodeError as error:
         raise SourceDataError(
             f"not valid JSON ({error.msg}): truncated or damaged. {FETCH_HINT}",
@@ -54,7 +58,9 @@ def build_zones(ctx: BuildContext, lookup: list[dict[str, str]]) -> list[dict]:
         zone_names[row["MSOA11CD"]] = row["MSOA11NM"]
     local_names = {
         cells["msoa11cd"]: cells["msoa11hclnm"]
-        for _row, cells in read_raw_csv(ctx.data_dir, MSOA_NAMES, ("msoa11cd", "msoa11hclnm"))
+        for _row, cells in read_raw_csv(
+            ctx.data_dir, MSOA_NAMES, ("msoa11cd", "msoa11hclnm"), only=("msoa11cd", ctx.zone_area)
+        )
         if cells["msoa11cd"] in ctx.zone_area
     }
     geometries = {

@@ -51,7 +51,9 @@ def sector_rows(ctx: BuildContext) -> list[Row]:
     if not (ctx.data_dir / FULL_DATASET_FILE).is_file():
         return []
     totals: dict[tuple[str, int, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for number, cells in read_raw_csv(ctx.data_dir, FULL_DATASET_FILE, FULL_COLUMNS):
+    for number, cells in read_raw_csv(
+        ctx.data_dir, FULL_DATASET_FILE, FULL_COLUMNS, only=(CODE, ctx.lads)
+    ):
         code = cells[CODE].strip()
         if code not in ctx.lads:
             continue

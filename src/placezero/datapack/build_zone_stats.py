@@ -53,7 +53,9 @@ def _electricity_file(ctx: BuildContext, relative: str, sector: str, year: int) 
     rows: list[Row] = []
     variables = {v: column for v, (_u, column) in MSOA_ELECTRICITY.items() if v.startswith(sector)}
     required = (MSOA_CODE_COLUMN, *variables.values())
-    for number, cells in read_raw_csv(ctx.data_dir, relative, required, strip_headers=True):
+    for number, cells in read_raw_csv(
+        ctx.data_dir, relative, required, strip_headers=True, only=(MSOA_CODE_COLUMN, ctx.zone_area)
+    ):
         code = cells[MSOA_CODE_COLUMN].strip()
         if code not in ctx.zone_area:
             continue
@@ -77,7 +79,9 @@ def lsoa_gas_rows(ctx: BuildContext) -> list[Row]:
     totals: dict[tuple[str, str], float] = defaultdict(float)
     skipped = 0
     columns = {variable: column for variable, (_unit, column) in LSOA_GAS.items()}
-    for _number, cells in read_raw_csv(ctx.data_dir, GAS_FILE, ("MSOA", "LSOA", *columns.values())):
+    for _number, cells in read_raw_csv(
+        ctx.data_dir, GAS_FILE, ("MSOA", "LSOA", *columns.values()), only=("MSOA", ctx.zone_area)
+    ):
         if cells["MSOA"] not in ctx.zone_area:
             continue
         values = {variable: maybe_float(cells[column]) for variable, column in columns.items()}

@@ -80,9 +80,34 @@ def _point_in_ring(x: float, y: float, ring: list) -> bool:
     return inside
 
 
+# Outer ring -> its bounding box, so a point far outside is rejected without walking the
+# ring: building a pack tests every substation and zone centroid against every zone and grid
+# supply point polygon, which dominated a build before. Keyed by id() with the ring kept
+# alongside (an id is reused only once its ring is freed, and a kept ring is not freed);
+# emptied when large, so it never grows past a few builds' polygons.
+_BOUNDS: dict[int, tuple[list, tuple[float, float, float, float]]] = {}
+_BOUNDS_LIMIT = 200_000
+
+
+def _bounds(ring: list) -> tuple[float, float, float, float]:
+    kept = _BOUNDS.get(id(ring))
+    if kept is not None and kept[0] is ring:
+        return kept[1]
+    if len(_BOUNDS) >= _BOUNDS_LIMIT:
+        _BOUNDS.clear()
+    xs = [point[0] for point in ring]
+    ys = [point[1] for point in ring]
+    box = (min(xs), min(ys), max(xs), max(ys))
+    _BOUNDS[id(ring)] = (ring, box)
+    return box
+
+
 def contains(geometry: dict, lon: float, lat: float) -> bool:
     """Whether the point lies inside the geometry (inside an outer ring and no hole)."""
     for polygon in polygons_of(geometry):
+        west, south, east, north = _bounds(polygon[0])
+        if not (west <= lon <= east and south <= lat <= north):
+            continue
         if _point_in_ring(lon, lat, polygon[0]) and not any(
             _point_in_ring(lon, lat, hole) for hole in polygon[1:]
         ):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import national_files
 from .errors import SourceDataError
 
 # ../shared/data beside the repository in development; PLACEZERO_DATA_DIR or --data-dir
@@ -45,50 +46,95 @@ def read_raw_csv(
     *,
     encoding: str = "utf-8-sig",
     strip_headers: bool = False,
+    only: tuple[str, Iterable[str]] | None = None,
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (row number, row by column name) from a raw CSV after checking its header.
 
     `utf-8-sig` drops the byte-order mark the ONS lookups carry; `strip_headers` removes the
-    stray spaces in the DESNZ MSOA headers (" Number of meters ")."""
+    stray spaces in the DESNZ MSOA headers (" Number of meters "). `only=(column, codes)`
+    yields just the rows whose `column` (stripped) is one of `codes`: inside
+    `national_files.reading_once()` the file is parsed once and those rows found by index."""
     path = raw_path(data_dir, relative)
-    with path.open(encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = next(reader, None)
-            if not header:
-                raise SourceDataError(f"the file is empty. {FETCH_HINT}", file=relative, row=1)
-            if strip_headers:
-                header = [column.strip() for column in header]
-            for column in required:
-                if column not in header:
-                    raise SourceDataError(
-                        f"expected a column named {column!r}; the header has "
-                        f"{len(header)} columns ({', '.join(h for h in header[:12] if h)}…). "
-                        f"The publisher may have changed the layout. {FETCH_HINT}",
-                        file=relative,
-                        row=1,
-                        column=column,
-                    )
-            width = len(header)
-            for cells in reader:
-                if not cells:
-                    continue
-                if len(cells) != width:
-                    raise SourceDataError(
-                        f"expected {width} fields, found {len(cells)}: the file is truncated "
-                        f"or malformed. {FETCH_HINT}",
-                        file=relative,
-                        row=reader.line_num,
-                    )
-                yield reader.line_num, dict(zip(header, cells, strict=True))
-        except csv.Error as error:
+    if not national_files.active():
+        rows: Iterable[tuple[int, list[str]]]
+        header, rows = _parse(path, relative, encoding, strip_headers)
+        _require_columns(header, required, relative)
+        if only is not None:
+            position, codes = header.index(only[0]), set(only[1])
+            rows = ((n, cells) for n, cells in rows if cells[position].strip() in codes)
+        for number, cells in rows:
+            yield number, dict(zip(header, cells, strict=True))
+        return
+    key = (str(path.resolve()), encoding, strip_headers)
+
+    def parse() -> tuple[list[str], list[tuple[int, list[str]]]]:
+        header, rows = _parse(path, relative, encoding, strip_headers)
+        return header, list(rows)
+
+    header, every = national_files.cached_csv(key, parse)
+    _require_columns(header, required, relative)
+    chosen = every if only is None else national_files.rows_with(key, only[0], only[1])
+    for number, cells in chosen:
+        yield number, dict(zip(header, cells, strict=True))
+
+
+def _require_columns(header: list[str], required: tuple[str, ...], relative: str) -> None:
+    for column in required:
+        if column not in header:
             raise SourceDataError(
-                f"malformed CSV ({error}). {FETCH_HINT}", file=relative, row=reader.line_num
-            ) from None
-        except UnicodeDecodeError as error:
-            raise SourceDataError(
-                f"not readable as {encoding} ({error.reason}). {FETCH_HINT}", file=relative
-            ) from None
+                f"expected a column named {column!r}; the header has "
+                f"{len(header)} columns ({', '.join(h for h in header[:12] if h)}…). "
+                f"The publisher may have changed the layout. {FETCH_HINT}",
+                file=relative,
+                row=1,
+                column=column,
+            )
+
+
+def _parse(
+    path: Path, relative: str, encoding: str, strip_headers: bool
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header (read now, so an empty file fails at once) and the checked rows."""
+    handle = path.open(encoding=encoding, newline="")
+    reader = csv.reader(handle, strict=True)
+    try:
+        header = next(reader, None)
+    except (csv.Error, UnicodeDecodeError) as error:
+        handle.close()
+        raise _unreadable(error, relative, reader.line_num, encoding) from None
+    if not header:
+        handle.close()
+        raise SourceDataError(f"the file is empty. {FETCH_HINT}", file=relative, row=1)
+    if strip_headers:
+        header = [column.strip() for column in header]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        width = len(header)
+        with handle:
+            try:
+                for cells in reader:
+                    if not cells:
+                        continue
+                    if len(cells) != width:
+                        raise SourceDataError(
+                            f"expected {width} fields, found {len(cells)}: the file is "
+                            f"truncated or malformed. {FETCH_HINT}",
+                            file=relative,
+                            row=reader.line_num,
+                        )
+                    yield reader.line_num, cells
+            except (csv.Error, UnicodeDecodeError) as error:
+                raise _unreadable(error, relative, reader.line_num, encoding) from None
+
+    return header, rows()
+
+
+def _unreadable(error: Exception, relative: str, line: int, encoding: str) -> SourceDataError:
+    if isinstance(error, UnicodeDecodeError):
+        return SourceDataError(
+            f"not readable as {encoding} ({error.reason}). {FETCH_HINT}", file=relative
+        )
+    return SourceDataError(f"malformed CSV ({error}). {FETCH_HINT}", file=relative, row=line)
 
 
 def raw_float(value: str, *, file: str, row: int, column: str) -> float:

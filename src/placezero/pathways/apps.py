@@ -23,6 +23,10 @@ class PathwaysConfig(AppConfig):
 
         # Long runs (optimisation, Monte Carlo, batches) are kinds of background job.
         register_kinds()
+        # The national view's columns: each place's gap, cost per tonne and headroom.
+        from .runs.national import register_national_columns
+
+        register_national_columns()
         # The plan on a page and the preferred pathway are published (placezero.publishing),
         # each place's as soon as it is loaded.
         register_output_kinds()

@@ -105,6 +105,11 @@ def _pack_source(place: Place) -> str:
     return load.pack_source if load and Path(load.pack_source).is_dir() else place.slug
 
 
+def pack_source(place: Place) -> str:
+    """Where the place's pack is read from: a folder, or a committed pack's slug."""
+    return _pack_source(place)
+
+
 def pack_for(place: Place) -> Any:
     """The place pack the place was loaded from (cached per digest)."""
     return _pack(_pack_source(place), place.pack_digest)

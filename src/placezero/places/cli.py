@@ -74,9 +74,16 @@ def register(subparsers: Any) -> None:
     create.add_argument(
         "--jobs",
         type=int,
-        default=1,
+        default=2,
         metavar="N",
-        help="with --all: build N packs at a time in separate processes (default 1)",
+        help="with --all: Dask LocalCluster of N worker processes (default 2; 1 builds in "
+        "this process, one place after another)",
+    )
+    create.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --all: build on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) "
+        "instead of a local one; --out must be a folder its workers can write",
     )
     create.add_argument(
         "--limit", type=int, metavar="N", help="with --all: only the first N places by slug"
@@ -176,6 +183,11 @@ def _create(args: argparse.Namespace) -> int:
     from placezero.datapack.definitions import definition_from_lads
     from placezero.places.loader import read_and_load
 
+    if args.scheduler and not args.all:
+        raise CommandError(
+            "--scheduler is for --all (every place on a Dask cluster); one place is built "
+            "here: leave it out."
+        )
     if args.all:
         if args.lad or args.county or args.neighbour or args.slug or args.name:
             raise CommandError(
@@ -189,6 +201,7 @@ def _create(args: argparse.Namespace) -> int:
             args.out or Path(settings.VAR_DIR) / "packs",
             load=not args.build_only,
             jobs=args.jobs,
+            scheduler=args.scheduler,
             limit=args.limit,
             say=_say,
         )

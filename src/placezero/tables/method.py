@@ -25,6 +25,8 @@ PAGES = (
     "worked-example",
     "checks",
     "data",
+    "national",
+    "replication",
     "network",
 )
 

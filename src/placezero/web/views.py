@@ -79,8 +79,9 @@ def place_overview(request: HttpRequest, place_slug: str) -> HttpResponse:
 def places_compared(request: HttpRequest) -> HttpResponse:
     """Every place on this site side by side, like with like: counties with counties,
     unitary authorities with unitaries, districts with districts."""
-    groups = services.national_comparison()
-    return render(request, "web/places_compared.html", {"groups": groups})
+    from . import national
+
+    return render(request, "web/places_compared.html", {"view": national.comparison()})
 
 
 @require_GET

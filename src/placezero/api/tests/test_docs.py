@@ -30,6 +30,7 @@ ENDPOINTS = [
     "/api/places/{slug}/pathway/views/{view}/tables/{table}.geojson",
     "/api/places/{slug}/actions",
     "/api/places/{slug}/actions/{reference}",
+    "/api/national/places",
     "/api/places/{slug}/landscape/consultations",
     "/api/places/{slug}/landscape/consultations/{consultation}/contributions.geojson",
     "/api/places/{slug}/landscape/results",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from placezero.jobs import register_kind
 
-from . import batch, optimise, uncertainty
+from . import batch, national, optimise, uncertainty
 
 OPTIMISE, UNCERTAINTY, BATCH = optimise.KEY, uncertainty.KEY, batch.KEY
 KINDS = (OPTIMISE, UNCERTAINTY, BATCH)
@@ -16,5 +16,5 @@ FORM_KINDS = {key.partition(".")[2]: key for key in KINDS}
 
 
 def register_kinds() -> None:
-    for spec in (optimise.SPEC, uncertainty.SPEC, batch.SPEC):
+    for spec in (optimise.SPEC, uncertainty.SPEC, batch.SPEC, national.SPEC):
         register_kind(spec)

@@ -170,31 +170,22 @@ def test_create_without_a_code_says_how(tmp_path: Path, capsys: pytest.CaptureFi
 
 @needs_shared_data
 @pytest.mark.slow
-def test_create_all_goes_place_by_place_and_reports_a_failing_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_create_all_in_this_process_goes_place_by_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from placezero.datapack.errors import SourceDataError
-    from placezero.places import create_all
-
-    real_build = create_all.build_pack
-
-    def build_or_fail(definition, data_dir, out):
-        if definition.slug == "barnet":
-            raise SourceDataError("a test stands for a damaged file here")
-        return real_build(definition, data_dir, out)
-
-    monkeypatch.setattr(create_all, "build_pack", build_or_fail)
-    argv = ["place", "create", "--all", "--limit", "3", "--data-dir", str(SHARED_DATA)]
-    assert main([*argv, "--out", str(tmp_path)]) == 1
+    argv = ["place", "create", "--all", "--limit", "2", "--jobs", "1"]
+    assert main([*argv, "--data-dir", str(SHARED_DATA), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "[1/3] built Barking and Dagenham (barking-and-dagenham)" in out
-    assert "[2/3] Barnet: FAILED to build: a test stands for a damaged file here" in out
-    assert "1 place(s) failed: barnet" in out
-    assert set(Place.objects.values_list("slug", flat=True)) >= {
-        "barking-and-dagenham",
-        "barnsley",
-    }
-    assert not Place.objects.filter(slug="barnet").exists()
+    assert "built on 1 local worker(s)" in out
+    assert "[1/2] built Barking and Dagenham (barking-and-dagenham)" in out
+    assert "[2/2] built Barnet (barnet)" in out
+    assert "Built 2 packs and loaded 2 places" in out
+    assert set(Place.objects.values_list("slug", flat=True)) >= {"barking-and-dagenham", "barnet"}
+
+
+def test_a_scheduler_needs_all(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["place", "create", "--lad", "E06000017", "--scheduler", "tcp://x:8786"]) == 2
+    assert "--scheduler is for --all" in capsys.readouterr().err
 
 
 def test_create_all_refuses_codes_alongside(capsys: pytest.CaptureFixture[str]) -> None:

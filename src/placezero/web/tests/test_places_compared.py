@@ -15,8 +15,11 @@ pytestmark = pytest.mark.django_db
 def test_lists_only_the_places_on_the_site_by_tier(client, leicestershire) -> None:
     html = client.get(reverse("web:places_compared")).content.decode()
     headings = re.findall(r'<h2 class="govuk-heading-l"[^>]*>([^<]*)</h2>', html)
-    assert headings == ["County (1)", "District or borough (7)"]
-    assert html.count(f'href="{reverse("web:place", args=["leicestershire"])}"') == 8
+    assert headings[-2:] == ["Counties (1)", "Districts (7)"]
+    assert (
+        html.count(f'<a class="govuk-link" href="{reverse("web:place", args=["leicestershire"])}"')
+        == 8
+    )
     assert "Rutland" not in html  # not loaded in this test database
 
 
@@ -42,3 +45,16 @@ def test_no_places_says_how_to_set_one_up(client, db) -> None:
 def test_the_overview_links_to_it(client, leicestershire) -> None:
     html = client.get(reverse("web:place", args=["leicestershire"])).content.decode()
     assert f'href="{reverse("web:places_compared")}"' in html
+
+
+def test_the_map_draws_every_district_linking_to_its_place(client, leicestershire) -> None:
+    import json
+
+    html = client.get(reverse("web:places_compared")).content.decode()
+    data = re.search(r'<script id="national-map-data" type="application/json">(.*?)</script>', html)
+    features = json.loads(data.group(1))["geojson"]["features"]
+    assert len(features) == 7  # the districts; the county is covered by them
+    assert {f["properties"]["href"] for f in features} == {
+        reverse("web:place", args=["leicestershire"])
+    }
+    assert all(f["geometry"]["type"] == "MultiPolygon" for f in features)

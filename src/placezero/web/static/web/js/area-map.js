@@ -43,7 +43,8 @@
     path.setAttribute("tabindex", "0");
     path.setAttribute("data-area", properties.code);
     path.setAttribute("data-role", properties.role);
-    path.setAttribute("role", "button");
+    // An area with a page of its own (the national view links each to its place) is a link.
+    path.setAttribute("role", properties.href ? "link" : "button");
     path.setAttribute("aria-label", label);
     path.addEventListener("focus", function () {
       layer.openTooltip();
@@ -55,7 +56,11 @@
     path.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        announce(label);
+        if (properties.href) {
+          window.location.assign(properties.href);
+        } else {
+          announce(label);
+        }
       }
     });
   }
@@ -96,7 +101,11 @@
         var label = describe(feature.properties, figures);
         shape.bindTooltip(label, { sticky: false });
         shape.on("click", function () {
-          announce(label);
+          if (feature.properties.href) {
+            window.location.assign(feature.properties.href);
+          } else {
+            announce(label);
+          }
         });
         shape.on("add", function () {
           makeFocusable(shape, feature.properties, label, announce);
