@@ -73,3 +73,52 @@ def test_acceptance_of_a_zone_uses_its_census_households(
         r for r in services.acceptance(leicestershire, "onshore_wind") if r.zone_code == zone.code
     )
     assert other.share is None and other.effective_n is None
+
+
+def test_raking_matches_both_margins_when_the_zone_has_ages():
+    """Rule: with the zone's residents by age as well, the weights match both the tenure
+    and the age shares (iterative proportional fitting), and the result says so."""
+    answers = [
+        ("oppose", "owns", "65-74"), ("oppose", "owns", "65-74"), ("oppose", "owns", "35-49"),
+        ("welcome", "social", "25-34"), ("welcome", "owns", "25-34"), ("neutral", "", ""),
+    ]  # fmt: skip
+    tenure, ages = {"owns": 60, "social": 40}, {"25-34": 50, "35-49": 30, "65-74": 20}
+    weights = weighting.rake(
+        len(answers), [([a[1] for a in answers], tenure), ([a[2] for a in answers], ages)]
+    )
+    answered = [(w, a) for w, a in zip(weights, answers, strict=True) if a[1]]
+    mass = sum(w for w, _ in answered)
+    assert sum(w for w, a in answered if a[1] == "social") / mass == pytest.approx(0.4)
+    assert sum(w for w, a in answered if a[2] == "25-34") / mass == pytest.approx(0.5)
+    assert weights[-1] == 1.0  # answered neither
+    result = weighting.weigh(answers, tenure, ages)
+    assert result.weighted_by_age and result.weighted_by_tenure
+    assert result.weighted_share > result.share  # the young and the renters welcome it
+    # Without ages the same answers are weighted by tenure only, as before.
+    alone = weighting.weigh(answers, tenure)
+    assert not alone.weighted_by_age
+    assert alone.weighted_share == pytest.approx(
+        weighting.weigh([(s, t) for s, t, _ in answers], tenure).weighted_share
+    )
+
+
+@pytest.mark.django_db
+def test_the_optimiser_takes_the_weighted_share(leicestershire, officer, zone, inside_point):
+    """Rule: what the engine is handed is the weighted share people see, with its responses
+    and effective sample size (docs/method/acceptance.md, "In the least-cost optimisation")."""
+    stances = [("oppose", "owns")] * 4 + [("welcome", "social")]
+    for n, (stance, tenure) in enumerate(stances):
+        c = say(leicestershire, AnonymousUser(), geometry=inside_point, address=f"e-{n}",
+                stance=stance, tenure=tenure, reason=f"Reason {n}").contribution  # fmt: skip
+        services.moderate(c, decision="approve", reason="", user=officer)
+    shown = next(
+        r for r in services.acceptance(leicestershire, "ground_solar") if r.zone_code == zone.code
+    )
+    handed = services.engine_tallies(leicestershire)[(zone.code, "solar_ground_mw")]
+    assert handed.responses == 5 and handed.share == pytest.approx(shown.share)
+    assert handed.share != pytest.approx(0.2)  # not the unweighted share
+    assert handed.effective_n == pytest.approx(shown.effective_n, abs=0.05)
+    from placezero.landscape.tables import acceptance_table
+
+    notes = " ".join(acceptance_table(leicestershire, "Solar", [shown]).notes)
+    assert "TS054" in notes and "age is not weighted" in notes
