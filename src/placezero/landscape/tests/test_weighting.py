@@ -122,3 +122,43 @@ def test_the_optimiser_takes_the_weighted_share(leicestershire, officer, zone, i
 
     notes = " ".join(acceptance_table(leicestershire, "Solar", [shown]).notes)
     assert "TS054" in notes and "age is not weighted" in notes
+
+
+@pytest.mark.django_db
+def test_a_pack_with_ages_weights_by_age_and_tenure_and_says_so(
+    leicestershire, officer, zone, inside_point
+):
+    """Rule: when the place's data carries Census 2021 age (dataset census-2021-age, from
+    the optional TS007A file), acceptance is raked to age and tenure, the engine gets the
+    same share, and the table's note names TS007A."""
+    from placezero.landscape.tables import acceptance_table
+    from placezero.places.models import Dataset, ZoneStatistic
+
+    dataset = Dataset.objects.create(
+        place=leicestershire, key=acceptance.AGE_DATASET, title="Census 2021 TS007A",
+        publisher="Office for National Statistics", licence="OGL-3.0", attribution="OGL",
+    )  # fmt: skip
+    people = {"16-24": 500, "25-34": 500, "35-49": 500, "50-64": 500, "65-74": 300, "75+": 200}
+    for band, value in people.items():
+        ZoneStatistic.objects.create(
+            zone=zone, dataset=dataset, variable=acceptance.AGE_VARIABLES[band], year=2021,
+            value=value, unit="persons",
+        )  # fmt: skip
+    stances = [("oppose", "owns", "75+")] * 4 + [("welcome", "owns", "25-34")]
+    for n, (stance, tenure, band) in enumerate(stances):
+        c = say(
+            leicestershire, AnonymousUser(), geometry=inside_point, address=f"a-{n}",
+            stance=stance, tenure=tenure, age_band=band, reason=f"Reason {n}",
+        ).contribution  # fmt: skip
+        services.moderate(c, decision="approve", reason="", user=officer)
+    row = next(
+        r for r in services.acceptance(leicestershire, "ground_solar") if r.zone_code == zone.code
+    )
+    households = acceptance.tenure_of_households(leicestershire)[zone.code]
+    expected = weighting.weigh(stances, households, people)
+    assert expected.weighted_by_age and row.weighted
+    assert row.share == pytest.approx(expected.weighted_share) and row.share > 0.2
+    handed = services.engine_tallies(leicestershire)[(zone.code, "solar_ground_mw")]
+    assert handed.share == pytest.approx(row.share)
+    notes = " ".join(acceptance_table(leicestershire, "Solar", [row]).notes)
+    assert "TS007A" in notes and "age and tenure" in notes
