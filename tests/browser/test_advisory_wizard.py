@@ -161,3 +161,87 @@ def test_an_editor_adds_a_resource_and_follows_it(
     axe_check(page)
     body = page.request.get(feed).text()
     assert "Orchard barn heat pumps" in body
+
+
+def _sign_in(page: Page, live_server: Any, user: Any) -> None:
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def test_an_editor_changes_the_wizards_rules_and_sees_the_flow(
+    advice: Page, axe_check: Any, live_server: Any, leicestershire_committed: Any
+) -> None:
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+
+    page = advice
+    _sign_in(
+        page, live_server, UserFactory(role=Role.PARTNER_EDITOR, place=leicestershire_committed)
+    )
+    page.reload()
+    page.get_by_role("link", name="Change the wizard\u2019s questions and rules").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "The wizard\u2019s questions and rules"
+    )
+    axe_check(page)
+    page.get_by_role("link", name="Add an answer to What do you want to do?").click()
+    axe_check(page)
+    page.get_by_label("Value").fill("historic")
+    page.get_by_label("Answer", exact=True).fill("Care for an old building")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Add a rule").click()
+    page.get_by_label("When the answer is").select_option("what=historic")
+    page.get_by_label("Resources about this topic rank higher").select_option("historic-buildings")
+    page.get_by_label("By how much (1 to 9)").fill("12")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter a weight from 1 to 9")
+    axe_check(page)
+    page.get_by_label("By how much (1 to 9)").fill("5")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#wizard-rule-table")).to_contain_text("Care for an old building")
+    page.get_by_role("link", name="See the question flow").click()
+    expect(page.locator("#wizard-flow-svg")).to_be_visible()
+    expect(page.locator("#wizard-flow-text")).to_contain_text(
+        "Care for an old building: ranks Historic buildings +5"
+    )
+    axe_check(page)
+    # The wizard offers the new answer at once.
+    page.goto("/places/leicestershire/advice/check/what/?who=householder&where=elsewhere")
+    page.get_by_label("Care for an old building").check()
+    page.get_by_role("button", name="Continue").click()
+    _answer(page, axe_check, "Do any of these apply?", "None of these")
+    expect(page.locator("#wizard-results li").first).to_contain_text("About historic buildings")
+    page.goto("/places/leicestershire/advice/taxonomy/")
+    axe_check(page)
+    page.get_by_role("button", name="Add a topic").click()
+    page.get_by_label("Slug").fill("water")
+    page.get_by_label("Name").fill("Water saving")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#topic-list")).to_contain_text("Water saving")
+
+
+def test_a_resident_saves_a_search_and_deletes_it(
+    advice: Page, axe_check: Any, live_server: Any
+) -> None:
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+
+    page = advice
+    _sign_in(page, live_server, UserFactory(role=Role.RESIDENT))
+    page.goto("/places/leicestershire/advice/?q=solar&kind=funding")
+    axe_check(page)
+    page.get_by_role("button", name="Save this search and follow it").click()
+    expect(page.locator("#saved-search-list")).to_contain_text("“solar”, type: Funding")
+    axe_check(page)
+    feed = page.locator("#saved-search-list a", has_text="Feed (Atom)").get_attribute("href")
+    assert "<feed" in page.request.get(feed).text()
+    page.get_by_role("button", name="Delete the saved search “solar”, type: Funding").click()
+    expect(page.get_by_text("You have no saved searches")).to_be_visible()
+    assert page.request.get(feed).status == 404

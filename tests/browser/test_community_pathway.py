@@ -143,16 +143,28 @@ def test_a_group_goes_from_registering_to_a_paid_claim(
     page.get_by_label("Message to the group").fill("Approved with a condition.")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.locator("[data-application-status]")).to_have_text("Approved with conditions")
-    page.get_by_text("Agree a milestone").click()
-    page.get_by_label("Milestone", exact=True).fill("Study commissioned")
-    page.get_by_label("Amount (£)").fill("12000")
-    page.get_by_label("Due (YYYY-MM-DD)").fill("2027-03-31")
-    page.get_by_role("button", name="Agree the milestone").click()
+    for title, amount, due in (
+        ("Study commissioned", "12000", "2027-03-31"),
+        ("Study delivered", "18000", "2027-09-30"),
+    ):
+        page.get_by_text("Agree a milestone").click()
+        page.get_by_label("Milestone", exact=True).fill(title)
+        page.get_by_label("Amount (£)").fill(amount)
+        page.get_by_label("Due (YYYY-MM-DD)").fill(due)
+        page.get_by_role("button", name="Agree the milestone").click()
+    page.get_by_label("Terms of the grant agreement").fill("Report within a year.")
+    page.get_by_role("button", name="Issue the grant agreement").click()
+    expect(page.locator("[data-agreement]")).to_contain_text("Share the study with the network.")
     axe_check(page)
 
-    # The group claims it; the network shows the award, nothing paid yet.
+    # The group accepts the agreement for itself, then claims the first milestone; the
+    # network shows the award, nothing paid yet.
     as_person(page, live_server, founder)
     page.goto(application_url)
+    page.get_by_label("Your office in the group").fill("Chair")
+    page.get_by_label("I accept the terms, conditions and milestones for the group").check()
+    page.get_by_role("button", name="Accept the agreement").click()
+    expect(page.locator("[data-agreement-status]")).to_contain_text("by the group's Chair")
     page.get_by_label("Milestone", exact=True).select_option(index=1)
     page.get_by_label("Amount claimed (£)").fill("12000")
     page.get_by_label("Evidence the milestone is met").fill("The signed contract.")
@@ -177,4 +189,36 @@ def test_a_group_goes_from_registering_to_a_paid_claim(
     page.goto(f"/places/{slug}/community/network/")
     expect(page.locator("[data-total='fund']")).to_have_text("£30,000 awarded, £12,000 paid")
     expect(page.locator("[data-total='groups']")).to_contain_text("1 in 1 of 7 districts")
+    axe_check(page)
+
+    # The group sends its end-of-grant report; the officer signs it off and the network's
+    # members change to what the report says.
+    as_person(page, live_server, founder)
+    page.goto(application_url)
+    page.get_by_label("Outputs: what the grant paid for and produced").fill("A study.")
+    page.get_by_label("Grant spent (£)").fill("12000")
+    page.get_by_label("Lessons for other groups").fill("Start early.")
+    page.get_by_label("Installed capacity now operating (MW, 0 if none yet)").fill("0")
+    page.get_by_label("Generation expected a year (MWh, 0 if none yet)").fill("0")
+    page.get_by_label("Members now").fill("75")
+    page.get_by_role("button", name="Send the end-of-grant report").click()
+    expect(page.locator("[data-report-status]")).to_contain_text("Waiting for the officer")
+    as_person(page, live_server, officer)
+    page.goto(application_url)
+    page.get_by_label("Sign off the report").check()
+    page.get_by_role("button", name="Record the decision on the report").click()
+    expect(page.locator("[data-report-status]")).to_contain_text("Signed off")
+    axe_check(page)
+    page.context.clear_cookies()
+    page.goto(f"/places/{slug}/community/network/")
+    expect(page.locator("[data-total='people']")).to_contain_text("75, ")
+    # The directory's map: each district shaded, the group a point at its district's
+    # centre, reachable by keyboard and announced; the table beside it says the same.
+    page.goto(f"/places/{slug}/community/groups/")
+    expect(page.locator("#group-map[data-map-ready='true']")).to_be_visible()
+    point = page.locator("#group-map [data-role='point']")
+    expect(point).to_have_count(1)
+    point.focus()
+    expect(page.locator("#group-map-selection")).to_contain_text("Charnwood: step")
+    expect(page.locator("[data-groups-by-district]")).to_contain_text("No group yet")
     axe_check(page)

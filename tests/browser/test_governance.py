@@ -131,8 +131,13 @@ def test_a_fast_track_decision_from_proposal_to_notice_and_an_escalation(
     page.goto("/places/leicestershire/published/")
     expect(page.get_by_text("Decision notice D001: Solar canopies at two depots")).to_be_visible()
     page.go_back()
+    # What it created is a tracker action (the tracker's outcome handler), in the action plan.
     page.get_by_role("link", name="Action: Install solar canopies at two depots").click()
-    expect(page.get_by_role("heading", name="Install solar canopies at two depots")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="D001.1 Install solar canopies at two depots")
+    ).to_be_visible()
+    assert "/places/leicestershire/actions/" in page.url
+    expect(page.get_by_text("Created by decision D001 (")).to_be_visible()
     axe_check(page)
 
     # A second proposal passes its time limit and escalates to the board.

@@ -133,6 +133,9 @@ def test_the_demo_plan_reads_on_a_phone(
     for path in (
         f"/places/{place.slug}/actions/",
         f"/places/{place.slug}/actions/all/?theme=buildings_energy",
+        f"/places/{place.slug}/actions/all/?sort=priority",
+        f"/places/{place.slug}/actions/priority/",
+        f"/places/{place.slug}/actions/reports/",
         f"/places/{place.slug}/actions/{heat_pumps.pk}/",
     ):
         page.goto(path)
@@ -146,3 +149,85 @@ def test_the_demo_plan_reads_on_a_phone(
         "120 heat pumps added"
     )
     expect(page.locator("main")).not_to_contain_text("Lead officer")
+
+
+def test_an_officer_weighs_risks_priorities_and_issues_a_frozen_report(
+    page: Page, leicestershire_committed: Any, axe_check: Callable[[Page], None]
+) -> None:
+    from placezero.accounts.demo import create_demo_accounts
+    from placezero.tracker import demo
+
+    place = leicestershire_committed
+    create_demo_accounts(place)
+    demo.load(place)
+    officer = UserFactory(role=Role.OFFICER, place=place)
+    _sign_in(page, officer.username)
+    study = Action.objects.get(place=place, reference="B6")  # not assessed in the demo
+
+    # Co-benefits and deliverability on the action's form (GOV.UK checkboxes).
+    page.goto(f"/places/{place.slug}/actions/{study.pk}/edit/")
+    page.get_by_label("Fuel poverty").check()
+    page.get_by_label("Health and wellbeing").check()
+    page.get_by_label("Deliverability").select_option(label="4 - likely")
+    axe_check(page)
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("[data-co-benefits]")).to_have_text("Health and wellbeing, Fuel poverty")
+
+    # A risk: a bad one is refused field by field, then a good one is listed with its score.
+    page.get_by_text("Add a risk").click()
+    page.get_by_role("button", name="Add risk").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Risk", exact=True).fill("Too few accredited installers in the county")
+    page.get_by_label("Likelihood").select_option("4")
+    page.get_by_label("Impact if it happens").select_option("3")
+    page.get_by_label("Mitigation").fill("Train installers with the colleges")
+    page.get_by_role("button", name="Add risk").click()
+    expect(page.locator("[data-risk]")).to_contain_text("12")
+    expect(page.locator("[data-priority]")).to_be_visible()
+    axe_check(page)
+    _fits_a_phone(page, axe_check)
+
+    # Weights: only impact counts; the list sorted by priority puts the largest saving first.
+    page.goto(f"/places/{place.slug}/actions/priority/")
+    page.get_by_label("Impact (expected savings)").fill("1")
+    page.get_by_label("Deliverability", exact=True).fill("0")
+    page.get_by_label("Cost per tonne").fill("0")
+    page.get_by_role("button", name="Save the weights").click()
+    expect(page.locator(".pz-history")).to_contain_text("Changes to the weights")
+    axe_check(page)
+    page.goto(f"/places/{place.slug}/actions/all/")
+    page.get_by_role("link", name="Sort by priority, highest first").click()
+    expect(page.locator("[aria-sort=descending]")).to_contain_text("Priority")
+    first = page.locator("[data-table=actions] tbody tr").first.locator("[data-priority]")
+    expect(first).to_have_text("100")
+    axe_check(page)
+
+    # The dependency diagram and its words on the dashboard.
+    page.goto(f"/places/{place.slug}/actions/")
+    expect(page.locator("svg[data-svg=dependencies] title")).to_have_count(1)
+    expect(page.locator("[data-diagram-text]")).to_contain_text("Stage 1")
+    axe_check(page)
+
+    # A report for a period, frozen when issued; its PDF is offered.
+    page.goto(f"/places/{place.slug}/actions/reports/")
+    page.get_by_label("Period starts").fill("2024-01-01")
+    page.get_by_label("Period ends").fill("2023-01-01")
+    page.get_by_role("button", name="Issue the report").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("before it starts")
+    axe_check(page)
+    page.get_by_label("Period ends").fill("2024-12-31")
+    page.get_by_role("button", name="Issue the report").click()
+    expect(page.locator("h1")).to_contain_text("action plan progress, 1 January 2024")
+    expect(page.locator("[data-report-issued]")).to_contain_text("frozen")
+    expect(page.get_by_role("link", name="Download this report (PDF)")).to_be_visible()
+    axe_check(page)
+    _fits_a_phone(page, axe_check)
+
+
+def _fits_a_phone(page: Page, axe_check: Callable[[Page], None]) -> None:
+    page.set_viewport_size(PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+    axe_check(page)
+    page.set_viewport_size({"width": 1280, "height": 900})

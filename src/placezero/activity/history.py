@@ -47,6 +47,9 @@ class Change:
     before: str
     after: str
     personal: bool = False
+    # For a tracked many-to-many: what was added and removed ("added Tenants; removed
+    # Businesses"), which a long before/after list hides.
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ def _field_changes(
             )
         return
     personal = field.is_relation and field.related_model is not None and _is_user_model(field)
+    detail = _m2m_detail(field, old, new, names) if field.many_to_many else ""
     yield Change(
         **common,
         who=who,
@@ -156,7 +160,22 @@ def _field_changes(
         before=_text(field, old, names),
         after=_text(field, new, names),
         personal=personal,
+        detail=detail,
     )
+
+
+def _m2m_detail(field: Any, old: Any, new: Any, names: dict) -> str:
+    """What was added and removed ("added X, Y; removed Z") between two lists of a
+    many-to-many's through rows."""
+    target = field.m2m_reverse_field_name()
+    before = {row.get(target) for row in old or []}
+    after = {row.get(target) for row in new or []}
+    parts = []
+    for word, values in (("added", after - before), ("removed", before - after)):
+        if values:
+            shown = sorted(_text_one(field, value, names) for value in values)
+            parts.append(f"{word} {', '.join(shown)}")
+    return "; ".join(parts)
 
 
 def _is_user_model(field: Any) -> bool:

@@ -19,15 +19,17 @@ from django.utils import timezone
 from placezero.activity import NotificationKind, register_notification_kind
 from placezero.activity import services as activity
 
-from .models import AlertSent, Follow, Resource
+from .models import AlertSent, Follow, Resource, SavedSearch, SavedSearchAlert
 from .options import ResourceKind
 
 NEW_RESOURCE = "advisory.new_resource"
 DEADLINE = "advisory.deadline"
+SAVED_SEARCH = "advisory.saved_search"
 DEADLINE_NOTICE_DAYS = 14
 NOTIFICATION_KINDS = (
     (NEW_RESOURCE, "New advice or funding", "A new resource on a topic or audience you follow"),
     (DEADLINE, "Funding deadline", f"Funding you follow closes within {DEADLINE_NOTICE_DAYS} days"),
+    (SAVED_SEARCH, "New result of a saved search", "A new resource that a search you saved finds"),
 )
 
 
@@ -86,4 +88,33 @@ def send_alerts() -> str:
         for resource in closing:
             title = f"Closes {resource.closes_on:%-d %B}: {resource.title}"
             deadlines += _send(follow, resource, AlertSent.Kind.DEADLINE, title)
-    return f"{new} new-resource and {deadlines} deadline alerts sent."
+    found = send_saved_search_alerts()
+    return f"{new} new-resource, {deadlines} deadline and {found} saved-search alerts sent."
+
+
+def send_saved_search_alerts() -> int:
+    """Tell each owner of a saved search of the resources it finds that were published
+    after they saved it, each once."""
+    from .services import describe_saved_search, found_by
+
+    sent = 0
+    for saved in SavedSearch.objects.select_related("user", "place").filter(user__is_active=True):
+        new = [r for r in found_by(saved) if r.published_at and r.published_at >= saved.created_at]
+        for resource in new:
+            with transaction.atomic():
+                try:
+                    SavedSearchAlert.objects.create(saved_search=saved, resource=resource)
+                except IntegrityError:
+                    continue  # already told
+                told = _notify(
+                    saved.user,
+                    SAVED_SEARCH,
+                    title=f"New for your search {describe_saved_search(saved)}: {resource.title}",
+                    body=resource.summary,
+                    url=reverse("advisory:resource", args=[saved.place.slug, resource.slug]),
+                    place=saved.place,
+                )
+                if not told:
+                    transaction.set_rollback(True)
+                sent += told
+    return sent

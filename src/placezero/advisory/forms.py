@@ -111,3 +111,95 @@ class FollowForm(forms.Form):
         required=False,
         label="Audiences",
     )
+
+
+# --- the signposting wizard's rules (checked again, with the reasons, by the service) -------
+
+
+class WizardQuestionForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Question")
+    hint = forms.CharField(
+        max_length=300, required=False, label="Hint", help_text="{place} is the place's name"
+    )
+    error = forms.CharField(max_length=200, label="Message when it is not answered")
+
+
+class WizardOptionForm(forms.Form):
+    value = forms.SlugField(
+        max_length=40,
+        label="Value",
+        help_text="Its name in the wizard's addresses: lower-case letters, numbers, hyphens",
+    )
+    label = forms.CharField(max_length=200, label="Answer")
+    hint = forms.CharField(max_length=300, required=False, label="Hint")
+    audience = forms.ChoiceField(
+        required=False,
+        label="Audience it means",
+        help_text="What the wizard offers must be for this audience",
+    )
+    funding_first = forms.BooleanField(required=False, label="Rank funding higher")
+    exclusive = forms.BooleanField(
+        required=False, label="Cannot be chosen with another answer (like “None of these”)"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [
+            ("", "None"),
+            *((a.slug, a.name) for a in Audience.objects.all()),
+        ]
+
+
+class WizardRuleForm(forms.Form):
+    """The answer is "question=value" from a list; a value not in the list (a stale page, a
+    tampered form) goes to the service, which says what the wizard has instead."""
+
+    answer = forms.CharField(max_length=80, label="When the answer is", widget=forms.Select)
+    topic = forms.CharField(
+        max_length=40, label="Resources about this topic rank higher", widget=forms.Select
+    )
+    weight = forms.IntegerField(label="By how much (1 to 9)", help_text="A whole number")
+    reason = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Reason shown with the result",
+        help_text="Leave empty to say “About” and the topic",
+    )
+
+    def __init__(self, *args: Any, questions: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].widget.choices = [
+            ("", "Choose an answer"),
+            *(
+                (f"{q.key}={o.value}", f"{q.title} → {o.label}")
+                for q in questions
+                for o in q.options
+            ),
+        ]
+        self.fields["topic"].widget.choices = [
+            ("", "Choose a topic"),
+            *((t.slug, t.name) for t in Topic.objects.all()),
+        ]
+        self.fields["weight"].error_messages["invalid"] = "Enter the weight as a whole number"
+
+    def service_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        question, _, answer = data["answer"].partition("=")
+        return {**data, "question": question, "answer": answer}
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "synonyms"]
+        help_texts = {
+            "slug": "Its name in addresses: lower-case letters, numbers and hyphens",
+            "synonyms": "Other words people search with, separated by commas, e.g. PV, solar roof",
+        }
+
+
+class AudienceForm(forms.ModelForm):
+    class Meta:
+        model = Audience
+        fields = ["slug", "name", "description"]
+        help_texts = {"slug": "Its name in addresses: lower-case letters, numbers and hyphens"}

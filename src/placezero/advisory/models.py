@@ -27,6 +27,8 @@ class Audience(models.Model):
     description = models.CharField(max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=100)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -43,6 +45,8 @@ class Topic(models.Model):
     synonyms = models.CharField(
         max_length=300, blank=True, help_text="other words for this topic, separated by commas"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -104,9 +108,9 @@ class Resource(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Audiences and topics are not in the history yet: the shared history page
-    # (activity.history) reads plain fields, not simple-history's many-to-many records.
-    history = HistoricalRecords()
+    # Audiences and topics are tracked too: each change of them is a revision, which the
+    # shared history shows as "Audiences: added …; removed …".
+    history = HistoricalRecords(m2m_fields=[audiences, topics])
     objects = ResourceQuerySet.as_manager()
 
     class Meta:
@@ -222,3 +226,138 @@ class AlertSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.resource} to {self.follow.user}"
+
+
+class SavedSearch(models.Model):
+    """A search (its words and filters, as in the URL) a person saved and follows: new
+    resources it finds reach them through the shared notifications and its own Atom feed,
+    at a secret address. Only its owner sees it; deleting it stops both."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_saved_searches"
+    )
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    query = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, blank=True, choices=ResourceKind.choices)
+    topic = models.SlugField(max_length=40, blank=True)
+    audience = models.SlugField(max_length=40, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "place", "query", "kind", "topic", "audience"],
+                name="advisory_saved_search_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.query or '(no words)'} in {self.place}"
+
+    def filters(self) -> dict[str, str]:
+        return {"kind": self.kind, "topic": self.topic, "audience": self.audience}
+
+
+class SavedSearchAlert(models.Model):
+    """That a saved search's owner has been told of a resource it found: once each."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerts")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_search", "resource"], name="advisory_saved_search_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} to {self.saved_search.user}"
+
+
+# --- the signposting wizard's rules, as each place's editors keep them ----------------------
+# Until a place's editors first change them, a place has no rows here and the wizard reads
+# `data/wizard.yaml`; their first change copies that into these rows (`wizard_rules.seed`).
+
+
+class WizardQuestion(models.Model):
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    key = models.SlugField(max_length=30, help_text="its name in the wizard's addresses")
+    title = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    error = models.CharField(max_length=200, help_text="what the page says when it is not answered")
+    multiple = models.BooleanField(default=False, help_text="several answers may be chosen")
+    districts = models.BooleanField(
+        default=False, help_text="its answers are the place's districts"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "key"], name="advisory_wizard_question_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WizardOption(models.Model):
+    question = models.ForeignKey(WizardQuestion, on_delete=models.CASCADE, related_name="options")
+    value = models.SlugField(max_length=40, help_text="its value in the wizard's addresses")
+    label = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    audience = models.ForeignKey(
+        Audience,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="the audience this answer means: what is offered must be for it",
+    )
+    funding_first = models.BooleanField(default=False, help_text="funding ranks higher")
+    exclusive = models.BooleanField(
+        default=False, help_text="like “None of these”: cannot be chosen with another answer"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "value"], name="advisory_wizard_option_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class WizardRule(models.Model):
+    """When `question` is answered `answer`, resources about `topic` score `weight`. The
+    question and answer are named by key and value (as the wizard's addresses are) and
+    checked against the place's questions when saved (`wizard_rules.save_rule`)."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    question = models.SlugField(max_length=30)
+    answer = models.SlugField(max_length=40)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="+")
+    weight = models.PositiveSmallIntegerField(default=1)
+    reason = models.CharField(
+        max_length=200, blank=True, help_text="what the results page says; empty: “About …”"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["question", "answer", "-weight", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question}={self.answer} → {self.topic} +{self.weight}"

@@ -62,3 +62,13 @@ register("advisory.view", everyone(), "Search and read the advisory repository")
 register("advisory.view_resource", view_resource_rule, "Read one resource (drafts: its curators)")
 register("advisory.curate", curate_rule, "Create and change a place's advisory resources")
 register("advisory.follow", signed_in(), "Follow topics and audiences and get a feed")
+register(
+    "advisory.edit_wizard",
+    _curate_in_place,
+    "Change the signposting wizard's questions, answers and rules of a place",
+)
+register(
+    "advisory.edit_taxonomy",
+    _curate_in_place,
+    "Add and rename the repository's topics and audiences (shared by every place)",
+)

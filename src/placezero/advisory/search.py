@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -53,6 +54,50 @@ def terms_of(query: str) -> Terms:
 def normalise(query: str) -> str:
     """A query as best bets compare it: its words, case-folded, each once, in order."""
     return " ".join(sorted(set(terms_of(query).words)))
+
+
+def synonym_phrases(topics: Iterable[Any], *, synonyms: bool = True) -> dict[str, str]:
+    """Normalised phrases that stand for a topic's name: its synonyms ("ashp", "air source"
+    mean "heat pumps") and its name without a final "s" ("heat pump"). With `synonyms`
+    False, only the latter."""
+    phrases: dict[str, str] = {}
+    for topic in topics:
+        name = " ".join(terms_of(topic.name).words)
+        if not name:
+            continue
+        if name.endswith("s") and len(name) > 3:
+            phrases.setdefault(name[:-1], name)
+        if synonyms:
+            for synonym in topic.synonyms.split(","):
+                words = " ".join(terms_of(synonym).words)
+                if words and words != name:
+                    phrases.setdefault(words, name)
+    return phrases
+
+
+def canonical(query: str, phrases: dict[str, str]) -> str:
+    """`normalise` after replacing each phrase of `synonym_phrases` (longest first) by the
+    name it stands for."""
+    text = f" {' '.join(terms_of(query).words)} "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = text.replace(f" {phrase} ", f" {phrases[phrase]} ")
+    return normalise(text)
+
+
+_MOST_VARIANTS = 6  # synonyms read both ways in a query: 2**6 forms at most
+
+
+def variants(query: str, phrases: dict[str, str]) -> set[str]:
+    """Every normalised form of the query with each synonym in it kept or read as its
+    topic's name ("ASHP grant": as written, "heat pumps grant", "ASHP finance and
+    investment", …), so a common word that is also a synonym ("grant") does not stop a
+    match."""
+    text = f" {' '.join(terms_of(query).words)} "
+    found = [p for p in sorted(phrases, key=len, reverse=True) if f" {p} " in text]
+    forms = {text}
+    for phrase in found[:_MOST_VARIANTS]:
+        forms |= {f.replace(f" {phrase} ", f" {phrases[phrase]} ") for f in forms}
+    return {normalise(f) for f in forms}
 
 
 def search_resources(words: tuple[str, ...], queryset: QuerySet[Resource]) -> list[Resource]:

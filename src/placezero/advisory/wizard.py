@@ -1,21 +1,27 @@
-"""The signposting wizard: four questions (who you are, where, what you want to do, your
+"""The signposting wizard: questions (who you are, where, what you want to do, your
 situation), answers kept in the URL, and a ranking of what applies to you and why.
 
-The rules are data (`QUESTIONS`, `GOALS`, `SITUATIONS`): each answer names the audience it
-means or the topics it weighs, and `recommend` scores every live resource of the place by
-them. A resource applies when it is for your audience, covers your district (or the whole
-place) and is about what you want or your situation; it ranks by how much it matches. Closed
-funding never ranks: it is listed apart, so nobody spends time on a deadline that has gone.
+The questions, their answers and the rules are data (`Wizard`): each place's editors change
+their own copy in the browser (`services.wizard_rules`), and every place starts from
+`data/wizard.yaml`. An answer may name the audience it means; a rule says that an answer
+makes resources about a topic weigh so much, and why. `recommend` scores every live resource
+of the place by them. A resource applies when it is for the audience of your answers, covers
+your district (or the whole place) and some rule of your answers matches its topics; it ranks
+by the weights matched. Closed funding never ranks: it is listed apart, so nobody spends time
+on a deadline that has gone.
 
 Answers come from the URL, so anything may arrive: `parse_answers` keeps only the values the
 questions offer and reports every other one, so a tampered link gets a clear page, never an
-error or a silent guess.
+error or a silent guess. `every_path` lists every combination of answers the data allows, so
+a test can walk each one to its results page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -23,9 +29,10 @@ from django.utils import timezone
 from .options import ResourceKind
 
 if TYPE_CHECKING:
-    from placezero.places.models import Place
-
     from .models import Resource
+
+ELSEWHERE = "elsewhere"
+RESULTS = "results"  # what `next_step` answers after the last question
 
 
 @dataclass(frozen=True)
@@ -33,9 +40,9 @@ class Option:
     value: str
     label: str
     hint: str = ""
-    audience: str = ""  # who: the repository audience this answer means
-    topics: Mapping[str, int] = field(default_factory=dict)  # what/situation: topic weights
-    funding_first: bool = False
+    audience: str = ""  # the repository audience this answer means ("" for none)
+    funding_first: bool = False  # funding ranks higher for this answer
+    exclusive: bool = False  # "None of these": cannot be chosen with another answer
 
 
 @dataclass(frozen=True)
@@ -46,118 +53,44 @@ class Question:
     multiple: bool = False
     options: tuple[Option, ...] = ()
     error: str = ""  # said when nothing is chosen
+    districts: bool = False  # the answers are the place's districts
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
 
 
-ELSEWHERE = "elsewhere"
-NONE_OF_THESE = "none"
-
-WHO = Question(
-    "who",
-    "Who are you asking for?",
-    error="Select who you are asking for",
-    options=(
-        Option("householder", "I own my home", audience="householders"),
-        Option("tenant", "I rent my home", audience="tenants"),
-        Option("parish", "A parish or town council", audience="parishes"),
-        Option("community", "A community group or charity", audience="community-groups"),
-        Option("business", "A business", audience="businesses"),
-        Option("officer", "A council officer", audience="officers"),
-    ),
-)
-GOALS = (
-    Option(
-        "save-energy",
-        "Cut energy use and bills",
-        "For example insulation, draught-proofing or a better tariff",
-        topics={"energy-efficiency": 3, "insulation": 2, "bills": 2},
-    ),
-    Option(
-        "heating",
-        "Change how a building is heated",
-        "For example a heat pump instead of a gas or oil boiler",
-        topics={"heat-pumps": 3, "off-gas-grid": 1},
-    ),
-    Option(
-        "solar",
-        "Generate electricity, for example with solar panels",
-        topics={"solar": 3, "renewables": 2, "grid": 1},
-    ),
-    Option(
-        "community-energy",
-        "Start or grow a community energy project",
-        topics={"community-energy": 3, "solar": 1, "finance": 1},
-    ),
-    Option(
-        "travel",
-        "Switch to cleaner travel",
-        "For example electric vehicle charging",
-        topics={"transport": 3},
-    ),
-    Option(
-        "plan",
-        "Plan for net zero",
-        "For example a climate action plan or the data behind one",
-        topics={"net-zero-planning": 3, "data": 2, "business-energy": 1},
-    ),
-    Option(
-        "funding",
-        "Find funding",
-        "Grants, loans and schemes with their deadlines",
-        topics={"finance": 1},
-        funding_first=True,
-    ),
-)
-WHAT = Question(
-    "what", "What do you want to do?", options=GOALS, error="Select what you want to do"
-)
-SITUATIONS = (
-    Option(
-        "fuel-poverty",
-        "Struggling to pay energy bills or to keep warm",
-        topics={"fuel-poverty": 4, "bills": 1},
-    ),
-    Option(
-        "benefits",
-        "Someone in the household gets means-tested benefits",
-        topics={"fuel-poverty": 3},
-    ),
-    Option(
-        "community-building",
-        "Responsible for a community building, such as a village hall",
-        topics={"community-buildings": 4},
-    ),
-    Option(
-        "historic-building",
-        "A listed or traditionally built building",
-        topics={"historic-buildings": 3},
-    ),
-    Option("off-gas", "Not connected to the gas grid", topics={"off-gas-grid": 3}),
-    Option(NONE_OF_THESE, "None of these"),
-)
-SITUATION = Question(
-    "situation",
-    "Do any of these apply?",
-    hint="Select all that apply.",
-    multiple=True,
-    options=SITUATIONS,
-    error="Select all that apply, or select 'None of these'",
-)
+@dataclass(frozen=True)
+class Rule:
+    question: str
+    answer: str
+    topic: str  # a topic slug
+    weight: int
+    reason: str = ""
 
 
-def where_question(place: Place, areas: Sequence[Any]) -> Question:
+@dataclass(frozen=True)
+class Wizard:
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...] = ()
+
+    def question(self, key: str) -> Question | None:
+        return next((q for q in self.questions if q.key == key), None)
+
+    def rules_for(self, key: str, value: str) -> list[Rule]:
+        return self._rules_by_answer.get((key, value), [])
+
+    @cached_property
+    def _rules_by_answer(self) -> dict[tuple[str, str], list[Rule]]:
+        index: dict[tuple[str, str], list[Rule]] = {}
+        for rule in self.rules:
+            index.setdefault((rule.question, rule.answer), []).append(rule)
+        return index
+
+
+def district_options(place_name: str, areas: Sequence[Any]) -> tuple[Option, ...]:
+    """A districts question's answers: each district, then "not sure, or elsewhere"."""
     options = tuple(Option(a.code, a.name) for a in areas)
-    options += (Option(ELSEWHERE, f"Not sure, or elsewhere in {place.name}"),)
-    return Question(
-        "where",
-        "Where are you?",
-        hint=f"Choose the district or borough of {place.name}.",
-        options=options,
-        error="Select where you are",
-    )
-
-
-def questions(place: Place, areas: Sequence[Any]) -> tuple[Question, ...]:
-    return (WHO, where_question(place, areas), WHAT, SITUATION)
+    return (*options, Option(ELSEWHERE, f"Not sure, or elsewhere in {place_name}"))
 
 
 # --- answers -------------------------------------------------------------------------------
@@ -193,8 +126,9 @@ def parse_answers(all_questions: Sequence[Question], query: Any) -> Answers:
         if not question.multiple and len(good) > 1:
             bad += good[1:]
             good = good[:1]
-        if question.multiple and NONE_OF_THESE in good and len(good) > 1:
-            bad.append("'None of these' together with other answers")
+        exclusive = [o for o in question.options if o.exclusive and o.value in good]
+        if question.multiple and exclusive and len(good) > 1:
+            bad.append(f"'{exclusive[0].label}' together with other answers")
             good = []
         if bad:
             problems[question.key] = bad
@@ -205,6 +139,39 @@ def parse_answers(all_questions: Sequence[Question], query: Any) -> Answers:
 
 def first_unanswered(all_questions: Sequence[Question], answers: Answers) -> Question | None:
     return next((q for q in all_questions if not answers.answered(q.key)), None)
+
+
+def next_step(all_questions: Sequence[Question], answers: Answers, current: str) -> str:
+    """Where Continue on question `current` leads: the first question still unanswered
+    (earlier ones first), or `RESULTS` when every question has an answer."""
+    keys = [q.key for q in all_questions]
+    index = keys.index(current)
+    earlier = first_unanswered(all_questions[: index + 1], answers)
+    if earlier is not None:
+        return earlier.key
+    following = first_unanswered(all_questions[index + 1 :], answers)
+    return following.key if following is not None else RESULTS
+
+
+def every_path(wizard: Wizard) -> Iterator[dict[str, list[str]]]:
+    """Every combination of answers the questions allow: each answer of a one-answer
+    question; for a several-answers question every non-empty set of its ordinary answers,
+    and each exclusive answer on its own."""
+    choices: list[list[list[str]]] = []
+    for question in wizard.questions:
+        if not question.multiple:
+            choices.append([[o.value] for o in question.options])
+            continue
+        ordinary = [o.value for o in question.options if not o.exclusive]
+        sets = [
+            list(combo)
+            for size in range(1, len(ordinary) + 1)
+            for combo in itertools.combinations(ordinary, size)
+        ]
+        choices.append(sets + [[o.value] for o in question.options if o.exclusive])
+    keys = [q.key for q in wizard.questions]
+    for combination in itertools.product(*choices):
+        yield dict(zip(keys, combination, strict=True))
 
 
 # --- recommending --------------------------------------------------------------------------
@@ -223,47 +190,56 @@ class Recommendations:
     closed: list[Recommendation]
 
 
-def _option(question: Question, value: str) -> Option | None:
-    return next((o for o in question.options if o.value == value), None)
-
-
 def recommend(
-    resources: Sequence[Resource], answers: Answers, area_names: Mapping[str, str]
+    wizard: Wizard,
+    resources: Sequence[Resource],
+    answers: Answers,
+    area_names: Mapping[str, str],
 ) -> Recommendations:
     """Score each resource against the answers (see the module's docstring)."""
-    who = _option(WHO, answers.get("who"))
-    goal = _option(WHAT, answers.get("what"))
-    situations = [o for v in answers.values.get("situation", []) if (o := _option(SITUATION, v))]
-    where = answers.get("where")
+    chosen = [
+        (question, option)
+        for question in wizard.questions
+        for value in answers.values.get(question.key, [])
+        if (option := question.option(value)) is not None
+    ]
+    wanted_audiences = [o.audience for _, o in chosen if o.audience]
+    districts = [answers.get(q.key) for q in wizard.questions if q.districts]
+    where = districts[0] if districts else ""
     today = timezone.localdate()
     applies: list[Recommendation] = []
     closed: list[Recommendation] = []
     for resource in resources:
         audiences = {a.slug: a.name for a in resource.audiences.all()}
-        if who is None or who.audience not in audiences:
+        for_whom = [s for s in wanted_audiences if s in audiences]
+        if wanted_audiences and not for_whom:
             continue
         if resource.area_codes and where not in resource.area_codes:
             continue
         if resource.kind == ResourceKind.EVENT and resource.opens_on and resource.opens_on < today:
             continue  # an event that has happened applies to nobody
         topics = {t.slug: t.name for t in resource.topics.all()}
-        reasons = [f"For {audiences[who.audience].lower()}"]
-        goal_score = sum(w for slug, w in (goal.topics if goal else {}).items() if slug in topics)
+        reasons = [f"For {audiences[s].lower()}" for s in dict.fromkeys(for_whom)]
         is_funding = resource.kind == ResourceKind.FUNDING
-        if goal and goal.funding_first and is_funding:
-            goal_score += 4
-        if goal_score:
-            named = [topics[s] for s in (goal.topics if goal else {}) if s in topics]
-            reasons.append("About " + _and(named).lower() if named else "Funding you can apply for")
-        situation_score = 0
-        for situation in situations:
-            matched = [topics[s] for s in situation.topics if s in topics]
-            if matched:
-                situation_score += sum(situation.topics[s] for s in situation.topics if s in topics)
-                reasons.append(f"Because you said: {situation.label.lower()}")
-        if not goal_score and not situation_score:
+        score = 0
+        for question, option in chosen:
+            matched = [r for r in wizard.rules_for(question.key, option.value) if r.topic in topics]
+            gained = sum(r.weight for r in matched)
+            if option.funding_first and is_funding:
+                gained += 4
+            if not gained:
+                continue
+            score += gained
+            written = [r.reason for r in matched if r.reason]
+            if written:
+                reasons += [r for r in dict.fromkeys(written) if r not in reasons]
+            elif matched:
+                named = list(dict.fromkeys(topics[r.topic] for r in matched))
+                reasons.append("About " + _and(named).lower())
+            else:
+                reasons.append("Funding you can apply for")
+        if not score:
             continue
-        score = goal_score + situation_score
         if resource.area_codes:
             score += 1
             reasons.append("Only in " + _and([area_names.get(c, c) for c in resource.area_codes]))

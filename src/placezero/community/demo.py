@@ -24,7 +24,7 @@ from placezero.accounts.options import Role
 
 from .models import CommunityGroup, FundRound
 from .options import ProjectStatus, TeamRole
-from .services import fund, journey, outputs, projects
+from .services import fund, grants, journey, outputs, projects
 from .steps import BY_NUMBER
 
 PASSWORD = "demo-community-2050"
@@ -272,6 +272,14 @@ def load(place: Any) -> list[str]:
         amount_gbp=Decimal("35000"),
         due_on=timezone.localdate() + timedelta(days=120),
     )
+    agreement = grants.issue_agreement(
+        application.award,
+        user=officer,
+        terms="Spend the grant on the development work described in the application; send "
+        "an end-of-grant report within three months of the last milestone (demo terms).",
+    )
+    grants.accept_agreement(agreement, user=fox_editor, signatory_role="Secretary", confirmed=True)
+    milestone.refresh_from_db()
     claim = fund.claim(
         milestone,
         user=fox_editor,

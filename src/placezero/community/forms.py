@@ -120,6 +120,10 @@ class BusinessCaseForm(forms.ModelForm):
             "discount_rate",
             "lifetime_years",
             "community_benefit_share",
+            "loan_rate",
+            "loan_term_years",
+            "share_interest_rate",
+            "share_repayment_years",
         )
         labels = {
             "capex_gbp": "Capital cost (£)",
@@ -135,6 +139,10 @@ class BusinessCaseForm(forms.ModelForm):
             "discount_rate": "Discount rate (e.g. 0.035)",
             "lifetime_years": "Asset life (years)",
             "community_benefit_share": "Community benefit share of surplus (0 to 1)",
+            "loan_rate": "Loan interest rate a year (0 to 1, e.g. 0.06)",
+            "loan_term_years": "Loan term (years)",
+            "share_interest_rate": "Share interest rate a year (0 to 1, e.g. 0.04)",
+            "share_repayment_years": "Years over which share capital is repaid (0: not repaid)",
         }
 
 
@@ -296,3 +304,56 @@ class ClaimDecisionForm(forms.Form):
 
 class PaymentForm(forms.Form):
     reference = forms.CharField(label="Payment reference", max_length=60)
+
+
+class AgreementForm(forms.Form):
+    terms = forms.CharField(
+        label="Terms of the grant agreement",
+        help_text="The panel's conditions and the milestones above are part of it.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class AcceptAgreementForm(forms.Form):
+    signatory_role = forms.CharField(
+        label="Your office in the group (for example Chair or Secretary)", max_length=80
+    )
+    confirmed = forms.MultipleChoiceField(
+        label="Acceptance",
+        choices=[("yes", "I accept the terms, conditions and milestones for the group")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ReportForm(forms.Form):
+    outputs = forms.CharField(
+        label="Outputs: what the grant paid for and produced",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    spend_gbp = forms.DecimalField(label="Grant spent (£)", min_value=0, decimal_places=2)
+    lessons = forms.CharField(
+        label="Lessons for other groups", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    installed_mw = forms.FloatField(
+        label="Installed capacity now operating (MW, 0 if none yet)", min_value=0
+    )
+    generation_mwh_per_year = forms.FloatField(
+        label="Generation expected a year (MWh, 0 if none yet)", min_value=0
+    )
+    members = forms.IntegerField(label="Members now", min_value=0)
+    volunteers = forms.IntegerField(label="Volunteers now", min_value=0)
+    staff = forms.IntegerField(label="Staff now", min_value=0)
+
+
+class ReportDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("sign_off", "Sign off the report"), ("return", "Return it for changes")],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note to the group (needed when returning it)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -70,6 +70,12 @@ class MilestoneStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
 
 
+class ReportStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for the officer's sign-off"
+    RETURNED = "returned", "Returned for changes"
+    SIGNED_OFF = "signed_off", "Signed off"
+
+
 class ClaimStatus(models.TextChoices):
     SUBMITTED = "submitted", "Waiting for the officer"
     OFFICER_APPROVED = "officer_approved", "Waiting for finance"

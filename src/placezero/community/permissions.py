@@ -199,3 +199,14 @@ register("community.claim", GROUP_EDITOR, "Claim a milestone payment of a group'
 register("community.approve_claim", OFFICER, "Approve a claim as the fund's officer")
 register("community.finance_claim", finance_of_round, "Approve a claim for finance and pay it")
 register("community.own_data", signed_in(), "Export or erase your own community data")
+register(
+    "community.accept_agreement",
+    GROUP_EDITOR,
+    "Accept a grant agreement for the group (signed for it, with the date)",
+)
+register("community.report", GROUP_EDITOR, "Send the group's end-of-grant report")
+register(
+    "community.sign_off_report",
+    all_of(OFFICER, not_own_group),
+    "Sign off (or return) a group's end-of-grant report",
+)

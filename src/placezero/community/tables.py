@@ -31,34 +31,66 @@ def cash_flow(case: BusinessCase, project_name: str) -> Table:
             "benefit": 0.0,
             "net": -case.investment_gbp,
             "cumulative": -case.investment_gbp,
+            "loan_interest": 0.0,
+            "loan_repaid": 0.0,
+            "equity_net": -case.equity_gbp,
+            "share_interest": 0.0,
+            "share_repaid": 0.0,
+            "society": 0.0,
         }
-    ] + [
-        {
-            "year": flow.year,
-            "output": flow.output_mwh,
-            "income": flow.income_gbp,
-            "opex": flow.opex_gbp,
-            "benefit": flow.community_benefit_gbp,
-            "net": flow.net_gbp,
-            "cumulative": flow.cumulative_gbp,
-        }
-        for flow in case.years
     ]
+    society = 0.0
+    for flow in case.years:
+        society += flow.society_net_gbp
+        rows.append(
+            {
+                "year": flow.year,
+                "output": flow.output_mwh,
+                "income": flow.income_gbp,
+                "opex": flow.opex_gbp,
+                "benefit": flow.community_benefit_gbp,
+                "net": flow.net_gbp,
+                "cumulative": flow.cumulative_gbp,
+                "loan_interest": flow.loan_interest_gbp,
+                "loan_repaid": flow.loan_principal_gbp,
+                "equity_net": flow.equity_net_gbp,
+                "share_interest": flow.share_interest_gbp,
+                "share_repaid": flow.share_repaid_gbp,
+                "society": society,
+            }
+        )
+    columns = [
+        Column("year", "Year"),
+        Column("output", "Output", "MWh", 1),
+        Column("income", "Income", "GBP"),
+        Column("opex", "Operating cost", "GBP"),
+        Column("benefit", "Community benefit fund", "GBP"),
+        Column("net", "Net cash flow (project)", "GBP"),
+        Column("cumulative", "Cumulative (project)", "GBP"),
+    ]
+    notes = ["Year 0 is the capital cost less grants, raised by the group."]
+    if case.has_financing:
+        columns += [
+            Column("loan_interest", "Loan interest", "GBP"),
+            Column("loan_repaid", "Loan repaid", "GBP"),
+            Column("equity_net", "Cash to the group's own money (equity)", "GBP"),
+            Column("share_interest", "Share interest", "GBP"),
+            Column("share_repaid", "Share capital repaid", "GBP"),
+            Column("society", "Society's cash after financing, running total", "GBP"),
+        ]
+        notes.append(
+            "Financing: the loan is repaid as an annuity (the same payment each year); the "
+            "equity column is the net cash flow less the loan payment, with the group's own "
+            "money (capital less grants less the loan) in year 0; the society's cash is "
+            "after share interest and share capital repaid as well."
+        )
     return Table(
         slug="cash-flow",
         caption=f"Cash flow of {project_name}, year by year",
-        columns=(
-            Column("year", "Year"),
-            Column("output", "Output", "MWh", 1),
-            Column("income", "Income", "GBP"),
-            Column("opex", "Operating cost", "GBP"),
-            Column("benefit", "Community benefit fund", "GBP"),
-            Column("net", "Net cash flow", "GBP"),
-            Column("cumulative", "Cumulative", "GBP"),
-        ),
+        columns=tuple(columns),
         rows=tuple(rows),
         about=CASE_ABOUT,
-        notes=("Year 0 is the capital cost less grants, raised by the group.",),
+        notes=tuple(notes),
     )
 
 

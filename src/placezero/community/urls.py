@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import fund, groups, network, projects
+from .views import fund, grants, groups, network, projects
 
 app_name = "community"
 P = "places/<slug:place_slug>/community/"
@@ -38,6 +38,10 @@ urlpatterns = [
     path(A + "score/", fund.score, name="score"),
     path(A + "determine/", fund.determine, name="determine"),
     path(A + "milestones/", fund.milestone, name="milestone"),
+    path(A + "agreement/", grants.agreement, name="agreement"),
+    path(A + "agreement/accept/", grants.accept_agreement, name="accept_agreement"),
+    path(A + "report/", grants.report, name="report"),
+    path(A + "report/decide/", grants.decide_report, name="decide_report"),
     path(A + "claims/", fund.claim, name="claim"),
     path(A + "claims/<int:claim_id>/<slug:action>/", fund.claim_action, name="claim_action"),
     path(P + "network/", network.network_page, name="network"),

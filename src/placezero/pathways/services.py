@@ -399,10 +399,12 @@ def community_energy_opportunities(
     district_code: str | None = None,
     technology: str | None = None,
     year: int = _opportunities.DEFAULT_YEAR,
+    acceptance: Mapping[tuple[str, str], tuple[float | None, int]] | None = None,
 ) -> list[Opportunity]:
-    """Zones ranked for rooftop and ground solar, onshore wind and batteries under the plan's
-    preferred pathway (or the shipped balanced one), with the parts of each score
-    (`pathways.opportunities` says how)."""
+    """Zones ranked for rooftop and ground solar, onshore wind, batteries and heat networks
+    under the plan's preferred pathway (or the shipped balanced one), with the parts of each
+    score (`pathways.opportunities` says how); `acceptance` is residents' acceptance per
+    (zone, technology key), which the caller reads from the landscape survey."""
     name, definition = default_definition(place)
     return _opportunities.rank(
         run(place, definition),
@@ -410,15 +412,21 @@ def community_energy_opportunities(
         year=year,
         district_code=district_code,
         technology=technology,
+        acceptance=acceptance,
     )
 
 
-def community_energy_opportunity(place: Place, key: str) -> Opportunity | None:
+def community_energy_opportunity(
+    place: Place,
+    key: str,
+    *,
+    acceptance: Mapping[tuple[str, str], tuple[float | None, int]] | None = None,
+) -> Opportunity | None:
     """One opportunity by its key ("zone code:technology"), or None if the model has none."""
     zone, _, technology = key.partition(":")
     if technology not in _opportunities.BY_KEY:
         return None
-    found = community_energy_opportunities(place, technology=technology)
+    found = community_energy_opportunities(place, technology=technology, acceptance=acceptance)
     return next((o for o in found if o.zone_code == zone), None)
 
 

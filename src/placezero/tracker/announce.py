@@ -3,6 +3,7 @@
 - The plan's progress summary is published to the advisory repository
   (`publishing.services.publish("tracker.progress", ...)`), once per place after each
   transaction that changed its plan.
+- Each progress report, when issued, is published too (`tracker.report`).
 - A milestone past its due date and not completed is a reminder to the action's lead officer
   (or, without one, the owning organisation's editors), sent once per due date by a periodic
   job through the shared notifications (`activity.services.notify`).
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from placezero.places.models import Place
 
 PROGRESS = "tracker.progress"
+REPORT = "tracker.report"
 MILESTONE_OVERDUE = "tracker.milestone_overdue"
 MODULE = "Action and impact tracker"
 AUDIENCES = ("public", "officers", "residents", "parishes", "businesses", "community")
@@ -48,6 +50,15 @@ def register_kinds() -> None:
             module=MODULE,
             audiences=AUDIENCES,
             topics=TOPICS,
+        )
+    )
+    register_output_kind(
+        OutputKind(
+            key=REPORT,
+            label="Action plan progress report",
+            module=MODULE,
+            audiences=AUDIENCES,
+            topics=(*TOPICS, "report"),
         )
     )
     register_notification_kind(
@@ -84,6 +95,21 @@ def publish_progress(place: Place) -> Any:
         title=f"{place.name}: action plan progress",
         summary=summary.sentence(),
         url=reverse("tracker:dashboard", kwargs={"place_slug": place.slug}),
+    )
+
+
+def publish_report(report: Any) -> Any:
+    """A progress report, once issued, in the advisory repository (its key never changes:
+    a report is frozen)."""
+    place = report.place
+    return publishing.publish(
+        REPORT,
+        place=place,
+        key=f"{place.slug}/report-{report.pk}",
+        title=report.title,
+        summary=report.snapshot["sentence"],
+        url=reverse("tracker:report", kwargs={"place_slug": place.slug, "report_id": report.pk}),
+        updated_at=report.issued_at,
     )
 
 

@@ -12,9 +12,11 @@ class TrackerConfig(AppConfig):
         from placezero.jobs import PeriodicSpec, register_periodic, registered_periodic
         from placezero.web.navigation import register_nav_item
 
-        from . import announce, permissions  # noqa: F401  (registers the rules)
+        from . import announce, decisions, permissions  # noqa: F401  (registers the rules)
 
         announce.register_kinds()
+        # The governance seam: approved decisions create tracker actions.
+        decisions.register()
         if "tracker.overdue_milestones" not in registered_periodic():
             register_periodic(
                 PeriodicSpec(
@@ -30,5 +32,12 @@ class TrackerConfig(AppConfig):
             order=35,
             permission="tracker.view",
             place_url_name="tracker:dashboard",
-            also_current_for=("tracker:actions", "tracker:action", "tracker:action_new"),
+            also_current_for=(
+                "tracker:actions",
+                "tracker:action",
+                "tracker:action_new",
+                "tracker:reports",
+                "tracker:report",
+                "tracker:priority",
+            ),
         )

@@ -30,6 +30,8 @@ ENGINE_SOURCE = (
     "on the reference scenario; the plan's pathway against the same reference"
 )
 NOT_PUBLIC_DATA = About(TRACKER_SOURCE)
+# The dashboard tables a progress report freezes, in the order it shows them.
+REPORT_TABLES = ("savings-trajectory", "actions-by-theme", "actions-by-status", "actions-by-owner")
 
 
 @dataclass

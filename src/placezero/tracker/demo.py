@@ -26,7 +26,17 @@ import yaml
 from django.db import transaction
 
 from . import impact
-from .models import Action, DeliveredOutput, Dependency, LeverLink, Milestone, Plan, ProgressUpdate
+from .models import (
+    Action,
+    DeliveredOutput,
+    Dependency,
+    LeverLink,
+    Milestone,
+    Plan,
+    ProgressUpdate,
+    Risk,
+)
+from .powers import power_names
 
 DATA = Path(__file__).with_name("demo_plan.yaml")
 PLANS = {
@@ -59,12 +69,16 @@ def load(place: Any) -> dict[str, int]:
         )
     users = {u.username: u for u in _related("lead_officer").objects.filter(is_demo=True)}
     areas = {a.code: a for a in place.areas.all()}
-    Action.objects.filter(place=place, is_demo=True).delete()
-    Plan.objects.filter(place=place, is_demo=True).delete()
+    # Only the demo's own actions are replaced: actions that demo governance decisions
+    # created (D001.1, …) stay, and so do the plans they may belong to.
+    own = [row["reference"] for row in data["actions"]]
+    Action.objects.filter(place=place, is_demo=True, reference__in=own).delete()
     plans = {
-        key: Plan.objects.create(
-            place=place, title=title, starts=starts, ends=ends, source_url=SOURCE, is_demo=True
-        )
+        key: Plan.objects.update_or_create(
+            place=place,
+            title=title,
+            defaults={"starts": starts, "ends": ends, "source_url": SOURCE, "is_demo": True},
+        )[0]
         for key, (title, starts, ends) in PLANS.items()
     }
     actions = {
@@ -97,10 +111,24 @@ def load(place: Any) -> dict[str, int]:
         link = action.lever_links.first()
         if link is not None and row["delivered"]:
             DeliveredOutput.objects.create(update=update, link=link, amount=row["delivered"])
+    registered = power_names(place)
+    for row in data.get("assessments", []):
+        action = actions[row["action"]]
+        action.co_benefits = list(row.get("co_benefits", []))
+        action.deliverability = row.get("deliverability")
+        action.powers_used = [key for key in row.get("powers", []) if key in registered]
+        action.save(update_fields=["co_benefits", "deliverability", "powers_used"])
+        for risk in row.get("risks", []):
+            Risk.objects.create(action=action, **risk)
     for link in LeverLink.objects.filter(action__place=place, action__is_demo=True):
         impact.refresh_actual(link)
         link.save(update_fields=["delivered", "actual_by_year"])
-    return {"plans": len(plans), "actions": len(actions), "updates": len(data["updates"])}
+    return {
+        "plans": len(plans),
+        "actions": len(actions),
+        "updates": len(data["updates"]),
+        "risks": Risk.objects.filter(action__place=place, action__is_demo=True).count(),
+    }
 
 
 def _action(

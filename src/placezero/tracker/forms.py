@@ -13,8 +13,8 @@ from placezero.places.options import AreaKind
 
 from . import impact
 from .models import Action, Plan
-from .options import DependencyKind, Status
-from .services import ACTION_FIELDS
+from .options import CoBenefit, DependencyKind, Level, Status
+from .services import ACTION_FIELDS, power_choices
 
 # The foundation's models, reached through the tracker's own relations (accounts and places
 # have no services module for these lists).
@@ -36,9 +36,29 @@ class ActionForm(forms.ModelForm):
         }
         labels = {"budget_gbp": "Budget (£)", "area": "District", "owner": "Lead organisation"}
 
+    # Lists of keys on the model (JSON); ticked boxes here.
+    co_benefits = forms.MultipleChoiceField(
+        choices=CoBenefit.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Co-benefits",
+        help_text="What the action does besides cutting emissions. Tick all that apply.",
+    )
+    powers_used = forms.MultipleChoiceField(
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Local powers it uses",
+        help_text="From the place's register of local powers (governance).",
+    )
+
     def __init__(self, *args: Any, place: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.place = place
+        self.fields["powers_used"].choices = power_choices(place)
+        self.fields[
+            "deliverability"
+        ].help_text = "How sure delivery is as planned: funding, powers, capacity, supply chain."
         self.fields["plan"].queryset = Plan.objects.filter(place=place)
         self.fields["owner"].queryset = Organisation.objects.filter(place=place)
         self.fields["area"].queryset = Area.objects.filter(place=place, kind=AreaKind.DISTRICT)
@@ -58,6 +78,32 @@ class ActionForm(forms.ModelForm):
 class MilestoneForm(forms.Form):
     title = forms.CharField(max_length=200)
     due = forms.DateField(widget=DATE, label="Due date")
+
+
+class RiskForm(forms.Form):
+    description = forms.CharField(max_length=500, label="Risk")
+    likelihood = forms.TypedChoiceField(choices=Level.choices, coerce=int, label="Likelihood")
+    impact = forms.TypedChoiceField(choices=Level.choices, coerce=int, label="Impact if it happens")
+    mitigation = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Mitigation"
+    )
+
+
+class PriorityWeightsForm(forms.Form):
+    impact = forms.FloatField(label="Impact (expected savings)", min_value=0, max_value=10)
+    deliverability = forms.FloatField(label="Deliverability", min_value=0, max_value=10)
+    cost = forms.FloatField(label="Cost per tonne", min_value=0, max_value=10)
+
+
+class ReportForm(forms.Form):
+    period_start = forms.DateField(widget=DATE, label="Period starts")
+    period_end = forms.DateField(widget=DATE, label="Period ends")
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Title (optional)",
+        help_text="Blank: the place's name and the period.",
+    )
 
 
 class MilestoneDoneForm(forms.Form):

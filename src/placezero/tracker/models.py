@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .options import DependencyKind, Status, Theme
+from .options import Deliverability, DependencyKind, Level, Status, Theme
 
 
 class ActionQuerySet(models.QuerySet["Action"]):
@@ -71,6 +71,16 @@ class Action(models.Model):
     actual_end = models.DateField(null=True, blank=True)
     budget_gbp = models.DecimalField(max_digits=14, decimal_places=0, null=True, blank=True)
     funding_source = models.CharField(max_length=200, blank=True)
+    # Keys of options.CoBenefit, and keys of the local powers the action uses (the
+    # governance register, read through governance.services.powers_of).
+    co_benefits = models.JSONField(default=list, blank=True)
+    powers_used = models.JSONField(default=list, blank=True)
+    deliverability = models.PositiveSmallIntegerField(
+        choices=Deliverability.choices,
+        null=True,
+        blank=True,
+        help_text="how sure delivery is, 1 to 5; blank until assessed",
+    )
     is_demo = models.BooleanField(default=False, help_text="written for the demonstration")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -223,3 +233,71 @@ class DeliveredOutput(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount:g} {self.link.unit}"
+
+
+class Risk(models.Model):
+    """A risk to an action's delivery, scored on the 5 by 5 matrix, and what is done about it."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="risks")
+    description = models.CharField(max_length=500)
+    likelihood = models.PositiveSmallIntegerField(choices=Level.choices)
+    impact = models.PositiveSmallIntegerField(choices=Level.choices)
+    mitigation = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def place(self) -> object:
+        return self.action.place
+
+
+class PriorityWeights(models.Model):
+    """How much each factor of an action's priority counts in a place (docs/method/
+    tracker-priority.md); the place's officers change them, and every change is kept."""
+
+    place = models.OneToOneField("places.Place", on_delete=models.CASCADE, related_name="+")
+    impact = models.FloatField(default=1.0)
+    deliverability = models.FloatField(default=1.0)
+    cost = models.FloatField(default=1.0)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"impact {self.impact:g}, deliverability {self.deliverability:g}, cost {self.cost:g}"
+
+
+class ProgressReport(models.Model):
+    """A progress report for a period, frozen when issued: `snapshot` holds every figure and
+    row the report shows, as they were at `issued_at`, and is never recomputed."""
+
+    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    snapshot = models.JSONField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place", "-period_end", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="tracker_report_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -42,3 +42,41 @@ class DependencyKind(models.TextChoices):
     NEEDS = "needs", "Needs"
     ENABLES = "enables", "Enables"
     CONFLICTS = "conflicts", "Conflicts with"
+
+
+class CoBenefit(models.TextChoices):
+    """What an action does for people and places besides cutting emissions: the co-benefit
+    families of the Climate Change Committee's local authority work and of the UK Health
+    Security Agency's guidance on climate and health."""
+
+    HEALTH = "health", "Health and wellbeing"
+    FUEL_POVERTY = "fuel_poverty", "Fuel poverty"
+    JOBS = "jobs", "Jobs and skills"
+    NATURE = "nature", "Nature and biodiversity"
+    AIR_QUALITY = "air_quality", "Air quality"
+    ACTIVE_TRAVEL = "active_travel", "Active travel"
+    RESILIENCE = "resilience", "Resilience to a changing climate"
+    ENERGY_SECURITY = "energy_security", "Energy security"
+    COST_SAVINGS = "cost_savings", "Lower running costs"
+    COMMUNITY = "community", "Community wealth and ownership"
+
+
+class Level(models.IntegerChoices):
+    """A five-point scale for a risk's likelihood and impact (the usual 5 by 5 risk matrix)."""
+
+    VERY_LOW = 1, "1 - very low"
+    LOW = 2, "2 - low"
+    MEDIUM = 3, "3 - medium"
+    HIGH = 4, "4 - high"
+    VERY_HIGH = 5, "5 - very high"
+
+
+class Deliverability(models.IntegerChoices):
+    """How sure the owner is the action can be delivered as planned (funding, powers,
+    capacity, supply chain), as judged by its owner or the place's officers."""
+
+    VERY_HARD = 1, "1 - very hard to deliver"
+    HARD = 2, "2 - hard"
+    UNCERTAIN = 3, "3 - uncertain"
+    LIKELY = 4, "4 - likely"
+    ASSURED = 5, "5 - assured (funded, powers in hand)"

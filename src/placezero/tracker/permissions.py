@@ -66,3 +66,15 @@ register(
     role_in_place(Role.OFFICER),
     "Import changes to the place's actions from a spreadsheet",
 )
+# The weights of the priority score and the reports issued in the plan's name are the
+# place's officers' to set.
+register(
+    "tracker.set_priority_weights",
+    role_in_place(Role.OFFICER),
+    "Change how much impact, deliverability and cost count in the place's priorities",
+)
+register(
+    "tracker.issue_report",
+    role_in_place(Role.OFFICER),
+    "Issue a progress report of the place's plan",
+)

@@ -19,8 +19,20 @@ from django.db import models, transaction
 from placezero.accounts.permissions import require
 
 from . import announce, graph, impact
-from .models import Action, DeliveredOutput, Dependency, LeverLink, Milestone, Plan, ProgressUpdate
-from .options import FINISHED, STATUSES_WITH_REASON, DependencyKind, Status, Theme
+from .models import (
+    Action,
+    DeliveredOutput,
+    Dependency,
+    LeverLink,
+    Milestone,
+    Plan,
+    ProgressUpdate,
+    Risk,
+)
+from .options import FINISHED, STATUSES_WITH_REASON, CoBenefit, DependencyKind, Level, Status, Theme
+from .powers import actions_using_power, power_choices
+from .priority import priorities, priority_weights, set_priority_weights
+from .reports import issue_report, reports_of
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -28,16 +40,25 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTION_FIELDS",
     "actions_of",
+    "actions_using_power",
     "add_dependency",
     "add_milestone",
+    "add_risk",
     "complete_milestone",
     "create_action",
     "create_plan",
+    "issue_report",
     "link_lever",
     "on_time_share",
     "plans_of",
     "post_update",
+    "power_choices",
+    "priorities",
+    "priority_weights",
     "remove_dependency",
+    "remove_risk",
+    "reports_of",
+    "set_priority_weights",
     "update_action",
 ]
 
@@ -59,6 +80,9 @@ ACTION_FIELDS = (
     "actual_end",
     "budget_gbp",
     "funding_source",
+    "deliverability",
+    "co_benefits",
+    "powers_used",
 )
 
 
@@ -137,6 +161,24 @@ def check_action(action: Action) -> None:
                 f"The {words} end ({last:%d %B %Y}) is before the {words} start "
                 f"({first:%d %B %Y}): the end must be on or after the start."
             )
+    benefits = list(action.co_benefits or [])
+    unknown = [b for b in benefits if b not in CoBenefit.values]
+    if unknown or len(set(benefits)) != len(benefits):
+        errors["co_benefits"] = (
+            "Choose co-benefits from the list, each once: "
+            + ", ".join(CoBenefit.labels)
+            + (f" (not {', '.join(map(str, unknown))})" if unknown else "")
+            + "."
+        )
+    powers = list(action.powers_used or [])
+    known = dict(power_choices(place))
+    strangers = [k for k in powers if k not in known]
+    if strangers or len(set(powers)) != len(powers):
+        errors["powers_used"] = (
+            f"Choose powers from {place}'s register of local powers, each once"
+            + (f": {', '.join(map(str, strangers))} is not in it" if strangers else "")
+            + ". An officer adds a power to the register on the governance pages."
+        )
     if action.budget_gbp is not None and action.budget_gbp < 0:
         errors["budget_gbp"] = "A budget cannot be negative."
     clash = Action.objects.filter(place=place, reference=action.reference).exclude(pk=action.pk)
@@ -327,3 +369,54 @@ def post_update(
     _by(current, user).save()
     announce.plan_changed(current.place)
     return update
+
+
+def _level(value: Any, name: str, errors: dict[str, str]) -> int | None:
+    try:
+        level = int(value)
+    except (TypeError, ValueError):
+        level = None
+    if level not in Level.values:
+        errors[name] = f"Choose the {name} from 1 (very low) to 5 (very high)."
+        return None
+    return level
+
+
+@transaction.atomic
+def add_risk(
+    action: Action,
+    *,
+    description: str,
+    likelihood: Any,
+    impact: Any,
+    mitigation: str = "",
+    user: Any,
+) -> Risk:
+    """A risk to the action's delivery, scored 1-5 for likelihood and for impact."""
+    require(user, "tracker.edit_action", action)
+    errors: dict[str, str] = {}
+    if not (description or "").strip():
+        errors["description"] = "Describe the risk: what could go wrong."
+    elif len(description.strip()) > 500:
+        errors["description"] = "Describe the risk in 500 characters or fewer."
+    levels = {
+        "likelihood": _level(likelihood, "likelihood", errors),
+        "impact": _level(impact, "impact", errors),
+    }
+    if errors:
+        raise ValidationError(errors)
+    risk = Risk(
+        action=action,
+        description=description.strip(),
+        likelihood=levels["likelihood"],
+        impact=levels["impact"],
+        mitigation=(mitigation or "").strip(),
+    )
+    _by(risk, user).save()
+    return risk
+
+
+@transaction.atomic
+def remove_risk(risk: Risk, *, user: Any) -> None:
+    require(user, "tracker.edit_action", risk)
+    _by(risk, user).delete()

@@ -88,6 +88,10 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "community.approve_claim":      ("NNNNNY", "NNNNYY", "NNNNNY"),
     "community.finance_claim":      ("NNNNNN", "NNNNNN", "NNNNNN"),
     "community.own_data":           ("NYYYYY", "NYYYYY", "NYYYYY"),
+    # The group's own editors (no role holds them: tested in community/tests/test_views.py).
+    "community.accept_agreement":   ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.report":             ("NNNNNN", "NNNNNN", "NNNNNN"),
+    "community.sign_off_report":    ("NNNNNY", "NNNNYY", "NNNNNY"),
     # The action plan is public; its people see who leads what and download it.
     "tracker.view":              ("YYYYYY", "YYYYYY", "YYYYYY"),
     "tracker.see_contacts":      ("NNNNNY", "NNYYYY", "NNNNNY"),
@@ -98,12 +102,16 @@ MATRIX: dict[str, tuple[str, str, str]] = {
     "tracker.edit_action":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.post_update":       ("NNNNNY", "NNNNYY", "NNNNNY"),
     "tracker.import":            ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.set_priority_weights": ("NNNNNY", "NNNNYY", "NNNNNY"),
+    "tracker.issue_report":      ("NNNNNY", "NNNNYY", "NNNNNY"),
     # The advisory repository is public; a record that is not live (no `is_live`, like a
     # draft) is for the place's curators; national resources are tested in the app.
     "advisory.view":             ("YYYYYY", "YYYYYY", "YYYYYY"),
     "advisory.view_resource":    ("YYYYYY", "NNNYYY", "NNNNNY"),
     "advisory.curate":           ("NNNNNY", "NNNYYY", "NNNNNY"),
     "advisory.follow":           ("NYYYYY", "NYYYYY", "NYYYYY"),
+    "advisory.edit_wizard":      ("NNNNNY", "NNNYYY", "NNNNNY"),
+    "advisory.edit_taxonomy":    ("NNNNNY", "NNNYYY", "NNNNNY"),
     # Citizen landscaping: anyone may have their say and see the results; the place's
     # officers moderate; a contribution's own data is its contributor's alone (tested in
     # landscape/tests/test_own_data.py: the records here were made by nobody).

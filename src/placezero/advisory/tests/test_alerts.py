@@ -59,7 +59,7 @@ def test_an_alert_lands_in_the_followers_inbox(demo: Any, people: dict) -> None:
     Resource.objects.filter(slug="village-hall-energy-grant-demo").update(
         closes_on=timezone.localdate() + timedelta(days=3)
     )
-    assert alerts.send_alerts() == "0 new-resource and 1 deadline alerts sent."
+    assert alerts.send_alerts() == "0 new-resource, 1 deadline and 0 saved-search alerts sent."
     assert activity.unread_count(person) == 1
     assert AlertSent.objects.count() == 1
-    assert alerts.send_alerts() == "0 new-resource and 0 deadline alerts sent."
+    assert alerts.send_alerts() == "0 new-resource, 0 deadline and 0 saved-search alerts sent."

@@ -63,3 +63,35 @@ def test_a_scheduled_resource_waits_for_its_time(demo: Any, people: dict) -> Non
     page = client.get(f"/places/{demo.slug}/advice/resources/{resource.slug}/")
     assert page.status_code == 200 and "scheduled for" in page.content.decode()
     assert client_for(people["resident"]).get(page.request["PATH_INFO"]).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_scheduled_resource_appears_at_its_time_and_followers_hear_then(
+    demo: Any, people: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scheduled publishing is a query-time filter (`live()`), and the hourly alerts task
+    picks the resource up once its time has come: nothing needs to run at that moment."""
+    from placezero.activity import services as activity
+    from placezero.advisory import alerts
+
+    follower = people["resident"]
+    services.set_follow(follower, demo, topics=["heat-pumps"], audiences=[])
+    later = timezone.now() + timezone.timedelta(days=2)
+    services.save_resource(
+        people["editor"], demo,
+        {**{k: v for k, v in FORM.items() if k not in ("audiences", "topics")},
+         "opens_on": None, "closes_on": None, "published_at": later},
+        audiences=["businesses"], topics=["heat-pumps"],
+    )  # fmt: skip
+    assert services.search(demo, AnonymousUser(), "orchard").count == 0
+    assert alerts.send_alerts().startswith("0 new-resource")
+
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timezone.timedelta(days=3))
+    assert [r.slug for r in services.search(demo, AnonymousUser(), "orchard").resources] == [
+        "quornshire-orchard-heat"
+    ]
+    page = client_for(None).get(f"/places/{demo.slug}/advice/resources/quornshire-orchard-heat/")
+    assert page.status_code == 200
+    assert alerts.send_alerts().startswith("1 new-resource")
+    assert activity.inbox_of(follower)[0].title == "New: Quornshire orchard heat grant"

@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver
 
 from placezero.advisory import services
-from placezero.advisory.models import Resource
+from placezero.advisory.models import Resource, WizardRule
+from placezero.advisory.services import wizard_rules
 from placezero.advisory.tests.conftest import client_for
 
 ROLES = [
@@ -66,6 +67,30 @@ ROUTES: dict[str, list[tuple[str, str, dict[str, int]]]] = {
     "follow": [("get", "follow/", SIGNED_IN)],
     "topic_feed": [("get", "topics/solar/feed/", PUBLIC)],
     "follower_feed": [("get", "/advice/feeds/{token}/", PUBLIC)],
+    # Signed in: past the check to the service's refusal of an empty search (400).
+    "save_search": [
+        ("post", "saved-searches/", {r: 302 if r == "anonymous" else 400 for r in ROLES})
+    ],
+    "saved_search_feed": [("get", "/advice/feeds/searches/{search_token}/", PUBLIC)],
+    # The resident's own saved search: theirs to delete (after its feed is read); anyone
+    # else's is not found.
+    "saved_search_delete": [
+        (
+            "post",
+            "saved-searches/{saved}/delete/",
+            {r: 302 if r in {"anonymous", "resident"} else 404 for r in ROLES},
+        )
+    ],
+    "wizard_flow": [("get", "check/flow/", PUBLIC)],
+    "taxonomy": [("get", "taxonomy/", _curators())],
+    "taxon_new": [("get", "taxonomy/topics/new/", _curators())],
+    "taxon_edit": [("get", "taxonomy/audiences/parishes/", _curators())],
+    "wizard_rules": [("get", "check/rules/", _curators())],
+    "wizard_rule_new": [("get", "check/rules/new/", _curators())],
+    "wizard_rule_edit": [("get", "check/rules/{rule}/", _curators())],
+    "wizard_question_edit": [("get", "check/rules/questions/who/", _curators())],
+    "wizard_option_new": [("get", "check/rules/questions/who/answers/new/", _curators())],
+    "wizard_option_edit": [("get", "check/rules/questions/who/answers/parish/", _curators())],
 }
 
 
@@ -80,7 +105,16 @@ def fixtures(demo: Any, draft: Resource, people: dict, taxonomy: None) -> dict[s
     upload = SimpleUploadedFile("a.csv", b"a,b\n1,2\n")
     document = services.attach_document(people["administrator"], guide, title="Data", upload=upload)
     follow = services.set_follow(people["resident"], demo, topics=["solar"], audiences=[])
-    return {"document": document.pk, "token": follow.token}
+    saved = services.save_search(people["resident"], demo, "solar")
+    wizard_rules.seed(people["administrator"], demo)
+    rule = WizardRule.objects.filter(place=demo).first()
+    return {
+        "document": document.pk,
+        "token": follow.token,
+        "saved": saved.pk,
+        "search_token": saved.token,
+        "rule": rule.pk,
+    }
 
 
 @pytest.mark.django_db
@@ -140,6 +174,21 @@ def test_services_refuse_whoever_the_rules_refuse(
         "get_resource (draft)": lambda: services.get_resource(demo, draft.slug, user),
         "set_follow": lambda: services.set_follow(user, demo, topics=["solar"], audiences=[]),
         "search": lambda: services.search(demo, user, "solar"),
+        "save_search": lambda: services.save_search(user, demo, "heat pump"),
+        "saved_searches_of": lambda: services.saved_searches_of(user, demo),
+        "wizard_rules.seed": lambda: wizard_rules.seed(user, demo),
+        "save_taxon": lambda: services.save_taxon(
+            user, demo, "topics", {"slug": f"t-{role}", "name": f"Topic {role}"}
+        ),
+        "wizard_rules.save_rule": lambda: wizard_rules.save_rule(
+            user, demo, {"question": "who", "answer": "parish", "topic": "solar", "weight": 2}
+        ),
+        "wizard_rules.save_question": lambda: wizard_rules.save_question(
+            user, demo, "who", {"title": "Who is asking?"}
+        ),
+        "wizard_rules.save_option": lambda: wizard_rules.save_option(
+            user, demo, "who", {"value": "farmer", "label": "A farm"}
+        ),
     }
     allowed = {
         "save_resource (new)": role in CURATORS,
@@ -149,6 +198,13 @@ def test_services_refuse_whoever_the_rules_refuse(
         "get_resource (draft)": role in CURATORS,
         "set_follow": role != "anonymous",
         "search": True,
+        "save_search": role != "anonymous",
+        "saved_searches_of": role != "anonymous",
+        "wizard_rules.seed": role in CURATORS,
+        "save_taxon": role in CURATORS,
+        "wizard_rules.save_rule": role in CURATORS,
+        "wizard_rules.save_question": role in CURATORS,
+        "wizard_rules.save_option": role in CURATORS,
     }
     wrong = []
     for name, call in calls.items():

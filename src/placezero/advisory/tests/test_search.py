@@ -72,6 +72,23 @@ def test_an_editors_best_bet_comes_first_whatever_the_case_and_order(demo: Any) 
 
 
 @pytest.mark.django_db
+def test_a_best_bet_matches_a_query_in_other_words_of_its_topic(demo: Any) -> None:
+    """Synonyms: "ASHP" and "air source" are the topic heat pumps' synonyms, so a bet for
+    "heat pump grant" answers them too; a bet's own words are not widened (the bet "BUS"
+    is not a bet for "transport", though "bus" is one of transport's synonyms)."""
+    from placezero.advisory.models import BestBet, Resource
+
+    bet = Resource.objects.get(slug="boiler-upgrade-scheme")
+    BestBet.objects.create(resource=bet, queries="heat pump grant")
+    for query in ("ASHP grant", "grant air source", "Heat pumps grant", "heat pump grant"):
+        results = services.search(demo, AnonymousUser(), query)
+        assert results.best_bets == {bet.pk}, query
+        assert results.resources[0] == bet, query
+    assert services.search(demo, AnonymousUser(), "transport").best_bets == set()
+    assert services.search(demo, AnonymousUser(), "ASHP").best_bets == set()
+
+
+@pytest.mark.django_db
 def test_the_title_weighs_more_than_the_body(demo: Any) -> None:
     # "Draught" is in one title and in no other text.
     assert _top(demo, "draught", 1) == ["draught-proofing"]

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from placezero.accounts.permissions import requires
 from placezero.web.forms import error_summary_items
@@ -20,6 +21,7 @@ from placezero.web.shortcuts import place_or_404
 from .. import services
 from ..forms import FollowForm
 from ..services import FeedEntry
+from .search import render_home
 
 
 def _place(request: HttpRequest, place_slug: str, **kwargs: Any) -> Any:
@@ -63,9 +65,47 @@ def follow_page(request: HttpRequest, place_slug: str) -> HttpResponse:
             "follow": follow,
             "feed_url": feed_url,
             "errors": error_summary_items(form) if form.is_bound else [],
+            "saved_searches": services.saved_searches_of(request.user, place),
         },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+@require_POST
+@requires("advisory.follow", get_object=_place)
+def save_search(request: HttpRequest, place_slug: str) -> HttpResponse:
+    """Save the search the person is looking at (its words and filters come as the form's
+    hidden fields) and follow it; a refusal shows the same search with the reason."""
+    place = place_or_404(place_slug, request)
+    data = request.POST
+    try:
+        services.save_search(
+            request.user,
+            place,
+            data.get("q", ""),
+            kind=data.get("kind", ""),
+            topic=data.get("topic", ""),
+            audience=data.get("audience", ""),
+        )
+    except ValidationError as error:
+        messages = error.messages
+        return render_home(
+            request,
+            place,
+            data,
+            save_errors=[{"href": "#save-search", "message": m} for m in messages],
+        )
+    return redirect(reverse("advisory:follow", args=[place.slug]) + "#saved-searches")
+
+
+@require_POST
+@requires("advisory.follow", get_object=_place)
+def saved_search_delete(
+    request: HttpRequest, place_slug: str, saved_search_id: int
+) -> HttpResponse:
+    place = place_or_404(place_slug, request)
+    services.delete_saved_search(request.user, place, saved_search_id)
+    return redirect(reverse("advisory:follow", args=[place.slug]) + "#saved-searches")
 
 
 class _EntryFeed(Feed):
@@ -133,3 +173,24 @@ class TopicFeed(_EntryFeed):
 
     def subtitle(self, obj: Any) -> str:
         return f"New resources and published outputs about {obj[1].name.lower()}"
+
+
+class SavedSearchFeed(_EntryFeed):
+    """/advice/feeds/searches/<token>/: what one saved search finds; the token is the
+    permission."""
+
+    def get_object(self, request: HttpRequest, token: str) -> Any:
+        return services.saved_search_feed(token)
+
+    def items(self, obj: Any) -> list[FeedEntry]:
+        return obj[2]
+
+    def title(self, obj: Any) -> str:
+        return f"Your saved search {obj[1]}: advice and funding in {obj[0].place.name}"
+
+    def link(self, obj: Any) -> str:
+        saved = obj[0]
+        return services.search_url(saved.place, saved.query, saved.filters())
+
+    def subtitle(self, obj: Any) -> str:
+        return f"Resources and published outputs that the search {obj[1]} finds"

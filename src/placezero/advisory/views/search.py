@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from placezero.accounts.permissions import requires
+from placezero.accounts.permissions import check, requires
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
@@ -27,8 +31,19 @@ def _place(request: HttpRequest, place_slug: str) -> object:
 @require_safe
 @requires("advisory.view", get_object=_place)
 def home(request: HttpRequest, place_slug: str) -> HttpResponse:
-    place = place_or_404(place_slug, request)
-    form = SearchForm(request.GET)
+    return render_home(request, place_or_404(place_slug, request), request.GET)
+
+
+def render_home(
+    request: HttpRequest,
+    place: Any,
+    data: QueryDict,
+    *,
+    save_errors: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    """The search page for the words and filters in `data`; `save_errors` (a refused "save
+    this search") go in the error summary at the top, with status 400."""
+    form = SearchForm(data)
     filters = form.filters()
     query = (form.cleaned_data.get("q") if hasattr(form, "cleaned_data") else "") or ""
     results = services.search(place, request.user, query, **filters)
@@ -37,12 +52,13 @@ def home(request: HttpRequest, place_slug: str) -> HttpResponse:
             "name": facet.name,
             "label": facet.label,
             "values": [
-                {"value": v, "href": _toggle(request, facet.name, v.value, v.selected)}
+                {"value": v, "href": _toggle(data, facet.name, v.value, v.selected)}
                 for v in facet.values
             ],
         }
         for facet in results.facets
     ]
+    can_save = bool(check(request.user, "advisory.follow", place))
     return render(
         request,
         "advisory/home.html",
@@ -54,17 +70,26 @@ def home(request: HttpRequest, place_slug: str) -> HttpResponse:
             "shortened_from": getattr(form, "shortened_from", None),
             "max_chars": SEARCH_MAX_CHARS,
             "facets": facets,
-            "errors": [
+            # A filter we do not know is dropped and said in the page (the search still runs);
+            # `errors` is the error summary of a refused "save this search".
+            "filter_errors": [
                 e for name in ("kind", "topic", "audience") for e in form.errors.get(name, [])
             ],
+            "errors": save_errors or [],
             "can_curate": services.can_curate(request.user, place),
+            "can_save": can_save,
+            "sign_in_to_save": (
+                f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
+            ),
         },
+        status=400 if save_errors else 200,
     )
 
 
-def _toggle(request: HttpRequest, name: str, value: str, selected: bool) -> str:
+def _toggle(data: QueryDict, name: str, value: str, selected: bool) -> str:
     """This page's URL with the facet `name` set to `value`, or cleared when it is set."""
-    query = request.GET.copy()
+    query = data.copy()
+    query.pop("csrfmiddlewaretoken", None)
     query.pop(name, None)
     if not selected:
         query[name] = value

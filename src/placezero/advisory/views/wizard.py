@@ -5,6 +5,7 @@ answers we could not use, with links to answer those questions again."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ from placezero.accounts.permissions import requires
 from placezero.web.shortcuts import place_or_404
 
 from .. import services
-from ..wizard import Answers, Question, first_unanswered, parse_answers
+from ..wizard import RESULTS, Answers, Question, first_unanswered, next_step, parse_answers
 
 STEP = "step"  # set by a question's form: this question was just answered
 
@@ -108,10 +109,10 @@ def question(request: HttpRequest, place_slug: str, question: str) -> HttpRespon
         return redirect(_url(place, "", answers, question=missing.key))
     if submitted and not error:
         if answers.answered(current.key):
-            following = first_unanswered(questions[index + 1 :], answers)
-            if following is None:
+            following = next_step(questions, answers, current.key)
+            if following == RESULTS:
                 return redirect(_url(place, "wizard_results", answers))
-            return redirect(_url(place, "", answers, question=following.key))
+            return redirect(_url(place, "", answers, question=following))
         error = current.error
     back = (
         _url(place, "", answers, question=questions[index - 1].key)
@@ -148,6 +149,7 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     if missing is not None:
         return redirect(_url(place, "", answers, question=missing.key))
     found = services.signpost(place, request.user, answers)
+    rule_counts = Counter(rule.question for rule in services.load_wizard(place).rules)
     summary = [
         {
             "question": q,
@@ -164,6 +166,10 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
             "found": found,
             "summary": summary,
             "back": _url(place, "", answers, question=questions[-1].key),
+            # "Choose something else you want to do": the question with the most rules.
+            "change_goal": max(summary, key=lambda row: rule_counts.get(row["question"].key, 0))[
+                "change"
+            ],
             "restart": reverse("advisory:wizard", args=[place.slug]),
         },
     )

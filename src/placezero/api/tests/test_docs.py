@@ -28,6 +28,8 @@ ENDPOINTS = [
     "/api/places/{slug}/pathway/views",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}",
     "/api/places/{slug}/pathway/views/{view}/tables/{table}.geojson",
+    "/api/places/{slug}/actions",
+    "/api/places/{slug}/actions/{reference}",
     "/api/places/{slug}/landscape/consultations",
     "/api/places/{slug}/landscape/consultations/{consultation}/contributions.geojson",
     "/api/places/{slug}/landscape/consultations/{consultation}/contributions.csv",

@@ -8,7 +8,14 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from ..options import ApplicationStatus, ClaimStatus, MilestoneStatus, Stage, TeamRole
+from ..options import (
+    ApplicationStatus,
+    ClaimStatus,
+    MilestoneStatus,
+    ReportStatus,
+    Stage,
+    TeamRole,
+)
 
 USER = settings.AUTH_USER_MODEL
 
@@ -245,3 +252,73 @@ class Claim(models.Model):
     @property
     def award(self):
         return self.milestone.award
+
+
+class GrantAgreement(models.Model):
+    """The agreement of an award: the fund's terms, the panel's conditions and the milestones
+    (agreed on the award before it is issued), issued by an officer and accepted for the
+    group by one of its editors, with the date. Claims are made only once it is accepted."""
+
+    award = models.OneToOneField(Award, on_delete=models.CASCADE, related_name="agreement")
+    terms = models.TextField()
+    conditions = models.TextField(blank=True, help_text="the panel's conditions of the award")
+    issued_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    # The office the person accepting holds in the group (e.g. "Chair"), not their name:
+    # the account records who it was.
+    signatory_role = models.CharField(max_length=80, blank=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Grant agreement of {self.award}"
+
+    @property
+    def place(self):
+        return self.award.place
+
+    @property
+    def accepted(self) -> bool:
+        return self.accepted_at is not None
+
+
+class EndOfGrantReport(models.Model):
+    """What the group did with the grant, and the figures that feed the network's (members,
+    volunteers, staff, installed MW and generation), signed off by an officer."""
+
+    award = models.OneToOneField(Award, on_delete=models.CASCADE, related_name="report")
+    outputs = models.TextField(help_text="what the grant paid for and produced")
+    spend_gbp = models.DecimalField(max_digits=12, decimal_places=2)
+    lessons = models.TextField()
+    installed_mw = models.FloatField(default=0)
+    generation_mwh_per_year = models.FloatField(default=0)
+    members = models.PositiveIntegerField()
+    volunteers = models.PositiveIntegerField()
+    staff = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED
+    )
+    submitted_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    officer_note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"End-of-grant report of {self.award} ({self.get_status_display()})"
+
+    @property
+    def place(self):
+        return self.award.place

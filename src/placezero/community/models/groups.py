@@ -169,6 +169,10 @@ class Project(models.Model):
     status = models.CharField(
         max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DEVELOPING
     )
+    # What the group reported in a signed-off end-of-grant report; the network counts these
+    # in place of the model's figures when they are given.
+    reported_mw = models.FloatField(null=True, blank=True)
+    reported_mwh_per_year = models.FloatField(null=True, blank=True)
     adopted_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
     adopted_at = models.DateTimeField(auto_now_add=True)
 
@@ -208,6 +212,12 @@ class BusinessCaseRecord(models.Model):
     discount_rate = models.FloatField()
     lifetime_years = models.PositiveSmallIntegerField()
     community_benefit_share = models.FloatField(default=0)
+    loan_rate = models.FloatField(default=0, help_text="a year, e.g. 0.06 for 6 %")
+    loan_term_years = models.PositiveSmallIntegerField(default=0)
+    share_interest_rate = models.FloatField(default=0, help_text="a year, e.g. 0.04 for 4 %")
+    share_repayment_years = models.PositiveSmallIntegerField(
+        default=0, help_text="0: the shares are not repaid within the asset's life"
+    )
     updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -225,6 +235,12 @@ class BusinessCaseRecord(models.Model):
         "discount_rate",
         "lifetime_years",
         "community_benefit_share",
+        "loan_gbp",
+        "loan_rate",
+        "loan_term_years",
+        "share_capital_gbp",
+        "share_interest_rate",
+        "share_repayment_years",
     )
 
     def __str__(self) -> str:

@@ -48,7 +48,7 @@ from ..options import (
     MilestoneStatus,
     TeamRole,
 )
-from . import notices, outputs, recorded
+from . import grants, notices, outputs, recorded
 
 if TYPE_CHECKING:
     from placezero.places.models import Place
@@ -352,8 +352,14 @@ def determine(
 
 @transaction.atomic
 def add_milestone(award: Award, *, user: Any, title: str, amount_gbp: Decimal, due_on: date):
-    """An officer agrees a milestone of an award (approved when added by the officer)."""
+    """An officer agrees a milestone of an award, before issuing the grant agreement; it is
+    proposed until the group accepts the agreement (`grants.accept_agreement`)."""
     require(user, "community.manage_fund", award)
+    if not grants.milestones_open(award):
+        raise ValidationError(
+            "The grant agreement is issued: its milestones are fixed. Milestones are agreed "
+            "before the agreement is issued."
+        )
     planned = award.milestones.aggregate(total=Sum("amount_gbp"))["total"] or Decimal(0)
     if amount_gbp <= 0 or planned + amount_gbp > award.amount_gbp:
         raise ValidationError(
@@ -367,7 +373,7 @@ def add_milestone(award: Award, *, user: Any, title: str, amount_gbp: Decimal, d
         title=title,
         amount_gbp=amount_gbp,
         due_on=due_on,
-        status=MilestoneStatus.APPROVED,
+        status=MilestoneStatus.PROPOSED,
     )
 
 
@@ -387,10 +393,14 @@ def paid(award: Award) -> Decimal:
 def claim(milestone: Milestone, *, user: Any, amount_gbp: Decimal, evidence: str) -> Claim:
     require(user, "community.claim", milestone)
     award = Award.objects.select_for_update().get(pk=milestone.award_id)
+    if grants.is_closed(award):
+        raise ValidationError(
+            "The grant is closed: its end-of-grant report is signed off, so no more claims."
+        )
     if milestone.status != MilestoneStatus.APPROVED:
         raise ValidationError(
             f"“{milestone.title}” is not an approved milestone yet; claims are for approved "
-            "milestones only."
+            "milestones only (they are approved when the group accepts the grant agreement)."
         )
     if amount_gbp <= 0:
         raise ValidationError("Claim more than £0.")

@@ -27,6 +27,23 @@ KINDS = {
         "The panel decided your application",
         "The readiness fund's decision on your group's application, with its message.",
     ),
+    "community.agreement_issued": (
+        "A grant agreement to accept",
+        "The fund issued the grant agreement of your group's award: terms, conditions and "
+        "milestones to accept.",
+    ),
+    "community.agreement_accepted": (
+        "A group accepted its grant agreement",
+        "A group of your place accepted the grant agreement of its award.",
+    ),
+    "community.report_submitted": (
+        "An end-of-grant report to sign off",
+        "A group of your place sent the end-of-grant report of its award.",
+    ),
+    "community.report_decided": (
+        "Your end-of-grant report was decided",
+        "An officer signed off, or returned with a note, your group's end-of-grant report.",
+    ),
     "community.claim_changed": (
         "A claim moved on",
         "A milestone claim of your group's award was approved, rejected or paid.",

@@ -13,7 +13,14 @@ from django.db import transaction
 
 from placezero.accounts.permissions import require
 
-from ..models import Application, Claim, MentoringSession, Project
+from ..models import (
+    Application,
+    Claim,
+    EndOfGrantReport,
+    GrantAgreement,
+    MentoringSession,
+    Project,
+)
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -34,6 +41,17 @@ def export(user: Any) -> dict[str, Any]:
         "claims_submitted": Claim.objects.filter(submitted_by=user).count(),
         "mentoring_sessions_logged": MentoringSession.objects.filter(logged_by=user).count(),
         "projects_adopted": Project.objects.filter(adopted_by=user).count(),
+        "grant_agreements_accepted": [
+            {
+                "award": str(a.award),
+                "accepted_at": a.accepted_at.isoformat() if a.accepted_at else None,
+                "office": a.signatory_role,
+            }
+            for a in GrantAgreement.objects.filter(accepted_by=user).select_related("award")
+        ],
+        "end_of_grant_reports_submitted": EndOfGrantReport.objects.filter(
+            submitted_by=user
+        ).count(),
     }
 
 
@@ -55,4 +73,9 @@ def erase(user: Any) -> int:
     changed += Claim.objects.filter(submitted_by=user).update(submitted_by=None)
     changed += MentoringSession.objects.filter(logged_by=user).update(logged_by=None)
     changed += Project.objects.filter(adopted_by=user).update(adopted_by=None)
+    # The agreement stays accepted (it is the fund's record) but no longer names the person.
+    GrantAgreement.history.filter(accepted_by=user).update(accepted_by=None)
+    changed += GrantAgreement.objects.filter(accepted_by=user).update(accepted_by=None)
+    EndOfGrantReport.history.filter(submitted_by=user).update(submitted_by=None)
+    changed += EndOfGrantReport.objects.filter(submitted_by=user).update(submitted_by=None)
     return changed

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from placezero.accounts.permissions import require
+from placezero.landscape import services as landscape
 from placezero.pathways import services as pathways
 
 from ..finance import BusinessCase, BusinessCaseError, business_case
@@ -90,12 +91,38 @@ COMMUNITY_BENEFIT = Assumption(
 )
 
 
+# The landscape survey's name for each opportunity technology.
+LANDSCAPE_TECHNOLOGY = {
+    "solar_rooftop": "rooftop_solar",
+    "solar_ground": "ground_solar",
+    "onshore_wind": "onshore_wind",
+    "battery": "battery",
+    "heat_network": "heat_network",
+}
+
+
+def residents_acceptance(place: Place) -> dict[tuple[str, str], tuple[float | None, int]]:
+    """{(zone code, technology): (acceptance share, or None below the landscape module's
+    minimum of responses; responses)} from its published contributions."""
+    found: dict[tuple[str, str], tuple[float | None, int]] = {}
+    for ours, theirs in LANDSCAPE_TECHNOLOGY.items():
+        for row in landscape.acceptance(place, theirs):
+            found[(row.zone_code, ours)] = (row.share, row.responses)
+    return found
+
+
 def opportunities(place: Place, *, district_code: str | None = None) -> list[Any]:
-    return pathways.community_energy_opportunities(place, district_code=district_code)
+    return pathways.community_energy_opportunities(
+        place, district_code=district_code, acceptance=residents_acceptance(place)
+    )
 
 
 def opportunity(place: Place, key: str) -> Any:
-    return pathways.community_energy_opportunity(place, key)
+    return pathways.community_energy_opportunity(place, key, acceptance=residents_acceptance(place))
+
+
+def minimum_responses() -> int:
+    return landscape.MINIMUM_RESPONSES
 
 
 @transaction.atomic
@@ -138,8 +165,47 @@ def adopt(group: CommunityGroup, *, user: Any, key: str) -> Project:
     return project
 
 
+HEAT_SOLD = Assumption(
+    "onsite_share",
+    1.0,
+    "Assumption: all the network's heat is sold to the buildings it serves.",
+)
+HEAT_PRICE_SOURCE = (
+    "Derived: the cost of the heat a gas boiler would otherwise make, the engine's gas price "
+    "(Ofgem energy price cap, October-December 2024) / its boiler efficiency (Energy Saving "
+    "Trust in-situ monitoring); a heat network must sell at or below it to win customers."
+)
+HEAT_OPEX_SOURCE = (
+    "The engine's fixed operating cost share for heat pumps (PyPSA technology-data) times "
+    "the capital cost, plus the heat pumps' electricity: heat / the network's seasonal "
+    "performance factor x the engine's electricity price (Ofgem price cap). The capital is "
+    "supply plant only: add the pipework from your feasibility study."
+)
+
+
+def _heat_defaults(found: Any) -> dict[str, float]:
+    a = pathways.assumptions()
+    heat_price = a["gas_price_gbp_per_kwh"] / a["gas_boiler_efficiency"] * 1000
+    electricity = found.mwh_per_year / a["heat_network_spf"] * a["electricity_price_gbp_per_kwh"]
+    return {
+        "export_price_gbp_per_mwh": 0.0,
+        "onsite_share": HEAT_SOLD.value,
+        "onsite_price_gbp_per_mwh": round(heat_price, 2),
+        "opex_gbp_per_year": round(
+            found.capex_gbp * found.opex_fraction_per_year + electricity * 1000, 2
+        ),
+    }
+
+
 def default_inputs(found: Any) -> dict[str, float]:
     share = ONSITE_SHARE.get(found.technology, NO_ONSITE)
+    values = _electricity_defaults(found, share)
+    if found.technology == "heat_network":
+        values.update(_heat_defaults(found))
+    return values
+
+
+def _electricity_defaults(found: Any, share: Assumption) -> dict[str, float]:
     return {
         "capex_gbp": round(found.capex_gbp, 2),
         "grant_gbp": 0.0,
@@ -157,6 +223,8 @@ def default_inputs(found: Any) -> dict[str, float]:
 
 def sources(project: Project) -> list[tuple[str, str]]:
     """(input, where its default comes from) for the business case page."""
+    if project.technology == "heat_network":
+        return _heat_sources()
     share = ONSITE_SHARE.get(project.technology, NO_ONSITE)
     return [
         (
@@ -177,7 +245,35 @@ def sources(project: Project) -> list[tuple[str, str]]:
         ("Discount rate", DISCOUNT),
         ("Asset life", LIFETIME.source),
         ("Community benefit", COMMUNITY_BENEFIT.source),
+        ("Loans and community shares", FINANCING_SOURCE),
     ]
+
+
+def _heat_sources() -> list[tuple[str, str]]:
+    return [
+        (
+            "Capital cost",
+            "The engine's heat network supply plant cost per kW of heat (PyPSA "
+            "technology-data 'central air-sourced heat pump', pipework not included) times "
+            "the MW of peak heat the pathway's networks serve in the zone.",
+        ),
+        ("Output", "That MW times the engine's heating full-load hours (MWh of heat a year)."),
+        ("Heat price (on-site price)", HEAT_PRICE_SOURCE),
+        ("Share sold on site", HEAT_SOLD.source),
+        ("Export price", "Heat is not exported: 0."),
+        ("Operating cost", HEAT_OPEX_SOURCE),
+        ("Degradation", "None assumed for a heat network."),
+        ("Discount rate", DISCOUNT),
+        ("Asset life", LIFETIME.source),
+        ("Community benefit", COMMUNITY_BENEFIT.source),
+        ("Loans and community shares", FINANCING_SOURCE),
+    ]
+
+
+FINANCING_SOURCE = (
+    "None by default: enter the amount, rate and term a lender offers and the share offer's "
+    "interest and repayment terms."
+)
 
 
 def projects_of(group: CommunityGroup) -> list[Project]:
@@ -195,13 +291,14 @@ def update_case(record: BusinessCaseRecord, *, user: Any, values: dict[str, floa
     """Save edited inputs (with history) if they make a valid business case."""
     require(user, "community.edit_business_case", record.project)
     record = BusinessCaseRecord.objects.select_for_update().get(pk=record.pk)
-    allowed = {*BusinessCaseRecord.INPUT_FIELDS, "share_capital_gbp", "loan_gbp"}
+    allowed = set(BusinessCaseRecord.INPUT_FIELDS)
     for name, value in values.items():
         if name not in allowed:
             raise ValidationError(f"{name} is not an input of the business case.")
         setattr(record, name, value)
     funding = record.grant_gbp + record.share_capital_gbp + record.loan_gbp
-    if funding and abs(funding - record.capex_gbp) > 0.5:
+    financed = record.share_capital_gbp or record.loan_gbp
+    if financed and abs(funding - record.capex_gbp) > 0.5:
         raise ValidationError(
             f"Grants, community shares and loans add up to £{funding:,.0f} but the capital "
             f"cost is £{record.capex_gbp:,.0f}: make them add up, or leave shares and loans "

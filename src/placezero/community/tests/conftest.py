@@ -16,7 +16,7 @@ from placezero.accounts.tests.factories import MembershipFactory, UserFactory
 from placezero.api.tests.factories import AreaFactory, PlaceFactory
 from placezero.community.models import CommunityGroup, StepProgress
 from placezero.community.options import StepStatus, TeamRole
-from placezero.community.services import fund, journey, projects
+from placezero.community.services import fund, grants, journey, projects
 from placezero.places import services as places
 
 
@@ -114,7 +114,8 @@ def applied(world: SimpleNamespace) -> SimpleNamespace:
 
 
 @pytest.fixture
-def awarded(applied: SimpleNamespace) -> SimpleNamespace:
+def determined(applied: SimpleNamespace) -> SimpleNamespace:
+    """An approved application with its award, before milestones and the agreement."""
     w = applied
     fund.determine(
         w.application,
@@ -126,6 +127,10 @@ def awarded(applied: SimpleNamespace) -> SimpleNamespace:
     )
     w.application.refresh_from_db()
     w.award = w.application.award
+    return w
+
+
+def agree_milestones(w: SimpleNamespace) -> None:
     w.milestone = fund.add_milestone(
         w.award,
         user=w.officer,
@@ -133,4 +138,25 @@ def awarded(applied: SimpleNamespace) -> SimpleNamespace:
         amount_gbp=Decimal("12000"),
         due_on=timezone.localdate() + timedelta(days=30),
     )
+    w.milestone2 = fund.add_milestone(
+        w.award,
+        user=w.officer,
+        title="Study delivered",
+        amount_gbp=Decimal("18000"),
+        due_on=timezone.localdate() + timedelta(days=90),
+    )
+
+
+@pytest.fixture
+def awarded(determined: SimpleNamespace) -> SimpleNamespace:
+    """The award with two milestones and its grant agreement accepted by the group."""
+    w = determined
+    agree_milestones(w)
+    w.agreement = grants.issue_agreement(
+        w.award, user=w.officer, terms="Spend the grant on the study; report within a year."
+    )
+    grants.accept_agreement(w.agreement, user=w.founder, signatory_role="Chair", confirmed=True)
+    w.milestone.refresh_from_db()
+    w.milestone2.refresh_from_db()
+    w.agreement.refresh_from_db()
     return w

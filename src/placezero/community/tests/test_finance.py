@@ -111,3 +111,77 @@ def test_bad_inputs_are_refused_with_the_reason(changes, message) -> None:
 
 def test_irr_of_a_flow_without_a_sign_change_is_none() -> None:
     assert irr([100.0, 100.0]) is None
+
+
+def test_a_loan_and_community_shares_by_hand() -> None:
+    """The first hand case financed: capex £100,000 less £20,000 grants, a £50,000 loan at
+    6 % over 10 years, and £30,000 community shares at 4 % repaid in equal parts over 10.
+
+    Loan annuity P = 50,000 x 0.06 / (1 - 1.06^-10) = 3,000 / (1 - 0.558395) = £6,793.40.
+      Year 1: interest 50,000 x 6 % = £3,000.00, repaid £3,793.40; year 2: interest
+      (50,000 - 3,793.40) x 6 % = £2,772.40. Interest in all 10 x 6,793.40 - 50,000 =
+      £17,933.98.
+    Equity (the group's own money) = 80,000 - 50,000 = £30,000. Its cash: 8,000 - 6,793.40
+      = £1,206.60 in years 1-10, £8,000 in years 11-20. Cumulative after year 10:
+      -30,000 + 10 x 1,206.60 = -17,933.98; after 12: -1,933.98; payback = 12 +
+      1,933.98 / 8,000 = 12.2417 years.
+    Equity IRR: NPV = -30,000 + 1,206.60 x a(r,10) + 8,000 x a(r,10) x (1+r)^-10;
+      at 8.82 %: a = 6.468819, (1+r)^-10 = 0.429450 -> +£29.57;
+      at 8.84 %: a = 6.463103, (1+r)^-10 = 0.428662 -> -£37.73; so r = 8.829 %.
+    Shares: interest 4 % of the shares held: £1,200 in year 1, £1,080 in year 2 ... £120 in
+      year 10 (£6,600 in all); capital £3,000 a year. Society's cash in year 1:
+      1,206.60 - 1,200 - 3,000 = -£2,993.40: short from year 1.
+    The project's own payback and IRR (before financing) are unchanged: 10.0 years, 7.7547 %.
+    """
+    case = business_case(
+        inputs(
+            loan_gbp=50_000,
+            loan_rate=0.06,
+            loan_term_years=10,
+            share_capital_gbp=30_000,
+            share_interest_rate=0.04,
+            share_repayment_years=10,
+        )
+    )
+    assert case.loan_payment_gbp == pytest.approx(6_793.40, abs=0.01)
+    first, second = case.years[0], case.years[1]
+    assert first.loan_interest_gbp == pytest.approx(3_000)
+    assert first.loan_principal_gbp == pytest.approx(3_793.40, abs=0.01)
+    assert second.loan_interest_gbp == pytest.approx(2_772.40, abs=0.01)
+    assert case.total_loan_interest_gbp == pytest.approx(17_933.98, abs=0.01)
+    assert sum(flow.loan_principal_gbp for flow in case.years) == pytest.approx(50_000)
+    assert case.years[10].loan_interest_gbp == 0 and case.years[10].loan_principal_gbp == 0
+    assert case.equity_gbp == 30_000
+    assert first.equity_net_gbp == pytest.approx(1_206.60, abs=0.01)
+    assert case.equity_payback_years == pytest.approx(12 + 1_933.98 / 8_000, abs=1e-5)
+    assert case.equity_irr == pytest.approx(0.08829, abs=1e-5)
+    assert first.share_interest_gbp == pytest.approx(1_200)
+    assert second.share_interest_gbp == pytest.approx(1_080)
+    assert case.years[9].share_interest_gbp == pytest.approx(120)
+    assert case.total_share_interest_gbp == pytest.approx(6_600)
+    assert first.society_net_gbp == pytest.approx(-2_993.40, abs=0.01)
+    assert case.short_years[0] == 1
+    assert case.payback_years == pytest.approx(10.0)
+    assert case.irr == pytest.approx(0.077547, abs=1e-5)
+
+
+def test_a_zero_rate_loan_is_repaid_in_equal_parts() -> None:
+    case = business_case(inputs(loan_gbp=40_000, loan_rate=0.0, loan_term_years=8))
+    assert case.loan_payment_gbp == pytest.approx(5_000)
+    assert case.total_loan_interest_gbp == 0
+    assert case.equity_gbp == 40_000
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"loan_gbp": 10_000, "loan_term_years": 0}, "The loan's term must be between 1"),
+        ({"loan_gbp": 10_000, "loan_term_years": 30}, "The loan's term must be between 1"),
+        ({"loan_gbp": 90_000, "loan_term_years": 10}, "cannot add up to more than the capital"),
+        ({"loan_rate": 1.5}, "The loan's interest rate must be between 0 and 1"),
+        ({"share_repayment_years": 21}, "Share capital is repaid over 0"),
+    ],
+)
+def test_bad_financing_is_refused_with_the_reason(changes, message) -> None:
+    with pytest.raises(BusinessCaseError, match=message):
+        business_case(inputs(**changes))

@@ -102,6 +102,38 @@ def test_editing_the_business_case_on_its_page_changes_the_payback(world) -> Non
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
+def test_a_loan_on_the_business_case_page_shows_its_annuity_and_equity_irr(world) -> None:
+    advance(world.group, 4)
+    key = next(o.key for o in projects.opportunities(world.place) if o.technology == "solar_ground")
+    client = as_user(world.founder)
+    client.post(
+        reverse("community:adopt", args=[world.place.slug]), {"key": key, "group": world.group.pk}
+    )
+    project = world.group.projects.get()
+    page_url = reverse("community:project", args=[world.place.slug, project.pk])
+    record = project.case
+    values = {name: getattr(record, name) for name in BusinessCaseForm.Meta.fields}
+    capex = record.capex_gbp
+    values.update(
+        grant_gbp=0,
+        loan_gbp=round(capex * 0.6, 2),
+        share_capital_gbp=round(capex - round(capex * 0.6, 2), 2),
+        loan_rate=0.06,
+        loan_term_years=15,
+        share_interest_rate=0.04,
+        share_repayment_years=0,
+    )
+    assert client.post(page_url, values).status_code == 302
+    page = text(client.get(page_url))
+    expected = round(capex * 0.6, 2) * 0.06 / (1 - 1.06**-15)
+    shown = page.split("data-loan-payment>")[1].split(" a year")[0]
+    assert shown == f"£{expected:,.0f}"
+    assert "Equity IRR (after the loan)" in page and "Loan interest" in page
+    values["loan_term_years"] = 0
+    refused = client.post(page_url, values)
+    assert refused.status_code == 400 and "term must be between 1 year" in text(refused)
+
+
 def test_late_and_over_the_maximum_applications_are_refused_on_the_page(world) -> None:
     advance(world.group, 5)
     client = as_user(world.founder)
@@ -162,6 +194,24 @@ def test_review_decision_claims_and_payment_through_the_pages(applied) -> None:
         {"title": "Study commissioned", "amount_gbp": "10000", "due_on": "2027-01-31"},
     )
     milestone = w.application.award.milestones.get()
+    agreement_url = reverse("community:agreement", args=[slug, pk])
+    accept_url = reverse("community:accept_agreement", args=[slug, pk])
+    short = officer.post(agreement_url, {"terms": "Report within a year."})
+    assert short.status_code == 400 and "add up to £10,000 of the £30,000 award" in text(short)
+    officer.post(
+        reverse("community:milestone", args=[slug, pk]),
+        {"title": "Study delivered", "amount_gbp": "20000", "due_on": "2027-06-30"},
+    )
+    assert officer.post(agreement_url, {"terms": "Report within a year."}).status_code == 302
+    early = founder.post(
+        reverse("community:claim", args=[slug, pk]),
+        {"milestone": milestone.pk, "amount_gbp": "100", "evidence": "x"},
+    )
+    assert early.status_code == 400 and "accepts the grant agreement" in text(early)
+    unticked = founder.post(accept_url, {"signatory_role": "Chair"})
+    assert unticked.status_code == 400 and "Tick to confirm" in text(unticked)
+    assert founder.post(accept_url, {"signatory_role": "Chair", "confirmed": "yes"}).url
+    assert "Accepted on" in text(founder.get(app_url))
     over = founder.post(
         reverse("community:claim", args=[slug, pk]),
         {"milestone": milestone.pk, "amount_gbp": "30001", "evidence": "x"},
@@ -184,6 +234,31 @@ def test_review_decision_claims_and_payment_through_the_pages(applied) -> None:
     claim.refresh_from_db()
     assert claim.status == "paid"
     assert "£30,000 awarded, £10,000 paid" in text(Client().get(network_url))
+
+    # The end-of-grant report through the pages: sent by the group, returned, sent again,
+    # signed off by the officer; the network then counts the group's reported members.
+    report_url = reverse("community:report", args=[slug, pk])
+    decide_url = reverse("community:decide_report", args=[slug, pk])
+    report = {
+        "outputs": "The study.",
+        "spend_gbp": "10000",
+        "lessons": "Start early.",
+        "installed_mw": "0",
+        "generation_mwh_per_year": "0",
+        "members": "64",
+        "volunteers": "9",
+        "staff": "0",
+    }
+    over_spend = founder.post(report_url, {**report, "spend_gbp": "40000"})
+    assert over_spend.status_code == 400 and "Spend is between £0 and the award" in text(over_spend)
+    assert founder.post(report_url, report).status_code == 302
+    no_note = officer.post(decide_url, {"decision": "return"})
+    assert no_note.status_code == 400 and "Say what the group should change" in text(no_note)
+    officer.post(decide_url, {"decision": "return", "note": "Say what the study found."})
+    assert founder.post(report_url, {**report, "outputs": "The study: the roof is fit."}).url
+    assert officer.post(decide_url, {"decision": "sign_off"}).status_code == 302
+    assert "Signed off" in text(founder.get(app_url))
+    assert "64, 9, 0" in text(Client().get(network_url))
 
 
 def test_a_person_downloads_and_erases_their_own_data(applied) -> None:

@@ -168,13 +168,7 @@ def test_the_officer_who_approved_a_claim_cannot_also_approve_it_for_finance(awa
 
 def test_a_claim_above_the_award_is_refused_with_the_reason(awarded) -> None:
     w = awarded
-    second = fund.add_milestone(
-        w.award,
-        user=w.officer,
-        title="Study delivered",
-        amount_gbp=Decimal("18000"),
-        due_on=timezone.localdate() + timedelta(days=90),
-    )
+    second = w.milestone2
     fund.claim(w.milestone, user=w.founder, amount_gbp=Decimal("12000"), evidence="Contract.")
     with pytest.raises(ValidationError, match="would take the claims above the award of £30,000"):
         fund.claim(second, user=w.founder, amount_gbp=Decimal("18001"), evidence="Study.")
@@ -189,8 +183,15 @@ def test_a_claim_for_an_unapproved_milestone_is_refused_with_the_reason(awarded)
         fund.claim(w.milestone, user=w.founder, amount_gbp=Decimal("100"), evidence="x")
 
 
-def test_milestones_stay_within_the_award(awarded) -> None:
-    w = awarded
+def test_milestones_stay_within_the_award(determined) -> None:
+    w = determined
+    fund.add_milestone(
+        w.award,
+        user=w.officer,
+        title="Study commissioned",
+        amount_gbp=Decimal("12000"),
+        due_on=timezone.localdate(),
+    )
     with pytest.raises(ValidationError, match="£18,000 is left to plan"):
         fund.add_milestone(
             w.award,

@@ -200,3 +200,109 @@ def test_adopting_an_opportunity_builds_a_business_case_that_follows_its_inputs(
         projects.case_of(project, user=world.other_founder)
     record.refresh_from_db()
     assert record.export_price_gbp_per_mwh == 90.0 and record.onsite_share == 0.0
+
+
+def test_heat_networks_are_ranked_by_potential_and_heat_density(world) -> None:
+    """Heat network parts by hand from the engine's own arrays (pathways.opportunities)."""
+    from placezero.pathways.opportunities import HEAT_DENSITY_THRESHOLD_MWH_PER_KM2
+
+    found = [o for o in projects.opportunities(world.place) if o.technology == "heat_network"]
+    assert found, "the pathway builds heat networks somewhere"
+    assert pytest.approx(41_666.67, abs=0.01) == HEAT_DENSITY_THRESHOLD_MWH_PER_KM2
+    a = pathways.assumptions()
+    for o in found:
+        assert o.heat_density_mwh_per_km2 is not None and o.network_part_label == "heat density"
+        assert o.network_part == pytest.approx(
+            min(o.heat_density_mwh_per_km2 / HEAT_DENSITY_THRESHOLD_MWH_PER_KM2, 1.0)
+        )
+        assert o.score == pytest.approx(0.6 * o.potential_part + 0.4 * o.network_part)
+        assert o.mwh_per_year == pytest.approx(o.mw * a["heating_full_load_hours"])
+        assert o.capex_gbp == pytest.approx(o.mw * 1000 * a["heat_network_capex_gbp_per_kw_th"])
+    assert max(o.potential_part for o in found) == pytest.approx(1.0)
+
+
+def test_residents_acceptance_from_the_landscape_survey_is_a_part_of_the_score(world) -> None:
+    """4 welcoming and 1 opposed published answers about ground solar in a zone: acceptance
+    (4 + 0) / 5 = 0.8, a quarter of the score; a zone with 2 answers has too few; the rest
+    show no responses yet."""
+    from placezero.accounts.options import Role
+    from placezero.accounts.tests.factories import UserFactory
+    from placezero.landscape import services as landscape
+
+    before = [o for o in projects.opportunities(world.place) if o.technology == "solar_ground"]
+    first, second = before[0], before[1]
+    assert first.acceptance_part is None and first.acceptance_responses == 0
+    stances = [(first.zone_code, s) for s in ("welcome",) * 4 + ("oppose",)]
+    stances += [(second.zone_code, "welcome")] * 2
+    for n, (zone, stance) in enumerate(stances):
+        made = landscape.submit(
+            world.place,
+            technology="ground_solar",
+            stance=stance,
+            user=UserFactory(role=Role.RESIDENT),
+            client_address=f"192.0.2.{n + 1}",
+            zone_code=zone,
+            place_description="The fields by the road.",
+            reason="A view.",
+        )
+        landscape.moderate(made.contribution, decision="approve", reason="", user=world.officer)
+    after = {
+        o.zone_code: o
+        for o in projects.opportunities(world.place)
+        if o.technology == "solar_ground"
+    }
+    accepted = after[first.zone_code]
+    assert accepted.acceptance_part == pytest.approx(0.8) and accepted.acceptance_responses == 5
+    technical = 0.6 * accepted.potential_part + 0.4 * accepted.network_part
+    assert accepted.score == pytest.approx(0.75 * technical + 0.25 * 0.8)
+    few = after[second.zone_code]
+    assert few.acceptance_part is None and few.acceptance_responses == 2
+    assert few.score == pytest.approx(0.6 * few.potential_part + 0.4 * few.network_part)
+
+    from django.test import Client
+    from django.urls import reverse
+
+    page = Client().get(reverse("community:opportunities", args=[world.place.slug])).content
+    text = page.decode()
+    assert "acceptance 0.80 (5 responses)" in text
+    assert "too few responses yet (2 of 5)" in text and "acceptance: no responses yet" in text
+
+
+def test_a_heat_network_business_case_sells_heat_at_the_gas_boilers_cost(world) -> None:
+    """Heat price = gas 6.24 p/kWh / boiler efficiency (the engine's); operating cost =
+    capital x the heat pump O&M share + heat / SPF x electricity price."""
+    advance(world.group, 4)
+    found = next(o for o in projects.opportunities(world.place) if o.technology == "heat_network")
+    project = projects.adopt(world.group, user=world.founder, key=found.key)
+    record, case = projects.case_of(project, user=world.founder)
+    a = pathways.assumptions()
+    assert record.onsite_share == 1.0 and record.export_price_gbp_per_mwh == 0.0
+    heat_price = a["gas_price_gbp_per_kwh"] / a["gas_boiler_efficiency"] * 1000
+    assert record.onsite_price_gbp_per_mwh == pytest.approx(heat_price, abs=0.01)
+    electricity = found.mwh_per_year / a["heat_network_spf"] * a["electricity_price_gbp_per_kwh"]
+    expected_opex = found.capex_gbp * a["heat_pump_fom_fraction_per_year"] + electricity * 1000
+    assert record.opex_gbp_per_year == pytest.approx(expected_opex, abs=0.01)
+    assert case.years[0].income_gbp == pytest.approx(record.annual_output_mwh * heat_price, 0.01)
+    assert any("pipework" in text for _, text in projects.sources(project))
+
+
+def test_the_directory_map_shades_districts_and_places_groups_at_their_centre(world) -> None:
+    from django.test import Client
+    from django.urls import reverse
+    from shapely.geometry import Point, shape
+
+    from placezero.community.services import network
+
+    drawn = network.group_map(world.place)
+    features = {f["properties"]["code"]: f for f in drawn["geojson"]["features"]}
+    home = charnwood(world.place)
+    assert features[home.code]["properties"]["figure"] == 2  # two groups registered there
+    assert "Test Community Energy (step 1)" in features[home.code]["properties"]["label"]
+    others = [f for code, f in features.items() if code != home.code]
+    assert others and all(f["properties"]["label"].endswith("no group yet") for f in others)
+    assert len(drawn["points"]) == 2
+    outline = shape(home.geometry)
+    assert all(outline.contains(Point(p["lon"], p["lat"])) for p in drawn["points"])
+    page = Client().get(reverse("community:directory", args=[world.place.slug])).content.decode()
+    assert 'id="group-map-data"' in page and "data-groups-by-district" in page
+    assert "vendor/leaflet/leaflet.js" in page and "web/js/area-map.js" in page

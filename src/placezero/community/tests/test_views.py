@@ -19,8 +19,15 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
-from placezero.community.models import Application, Claim, StepProgress
+from placezero.community.models import (
+    Application,
+    Claim,
+    EndOfGrantReport,
+    GrantAgreement,
+    StepProgress,
+)
 from placezero.community.services import fund
 from placezero.pathways.tests.test_permissions_by_place import routes
 
@@ -93,6 +100,10 @@ POSTS = {
     "milestone": only("officer", "admin"),
     "claim": only("founder"),
     "claim_action": only("officer", "admin"),
+    "agreement": only("officer", "admin"),
+    "accept_agreement": only("founder"),
+    "report": only("founder"),
+    "decide_report": only("officer", "admin"),
 }
 ALSO_POST = {
     "register",
@@ -113,6 +124,17 @@ def matrix(awarded) -> SimpleNamespace:
     fund.declare(w.application, user=w.reviewer1, has_conflict=False)
     fund.declare(w.application, user=w.reviewer3, has_conflict=True, details="Related.")
     w.claim = fund.claim(w.milestone, user=w.founder, amount_gbp=Decimal("100"), evidence="x")
+    # A report waiting for sign-off, made directly (set-up: its rules are tested elsewhere).
+    w.report = EndOfGrantReport.objects.create(
+        award=w.award,
+        outputs="x",
+        spend_gbp=Decimal("100"),
+        lessons="x",
+        members=1,
+        volunteers=1,
+        staff=0,
+        submitted_at=timezone.now(),
+    )
     advance(w.group, 5)
     progress = StepProgress.objects.get(group=w.group, step_number=5)
     w.values = {
@@ -180,6 +202,9 @@ def _state(w) -> tuple:
         w.group.projects.count(),
         w.round.team.count(),
         w.award.milestones.count(),
+        list(w.award.milestones.values_list("status", flat=True)),
+        list(GrantAgreement.objects.values_list("accepted_at", "terms")),
+        list(EndOfGrantReport.objects.values_list("status", "outputs")),
     )
 
 

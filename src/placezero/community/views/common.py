@@ -14,7 +14,17 @@ from django.shortcuts import get_object_or_404
 from placezero.web.forms import add_service_errors
 from placezero.web.shortcuts import place_or_404
 
-from ..models import Application, Award, Claim, CommunityGroup, FundRound, Project, StepProgress
+from ..models import (
+    Application,
+    Award,
+    Claim,
+    CommunityGroup,
+    EndOfGrantReport,
+    FundRound,
+    GrantAgreement,
+    Project,
+    StepProgress,
+)
 
 
 def place(request: HttpRequest, place_slug: str, **_: Any) -> Any:
@@ -67,6 +77,24 @@ def award(request: HttpRequest, place_slug: str, application_id: int, **_: Any) 
     if not hasattr(found, "award"):
         raise Http404("This application has no award.")
     return found.award
+
+
+def agreement(
+    request: HttpRequest, place_slug: str, application_id: int, **_: Any
+) -> GrantAgreement:
+    found = GrantAgreement.objects.filter(award=award(request, place_slug, application_id)).first()
+    if found is None:
+        raise Http404("This award has no grant agreement yet.")
+    return found
+
+
+def report(
+    request: HttpRequest, place_slug: str, application_id: int, **_: Any
+) -> EndOfGrantReport:
+    found = EndOfGrantReport.objects.filter(award=award(request, place_slug, application_id))
+    if not found.exists():
+        raise Http404("This award has no end-of-grant report yet.")
+    return found.get()
 
 
 def claim(

@@ -17,7 +17,7 @@ from placezero.web.forms import add_service_errors
 from .. import forms
 from ..models import Milestone
 from ..options import APPROVED, DETERMINED, ClaimStatus, TeamRole
-from ..services import fund, journey
+from ..services import fund, grants, journey
 from . import common
 
 
@@ -179,6 +179,15 @@ def _application_page(request, found, status=200, **shown):
     )
     milestones = list(award.milestones.all()) if award else []
     claims = [c for m in milestones for c in m.claims.all()]
+    agreement = grants.agreement_of(award) if award else None
+    report = grants.report_of(award) if award else None
+    can_report = bool(
+        award
+        and agreement
+        and agreement.accepted
+        and has(user, "community.report", award)
+        and (report is None or report.status == "returned")
+    )
     return render(
         request,
         "community/application.html",
@@ -195,7 +204,23 @@ def _application_page(request, found, status=200, **shown):
             and found.status not in DETERMINED,
             "can_edit": has(user, "community.apply", found) and found.status not in DETERMINED,
             "can_manage": has(user, "community.manage_fund", found),
-            "can_claim": has(user, "community.claim", found),
+            "can_claim": has(user, "community.claim", found)
+            and bool(agreement and agreement.accepted)
+            and not (award and grants.is_closed(award)),
+            "agreement": agreement,
+            "report": report,
+            "can_add_milestone": bool(award) and grants.milestones_open(award),
+            "can_accept": bool(agreement)
+            and not agreement.accepted
+            and has(user, "community.accept_agreement", agreement),
+            "can_report": can_report,
+            "can_decide_report": bool(report)
+            and report.status == "submitted"
+            and has(user, "community.sign_off_report", report),
+            "agreement_form": shown.get("agreement_form") or forms.AgreementForm(),
+            "accept_form": shown.get("accept_form") or forms.AcceptAgreementForm(),
+            "report_form": shown.get("report_form") or _report_form(report, found.group),
+            "report_decision_form": shown.get("report_decision_form") or forms.ReportDecisionForm(),
             "can_see_contact": has(user, "community.manage_fund", found)
             or has(user, "community.apply", found),
             "score_form": score_form,
@@ -210,6 +235,16 @@ def _application_page(request, found, status=200, **shown):
             "shown_forms": list(shown.values()),
         },
         status=status,
+    )
+
+
+def _report_form(report, group):
+    """A returned report comes back filled in; a first one starts from the group's figures."""
+    if report is not None:
+        fields = forms.ReportForm.base_fields
+        return forms.ReportForm(initial={name: getattr(report, name) for name in fields})
+    return forms.ReportForm(
+        initial={"members": group.members, "volunteers": group.volunteers, "staff": group.staff}
     )
 
 

@@ -51,7 +51,12 @@ def directory(request: HttpRequest, place_slug: str) -> HttpResponse:
     return render(
         request,
         "community/directory.html",
-        {"place": place, "groups": journey.groups(place), "coverage": network.coverage(place)},
+        {
+            "place": place,
+            "groups": journey.groups(place),
+            "coverage": network.coverage(place),
+            "map": network.group_map(place),
+        },
     )
 
 

@@ -47,6 +47,7 @@ def opportunities(request: HttpRequest, place_slug: str) -> HttpResponse:
             "district": district,
             "my_groups": mine,
             "sites": places.renewable_sites(place)[:20],
+            "minimum_responses": projects.minimum_responses(),
         },
     )
 
@@ -106,6 +107,7 @@ def project(request: HttpRequest, place_slug: str, project_id: int) -> HttpRespo
             "group": found.group,
             "case": case,
             "irr_percent": case.irr * 100 if case.irr is not None else None,
+            "equity_irr_percent": case.equity_irr * 100 if case.equity_irr is not None else None,
             "record": record,
             "form": form,
             "can_edit": can_edit,
@@ -128,7 +130,12 @@ def project_xlsx(request: HttpRequest, place_slug: str, project_id: int) -> Http
             "Payback (years)",
             f"{case.payback_years:.2f}" if case.payback_years else "not within life",
         ),
-        ("IRR", f"{case.irr:.4f}" if case.irr is not None else "none"),
+        ("Project IRR (before financing)", f"{case.irr:.4f}" if case.irr is not None else "none"),
+        (
+            "Equity IRR (after the loan)",
+            f"{case.equity_irr:.4f}" if case.equity_irr is not None else "none",
+        ),
+        ("Loan payment a year (GBP)", f"{case.loan_payment_gbp:.2f}"),
         ("NPV (GBP)", f"{case.npv_gbp:.2f}"),
     ]
     body = xlsx.workbook(

@@ -21,6 +21,7 @@ from placezero.governance import (
 from placezero.governance.models import Decision, DecisionLink, Power, RecordedOutcome, Vote
 from placezero.governance.options import DecisionStatus, Route, VoteChoice
 from placezero.publishing import services as publishing
+from placezero.tracker import services as tracker
 
 
 def proposal(body: Any, **changes: Any) -> services.Proposal:
@@ -98,10 +99,17 @@ def test_two_approvals_before_the_deadline_approve_and_create_the_actions(
     fast.refresh_from_db()
     assert fast.status == DecisionStatus.APPROVED
     assert fast.decided_within_time_limit() is True
-    titles = list(RecordedOutcome.objects.filter(decision=fast).values_list("title", flat=True))
+    # The tracker's outcome handler took over from governance's own: real tracker actions.
+    assert not RecordedOutcome.objects.exists()
+    created = list(tracker.actions_of(fast.place).filter(reference__startswith="D001."))
+    titles = [action.title for action in created]
     assert titles == ["Install solar canopies at two depots", "Report generation after a year"]
     links = list(DecisionLink.objects.filter(decision=fast))
     assert [link.label for link in links] == [f"Action: {t}" for t in titles]
+    assert {link.handler for link in links} == {"tracker.create_actions"}
+    assert [link.url for link in links] == [
+        f"/places/{fast.place.slug}/actions/{action.pk}/" for action in created
+    ]
     page = Client().get(links[0].url)
     assert page.status_code == 200
     assert "Install solar canopies at two depots" in page.content.decode()

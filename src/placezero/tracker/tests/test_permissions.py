@@ -18,9 +18,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
+from django.utils import timezone
 
-from placezero.tracker import services, spreadsheet
-from placezero.tracker.models import Action, Dependency, Milestone, ProgressUpdate
+from placezero.tracker import reports, services, spreadsheet
+from placezero.tracker.models import (
+    Action,
+    Dependency,
+    Milestone,
+    PriorityWeights,
+    ProgressReport,
+    ProgressUpdate,
+    Risk,
+)
 
 from .conftest import make_action
 
@@ -53,6 +62,16 @@ ROUTES: dict[str, tuple[str, set[str]]] = {
     "update_post": ("POST", UPDATES_ACTION),
     "export": ("GET", PLACE_PEOPLE),
     "import": ("GET", OFFICERS),
+    "open_csv": ("GET", EVERYONE),
+    "open_json": ("GET", EVERYONE),
+    "priority": ("GET", EVERYONE),
+    "priority_set": ("POST", OFFICERS),
+    "reports": ("GET", EVERYONE),
+    "report_issue": ("POST", OFFICERS),
+    "report": ("GET", EVERYONE),
+    "report_pdf": ("GET", EVERYONE),
+    "risk_add": ("POST", EDITS_ACTION),
+    "risk_remove": ("POST", EDITS_ACTION),
 }
 
 
@@ -76,6 +95,15 @@ def records(people, plan) -> dict[str, Any]:
             action=action, title="M", due=dt.date(2025, 1, 1)
         ).pk,
         "dependency_id": Dependency.objects.create(action=action, other=other, kind="needs").pk,
+        "risk_id": Risk.objects.create(action=action, description="R", likelihood=2, impact=3).pk,
+        "report_id": ProgressReport.objects.create(
+            place=people.place,
+            title="Report",
+            period_start=dt.date(2025, 1, 1),
+            period_end=dt.date(2025, 3, 31),
+            issued_at=timezone.now(),
+            snapshot=reports.snapshot(people.place, dt.date(2025, 1, 1), dt.date(2025, 3, 31)),
+        ).pk,
     }
 
 
@@ -85,6 +113,9 @@ def _state() -> tuple:
         Milestone.objects.filter(completed_on__isnull=False).count(),
         Dependency.objects.count(),
         ProgressUpdate.objects.count(),
+        Risk.objects.count(),
+        ProgressReport.objects.count(),
+        list(PriorityWeights.objects.values_list("impact", "deliverability", "cost")),
         sorted(Action.objects.values_list("reference", "title", "status")),
     )
 
@@ -177,13 +208,36 @@ def _services(people, records) -> dict[str, Any]:
         ),
         "export": (PLACE_PEOPLE, lambda u: spreadsheet.export_workbook(people.place, user=u)),
         "import_check": (OFFICERS, lambda u: spreadsheet.check(people.place, b"x", user=u)),
+        "add_risk": (
+            EDITS_ACTION,
+            lambda u: services.add_risk(action, description="R2", likelihood=1, impact=1, user=u),
+        ),
+        "remove_risk": (
+            EDITS_ACTION,
+            lambda u: services.remove_risk(Risk.objects.get(pk=records["risk_id"]), user=u),
+        ),
+        "set_priority_weights": (
+            OFFICERS,
+            lambda u: services.set_priority_weights(
+                people.place, impact=2, deliverability=1, cost=1, user=u
+            ),
+        ),
+        "issue_report": (
+            OFFICERS,
+            lambda u: services.issue_report(
+                people.place,
+                period_start=dt.date(2025, 1, 1),
+                period_end=dt.date(2025, 2, 1),
+                user=u,
+            ),
+        ),
     }
 
 
 SERVICE_NAMES = [
     "update_action", "add_milestone", "complete_milestone", "add_dependency",
     "remove_dependency", "link_lever", "post_update", "create_action", "create_plan", "export",
-    "import_check",
+    "import_check", "add_risk", "remove_risk", "set_priority_weights", "issue_report",
 ]  # fmt: skip
 
 

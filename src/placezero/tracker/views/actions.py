@@ -11,16 +11,19 @@ from placezero.tables import About, Column, Table
 from placezero.tables.charts import chart_from_table
 from placezero.web.forms import add_service_errors
 
-from .. import dashboard, impact, services
+from .. import dashboard, impact, priority, services
 from ..forms import (
     ActionForm,
     DependencyForm,
     LeverLinkForm,
     MilestoneDoneForm,
     MilestoneForm,
+    RiskForm,
     UpdateForm,
 )
 from ..models import Action
+from ..options import CoBenefit
+from ..powers import power_names
 from .common import action_of_request, place_of_request
 
 
@@ -59,8 +62,22 @@ def action_context(request: HttpRequest, action: Action, **forms: object) -> dic
     may_update = has(user, "tracker.post_update", action)
     table = trajectory_table(action)
     links = list(action.lever_links.all())
+    weights = services.priority_weights(action.place)
+    powers = power_names(action.place)
     return {
         "place": action.place,
+        "co_benefits": [
+            CoBenefit(key).label for key in action.co_benefits if key in CoBenefit.values
+        ],
+        "powers": [
+            (key, powers.get(key, f"{key} (no longer in the register)"))
+            for key in action.powers_used
+        ],
+        "priority": services.priorities(action.place, weights).get(action.pk),
+        "weights": weights,
+        "factor_labels": priority.LABELS,
+        "risks": action.risks.all(),
+        "risk_form": forms.get("risk_form") or (RiskForm() if may_edit else None),
         "action": action,
         "links": [(link, impact.lever_title(link.lever)) for link in links],
         "milestones": action.milestones.all(),

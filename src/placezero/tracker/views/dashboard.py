@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -9,9 +11,9 @@ from placezero.accounts.permissions import requires
 from placezero.places import services as places
 from placezero.tables.charts import chart_from_table
 
-from .. import dashboard, graph
+from .. import dashboard, diagram, graph
 from ..options import Status, Theme
-from ..services import actions_of
+from ..services import actions_of, priorities
 from .common import place_of_request
 
 
@@ -46,6 +48,7 @@ def dashboard_page(request: HttpRequest, place_slug: str) -> HttpResponse:
             "charts": charts,
             "holds": graph.holds(place),
             "critical_path": graph.critical_path(place),
+            "diagram": diagram.diagram(place),
         },
     )
 
@@ -62,12 +65,26 @@ def action_list(request: HttpRequest, place_slug: str) -> HttpResponse:
     if chosen["owner"].isdigit():
         actions = actions.filter(owner_id=int(chosen["owner"]))
     owners = sorted({a.owner for a in actions_of(place)}, key=str)
+    scores = priorities(place)
+    rows = [(action, scores.get(action.pk)) for action in actions]
+    sort = request.GET.get("sort", "reference")
+    if sort == "priority":
+        # Highest first; actions without a priority last, by reference.
+        rows.sort(
+            key=lambda r: (r[1] is None or r[1].score is None, -(r[1].score or 0) if r[1] else 0)
+        )
+    else:
+        sort = "reference"
+    kept = {k: v for k, v in chosen.items() if v}
     return render(
         request,
         "tracker/action_list.html",
         {
             "place": place,
             "actions": actions,
+            "rows": rows,
+            "sort": sort,
+            "filters": urlencode(kept),
             "chosen": chosen,
             "themes": Theme.choices,
             "statuses": Status.choices,

@@ -1,6 +1,9 @@
 // The district map: the areas' polygons from the page's own GeoJSON (json_script), drawn with
 // Leaflet and no tile layer, so it needs no network. Each area is a keyboard-focusable shape
 // that announces its name and figure; the table on the page is the text alternative.
+// Optional, for other maps of areas: a feature's `label` replaces the figure's sentence, and
+// `points` ([{lat, lon, label}]) are drawn as focusable markers too (the community
+// directory's groups at their districts' centres).
 (function () {
   "use strict";
 
@@ -18,6 +21,9 @@
   }
 
   function describe(properties, figures) {
+    if (properties.label) {
+      return properties.label;
+    }
     var name = properties.name;
     if (isNeighbour(properties)) {
       name += " (neighbouring area, not part of " + figures.place_name + ")";
@@ -98,6 +104,24 @@
       },
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+    // Markers are projected when added, so after the map has its view.
+    (figures.points || []).forEach(function (point) {
+      var marker = window.L.circleMarker([point.lat, point.lon], {
+        radius: 7,
+        color: "#0b0c0c",
+        weight: 2,
+        fillColor: "#1d70b8",
+        fillOpacity: 1,
+      });
+      marker.bindTooltip(point.label, { sticky: false });
+      marker.on("click", function () {
+        announce(point.label);
+      });
+      marker.on("add", function () {
+        makeFocusable(marker, { code: String(point.id), role: "point" }, point.label, announce);
+      });
+      marker.addTo(map);
+    });
     container.setAttribute("data-map-ready", "true");
   }
 
