@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import (
     build_areas,
+    build_census_age,
     build_energy,
     build_extras,
     build_geo,
@@ -119,10 +120,10 @@ def _build_files(ctx: BuildContext) -> dict[str, bytes]:
     say("zone statistics")
     electricity = build_zone_stats.msoa_electricity_rows(ctx)
     zone_rows = electricity + build_zone_stats.lsoa_gas_rows(ctx)
-    census_zones = build_zone_stats.census_zone_rows(
-        ctx, lookup, build_zone_stats.zone_weights(electricity)
-    )
+    weights = build_zone_stats.zone_weights(electricity)
+    census_zones = build_zone_stats.census_zone_rows(ctx, lookup, weights)
     zone_rows += census_zones
+    zone_rows += build_census_age.age_zone_rows(ctx, lookup, weights)  # optional file
     _note_census(ctx, area_rows, census_zones)
     say("national series, costs, renewable sites, grid")
     national = build_extras.national_rows(ctx)

@@ -89,6 +89,14 @@ DATASETS: dict[str, dict[str, str]] = {
         "licence": OGL,
         "attribution": ATTRIBUTION_OGL,
     },
+    "census-2021-age": {
+        "title": "Census 2021 TS007A (or TS007) usual residents by age, in the age bands "
+        "citizen landscaping asks about",
+        "publisher": "Office for National Statistics (Nomis bulk download)",
+        "source_url": "https://www.nomisweb.co.uk/sources/census_2021_bulk",
+        "licence": OGL,
+        "attribution": ATTRIBUTION_OGL,
+    },
     "fes-2023": {
         "title": "Future Energy Scenarios 2023 regional building blocks by local authority",
         "publisher": "National Grid ESO",

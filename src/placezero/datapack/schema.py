@@ -309,6 +309,14 @@ GSP_PARAMETERS: dict[str, str] = {
 }
 
 
+# Census 2021 TS007A/TS007 residents in citizen landscaping's age bands (build_census_age;
+# only in a pack built with that optional file).
+CENSUS_AGE_VARIABLES: tuple[str, ...] = (
+    "age_16_24_persons", "age_25_34_persons", "age_35_49_persons", "age_50_64_persons",
+    "age_65_74_persons", "age_75_plus_persons",
+)  # fmt: skip
+
+
 def _expected_units() -> dict[tuple[str, str], str]:
     units: dict[tuple[str, str], str] = {}
     for variable, unit in DESNZ_LA_GHG.values():
@@ -325,6 +333,8 @@ def _expected_units() -> dict[tuple[str, str], str]:
     for table in CENSUS_TABLES.values():
         for variable in table.values():
             units[("census-2021", variable)] = "households"
+    for variable in CENSUS_AGE_VARIABLES:
+        units[("census-2021-age", variable)] = "persons"
     for variable, unit in FES_BLOCKS.values():
         units[("fes-2023", variable)] = unit
     for variable, (unit, _column) in MSOA_ELECTRICITY.items():

@@ -42,6 +42,17 @@ class Tally:
         return (self.welcome + 0.5 * self.neutral) / self.responses
 
 
+@dataclass(frozen=True)
+class WeightedTally:
+    """Published responses about one technology in one zone, as a share weighted to the
+    zone's population (`landscape.weighting`), with Kish's effective sample size. Takes a
+    Tally's place in `acceptance_shares`: the minimum count applies to `responses`."""
+
+    responses: int
+    share: float
+    effective_n: float
+
+
 def wilson_interval(share: float, responses: int, z: float = Z_95) -> tuple[float, float]:
     """The Wilson score interval of a share from `responses` answers (Wilson 1927), which
     stays inside 0-1 for small samples where the normal approximation does not."""
@@ -56,7 +67,7 @@ def wilson_interval(share: float, responses: int, z: float = Z_95) -> tuple[floa
 def acceptance_shares(
     zone_codes: Sequence[str],
     technologies: Sequence[str],
-    tallies: Mapping[tuple[str, str], Tally],
+    tallies: Mapping[tuple[str, str], Tally | WeightedTally],
     *,
     minimum_responses: int = MINIMUM_RESPONSES,
 ) -> np.ndarray:

@@ -1,12 +1,13 @@
 """Citizen landscaping in the public API: a place's consultations, their anonymised
-contributions as GeoJSON, and acceptance per zone and technology.
+contributions as GeoJSON and CSV (`open_data`), and acceptance per zone and technology.
 
 Read-only and public like the rest of the API (`placezero.api`). Only published
 contributions appear, and only what is published about them: no account, client, secret
 link, reason text or answer about the contributor. Small counts are suppressed the same way
 as on the results page: a zone and technology with fewer than `MINIMUM_RESPONSES`
 published responses shows no acceptance, and its contributions are left out of the GeoJSON
-(counted in `suppressed`), so no single answer can be picked out.
+(counted in `suppressed`; the CSV leaves the same rows out), so no single answer can be
+picked out.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from placezero.api import geojson
 from placezero.api.errors import not_found
 from placezero.api.queries import place as api_place
 from placezero.api.schemas import FeatureCollectionOut
+from placezero.tables import csv
 
-from . import consultations, services
-from .models import Contribution
+from . import consultations, open_data, services
 from .options import Status, Technology
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ router = Router(tags=["landscape"])
 PREFIX = "/places/{slug}/landscape"
 TechnologyName = Literal[tuple(Technology.values)]  # type: ignore[valid-type]
 METHOD_URL = "/method/acceptance/"
+GEOJSON_PROPERTIES = ("technology", "stance", "shape", "zone", "published_on")
 
 
 class QuestionOut(Schema):
@@ -141,29 +143,42 @@ def list_consultations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 def contributions_geojson(request: HttpRequest, slug: str, consultation: str) -> HttpResponse:
     place = api_place(slug)
     asked = _consultation(place, consultation)
-    counts = services.tallies(place, asked)
-    rows = (
-        Contribution.objects.filter(consultation=asked, status=Status.PUBLISHED)
-        .select_related("zone")
-        .order_by("pk")
-    )
-    features, suppressed = [], 0
-    for row in rows:
-        if counts[(row.zone.code, row.technology)].responses < services.MINIMUM_RESPONSES:
-            suppressed += 1
-            continue
-        features.append({
-            "type": "Feature", "id": str(row.pk), "geometry": row.geometry,
-            "properties": {
-                "technology": row.technology, "stance": row.stance, "shape": row.shape,
-                "zone": row.zone.code,
-                "published_on": row.published_at.date().isoformat() if row.published_at else None,
-            },
-        })  # fmt: skip
+    found = open_data.open_contributions(place, asked)
+    features = [
+        {"type": "Feature", "id": str(row["id"]), "geometry": row["geometry"],
+         "properties": {key: row[key] for key in GEOJSON_PROPERTIES}}
+        for row in found.rows
+    ]  # fmt: skip
     return geojson.response({
         "type": "FeatureCollection", "features": features, "consultation": asked.slug,
-        "minimum_responses": services.MINIMUM_RESPONSES, "suppressed": suppressed,
+        "minimum_responses": services.MINIMUM_RESPONSES, "suppressed": found.suppressed,
     })  # fmt: skip
+
+
+@router.get(
+    f"{PREFIX}/consultations/{{consultation}}/contributions.csv",
+    summary="A consultation's published contributions, anonymised, as CSV",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "RFC 4180 CSV, a header row then one line per published "
+                f"contribution: {open_data.FIELDS_DESCRIBED}. Columns, in order: "
+                + ", ".join(c.heading for c in open_data.FIELDS)
+                + ". The same rows as contributions.geojson: contributions whose zone and "
+                "technology had fewer published responses than the minimum (5) are left out.",
+                "content": {csv.CONTENT_TYPE: {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def contributions_csv(request: HttpRequest, slug: str, consultation: str) -> HttpResponse:
+    place = api_place(slug)
+    asked = _consultation(place, consultation)
+    table = open_data.contributions_table(place, open_data.open_contributions(place, asked))
+    response = HttpResponse(csv.write(table), content_type=csv.CONTENT_TYPE)
+    name = f"{place.slug}-{asked.slug}-contributions.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @router.get(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from placezero.tables import About, Column, Table
 
+from .acceptance import weighted_by
 from .services import MINIMUM_RESPONSES, Acceptance
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ def acceptance_table(place: Place, label: str, rows: list[Acceptance]) -> Table:
     def percent(value: float | None) -> float | None:
         return None if value is None else round(100 * value)
 
+    matched = weighted_by(place)
+    age_source = "; residents by age: ONS, Census 2021 table TS007A" if "TS007A" in matched else ""
+
     return Table(
         slug="landscape-acceptance",
         caption=f"Acceptance of {label.lower()} by neighbourhood, {place.name}",
@@ -48,14 +52,13 @@ def acceptance_table(place: Place, label: str, rows: list[Acceptance]) -> Table:
         about=About(
             source=f"Published contributions of residents to placezero's citizen landscaping "
             f"in {place.name} (pre-moderated; no names). Households by tenure: ONS, Census "
-            "2021 table TS054, OGL v3. Zones: ONS MSOA 2011.",
+            f"2021 table TS054{age_source}, OGL v3. Zones: ONS MSOA 2011.",
         ),
         zone_key="code",
         notes=(
             "Acceptance = (welcoming + half of neutral) ÷ responses, weighted so that "
-            "respondents' tenure matches the neighbourhood's households (Census 2021, TS054); "
-            "the 95 % Wilson interval uses the effective sample size under that weighting "
-            "(method: citizen landscaping, acceptance).",
+            f"{matched}; the 95 % Wilson interval uses the effective sample size under that "
+            "weighting (method: citizen landscaping, acceptance).",
             f"Hidden (blank) where fewer than {MINIMUM_RESPONSES} responses were published, "
             "so that nobody's answer can be singled out.",
         ),

@@ -33,6 +33,7 @@ ENDPOINTS = [
     "/api/national/places",
     "/api/places/{slug}/landscape/consultations",
     "/api/places/{slug}/landscape/consultations/{consultation}/contributions.geojson",
+    "/api/places/{slug}/landscape/consultations/{consultation}/contributions.csv",
     "/api/places/{slug}/landscape/results",
 ]
 URL_IN_PAGE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)

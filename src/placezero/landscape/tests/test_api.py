@@ -74,7 +74,50 @@ def test_unknown_names_are_refused_with_the_known_ones(leicestershire, consultat
 def test_every_landscape_operation_documents_its_answers():
     schema = Client().get("/api/openapi.json").json()
     paths = {p: ops for p, ops in schema["paths"].items() if "/landscape/" in p}
-    assert len(paths) == 3
+    assert len(paths) == 4
     for operations in paths.values():
         for operation in operations.values():
             assert {"200", "403", "404", "422", "500"} <= set(operation["responses"])
+
+
+def test_contributions_csv_has_the_geojson_rows_and_nothing_personal(
+    leicestershire, officer, consultation, zone, inside_point
+):
+    """Rule: the CSV (API and results page) holds exactly the GeoJSON's contributions, the
+    small counts left out the same way, and no reason, tenure, age or postcode."""
+    import csv
+    import io
+
+    publish(leicestershire, officer, inside_point, services.MINIMUM_RESPONSES,
+            tenure="owns", age_band="35-49", postcode_district="LE1")  # fmt: skip
+    publish(leicestershire, officer, inside_point, 2, technology="onshore_wind")
+    base = (f"/api/places/{leicestershire.slug}/landscape/consultations/{consultation.slug}"
+            "/contributions")  # fmt: skip
+    features = Client().get(base + ".geojson").json()["features"]
+    response = Client().get(base + ".csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
+    text = response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Contribution"] for r in rows] == [f["id"] for f in features]
+    assert len(rows) == services.MINIMUM_RESPONSES  # the two wind answers suppressed
+    assert {r["Technology"] for r in rows} == {"ground_solar"}
+    assert all(r["Zone code"] == zone.code and r["Geometry (WKT, WGS84)"].startswith("POINT")
+               for r in rows)  # fmt: skip
+    assert set(rows[0]) == {"Contribution", "Consultation", "Technology", "Stance", "Shape",
+                            "Zone code", "Published on", "Geometry (WKT, WGS84)"}  # fmt: skip
+    for private in ("Private words", "owns", "35-49", "LE1"):
+        assert private not in text
+    page = Client().get(f"/places/{leicestershire.slug}/landscape/results/")
+    assert b"format=contributions-csv" in page.content
+    download = Client().get(
+        f"/places/{leicestershire.slug}/landscape/results/",
+        {"format": "contributions-csv", "consultation": consultation.slug},
+    )
+    assert download["Content-Type"].startswith("text/csv") and download.content.decode() == text
+    assert (
+        Client()
+        .get(f"/api/places/{leicestershire.slug}/landscape/consultations/nope/contributions.csv")
+        .status_code
+        == 404
+    )

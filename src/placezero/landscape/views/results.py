@@ -15,7 +15,7 @@ from placezero.places import services as places
 from placezero.tables import csv, geojson
 from placezero.web.shortcuts import place_or_404
 
-from .. import consultations, responses, services
+from .. import consultations, open_data, responses, services
 from ..options import ENGINE_TECHNOLOGY, Technology
 from ..tables import acceptance_table
 
@@ -59,6 +59,21 @@ def _download(table, fmt: str, place, technology: str) -> HttpResponse:
     return response
 
 
+CONTRIBUTIONS_CSV = "contributions-csv"
+
+
+def _contributions_csv(place, consultation) -> HttpResponse:
+    """The published contributions themselves, anonymised, small counts left out: the rows
+    of the API's contributions.geojson and contributions.csv (`open_data`)."""
+    found = open_data.open_contributions(place, consultation)
+    response = HttpResponse(
+        csv.write(open_data.contributions_table(place, found)), content_type=csv.CONTENT_TYPE
+    )
+    name = f"{place.slug}-{consultation.slug if consultation else 'all'}-contributions.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @requires("landscape.view_results", get_object=_place)
 def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     place = place_or_404(place_slug, request)
@@ -70,6 +85,8 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
     rows = services.acceptance(place, technology, consultation)
     table = acceptance_table(place, label, rows)
     fmt = request.GET.get("format")
+    if fmt == CONTRIBUTIONS_CSV:
+        return _contributions_csv(place, consultation)
     if fmt in DOWNLOADS:
         return _download(table, fmt, place, technology)
     chosen = f"&consultation={consultation.slug}" if consultation else ""
@@ -95,6 +112,8 @@ def results(request: HttpRequest, place_slug: str) -> HttpResponse:
              "format": fmt}
             for fmt, label_ in (("csv", "CSV"), ("geojson", "GeoJSON"))
         ],
+        "contributions_csv": f"?format={CONTRIBUTIONS_CSV}{chosen}",
+        "minimum_responses": services.MINIMUM_RESPONSES,
         "results_geojson": geojson, "legend": legend, "consultation": consultation,
         "consultations": consultations.consultations_of(place),
         "responses": [
