@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "placezero.jobs.middleware.ThreadWorkerMiddleware",
 ]
 
-# Content security policy (Django's own, decision 0020): scripts, styles, fonts and data from
+# Content security policy (Django's own, decision 0017): scripts, styles, fonts and data from
 # this site only, nothing inline. No template has an inline <script>, an on…= handler, a
 # javascript: link or a style="" attribute (a colour or a width is an SVG attribute, which
 # style-src does not govern), so there is no nonce to hand out and the policy is the same on
