@@ -89,8 +89,8 @@ def test_budget_must_be_below_emissions_with_no_new_action(leicestershire: Any) 
 
 def test_unknown_kind_and_goal_are_refused(leicestershire: Any) -> None:
     assert (
-        "'pathways.national' is registered"
-        in _errors(leicestershire, "pathways.national", {})["kind"]
+        "'pathways.no-such-kind' is registered"
+        in _errors(leicestershire, "pathways.no-such-kind", {})["kind"]
     )
     assert "Choose a goal" in _errors(leicestershire, OPTIMISE, {"goal": "cheapest"})["goal"]
 
