@@ -69,7 +69,7 @@ def test_a_parish_council_wanting_solar_on_its_village_hall(advice: Page, axe_ch
     expect(page.locator("#wizard-closed")).to_contain_text("Community Energy Fund")
     # The answers are in the address: the back link returns to the last question, answered.
     assert "who=parish" in page.url and "situation=community-building" in page.url
-    page.get_by_role("link", name="Back").click()
+    page.get_by_role("link", name="Back", exact=True).click()
     expect(
         page.get_by_label("Responsible for a community building, such as a village hall")
     ).to_be_checked()

@@ -39,8 +39,12 @@ def test_a_visitor_filters_the_published_outputs_on_a_phone(
     page.goto("/places/leicestershire/published/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Published outputs")
     outputs = page.locator("[data-output]")
-    expect(outputs).to_have_count(2)
+    # The plan on a page, the preferred pathway, and the replication guide every place has.
+    expect(outputs).to_have_count(3)
     expect(page.get_by_role("link", name="Leicestershire: plan on a page")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Replicating the programme for another council")
+    ).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     axe_check(page)
 

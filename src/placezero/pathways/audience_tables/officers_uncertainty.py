@@ -28,6 +28,9 @@ def officers_uncertainty_varied(ctx: TableContext) -> Table:
             {
                 "kind": KIND_LABELS[kind_of(key)],
                 "key": key,
+                # The assumption's key in words, for the list beside the chart: the keys
+                # are single long words that would not wrap on a phone.
+                "name": key.replace("_", " "),
                 "low": low,
                 "central": central,
                 "high": high,
