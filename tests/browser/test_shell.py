@@ -98,7 +98,8 @@ def test_back_after_switching_measure_shows_the_territorial_chart_again(home: Pa
     # A live chart and map, not a snapshot of their markup.
     # A function, not a string: a string would be eval'd, which the page's CSP refuses.
     home.wait_for_function(
-        "() => window.Chart && Chart.getChart(document.querySelector('canvas[data-emissions-chart]'))"
+        "() => window.Chart"
+        " && Chart.getChart(document.querySelector('canvas[data-emissions-chart]'))"
     )
     home.locator('#area-map path[data-area="E07000134"]').focus()
     expect(home.locator("#area-map-selection")).to_contain_text("North West Leicestershire")
