@@ -1,8 +1,8 @@
 """What every form open to the public needs against abuse, in one place: a honeypot field,
 a count per device without keeping its address, plain-text checks and secret links.
 
-Used by the feedback form; citizen landscaping has the same rules in its own
-`landscape/validation.py` (written first) and can move onto these. Each raises Django's
+Used by the feedback form and by citizen landscaping (`landscape/validation.py`, which turns
+the errors into its own `ContributionError`). Each raises Django's
 `ValidationError` with the field it is about, so `web.forms.add_service_errors` puts the
 message beside that field.
 """
